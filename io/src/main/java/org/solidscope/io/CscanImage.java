@@ -1,0 +1,75 @@
+package org.solidscope.io;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.solidscope.core.GridGeometry;
+import org.solidscope.core.InputException;
+import org.solidscope.core.ScalarMap;
+
+/**
+ * C-scans stored as 8- or 16-bit greyscale PNG or TIFF with a JSON sidecar:
+ * {@code pitch_mm} and {@code gain_db} (required), {@code amplitude_unit} (default percent_fsh),
+ * {@code full_scale} (default 100), {@code amplitude_per_count} (default full_scale / largest count,
+ * 255 or 65535) and {@code amplitude_offset} (default 0): amplitude = offset + count · per_count.
+ */
+public final class CscanImage {
+    private CscanImage() {}
+
+    public static CscanGrid read(Path file) {
+        String src = file.toString();
+        if (!Files.exists(file)) throw new InputException(src, "file", "an existing image file", "no such file");
+        Sidecar side = Sidecar.of(file);
+        BufferedImage img;
+        try {
+            img = ImageIO.read(file.toFile());
+        } catch (IOException e) {
+            throw new InputException(src, "image", "a readable PNG or TIFF", e.getMessage(), e);
+        }
+        if (img == null) throw new InputException(src, "image", "a PNG or TIFF image", "an unrecognised format");
+        Raster r = img.getRaster();
+        if (r.getNumBands() != 1) {
+            throw new InputException(src, "bands", "1 greyscale band", r.getNumBands() + " bands");
+        }
+        int bits = img.getColorModel().getComponentSize(0);
+        if (bits != 8 && bits != 16) throw new InputException(src, "bit depth", "8 or 16 bits", bits + " bits");
+        String sp = side.path().toString();
+        double pitch = InputException.requirePositive(sp, "pitch_mm", side.number("pitch_mm"));
+        double gain = InputException.requireFinite(sp, "gain_db", side.number("gain_db"));
+        double fullScale = InputException.requirePositive(sp, "full_scale", side.number("full_scale", 100));
+        double maxCount = bits == 8 ? 255 : 65535;
+        double perCount = InputException.requirePositive(sp, "amplitude_per_count", side.number("amplitude_per_count", fullScale / maxCount));
+        double offset = InputException.requireFinite(sp, "amplitude_offset", side.number("amplitude_offset", 0));
+        int w = r.getWidth(), h = r.getHeight();
+        float[] v = new float[w * h];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            r.getSamples(0, y, w, 1, 0, row);
+            for (int x = 0; x < w; x++) v[y * w + x] = (float) (offset + row[x] * perCount);
+        }
+        String unit = side.text("amplitude_unit", CscanGrid.PERCENT_FSH);
+        return new CscanGrid(new ScalarMap(new GridGeometry(w, h, pitch), unit, v), gain, unit, fullScale, file);
+    }
+
+    /** C-scan from a 2D {@code .npy} with a sidecar (pitch_mm, gain_db; amplitude_unit, full_scale optional). */
+    public static CscanGrid readNpy(Path file) {
+        Npy.Array2D a = Npy.read2D(file);
+        Sidecar side = Sidecar.of(file);
+        String sp = side.path().toString();
+        for (int i = 0; i < a.values().length; i++) {
+            if (!Float.isFinite(a.values()[i])) {
+                throw new InputException(file.toString(), "value at row " + (i / a.width()) + ", column " + (i % a.width()),
+                        "a finite number", String.valueOf(a.values()[i]));
+            }
+        }
+        double pitch = InputException.requirePositive(sp, "pitch_mm", side.number("pitch_mm"));
+        double gain = InputException.requireFinite(sp, "gain_db", side.number("gain_db"));
+        double fullScale = InputException.requirePositive(sp, "full_scale", side.number("full_scale", 100));
+        String unit = side.text("amplitude_unit", CscanGrid.PERCENT_FSH);
+        return new CscanGrid(new ScalarMap(new GridGeometry(a.width(), a.height(), pitch), unit, a.values()), gain, unit, fullScale, file);
+    }
+
+}

@@ -1,0 +1,155 @@
+package org.solidscope.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.solidscope.core.AtomicOutput;
+import org.solidscope.core.InputException;
+
+/**
+ * NumPy {@code .npy} files (format versions 1–3), C order. Reads headers and 2D arrays of
+ * {@code u1, i2, u2, i4, f4, f8} into floats; writes 2D float32 and streams 3D int16.
+ */
+public final class Npy {
+    private Npy() {}
+
+    /** A parsed header: element type ({@code descr} without byte-order mark), byte order, shape, data offset. */
+    public record Header(String type, ByteOrder order, int elementBytes, long[] shape, long dataOffset) {
+        public long elements() {
+            long n = 1;
+            for (long s : shape) n *= s;
+            return n;
+        }
+    }
+
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-z])(\\d+)'");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+    public static Header readHeader(Path file) {
+        String src = file.toString();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer pre = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+            ch.read(pre, 0);
+            pre.flip();
+            if (pre.remaining() < 10 || (pre.get(0) & 0xff) != 0x93 || pre.get(1) != 'N' || pre.get(2) != 'U') {
+                throw new InputException(src, "magic", "a NumPy .npy file (\\x93NUMPY)", "other bytes");
+            }
+            int major = pre.get(6);
+            long headerLen;
+            int headerStart;
+            if (major == 1) {
+                headerLen = pre.getShort(8) & 0xffff;
+                headerStart = 10;
+            } else {
+                headerLen = pre.getInt(8) & 0xffffffffL;
+                headerStart = 12;
+            }
+            ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
+            ch.read(hb, headerStart);
+            String h = new String(hb.array(), major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+            Matcher d = DESCR.matcher(h);
+            if (!d.find()) throw new InputException(src, "descr", "a numeric dtype such as '<i2' or '<f4'", h.strip());
+            Matcher f = FORTRAN.matcher(h);
+            if (f.find() && f.group(1).equals("True")) {
+                throw new InputException(src, "fortran_order", "False (C order)", "True");
+            }
+            Matcher s = SHAPE.matcher(h);
+            if (!s.find()) throw new InputException(src, "shape", "a shape tuple", h.strip());
+            long[] shape = Arrays.stream(s.group(1).split(",")).map(String::strip).filter(x -> !x.isEmpty())
+                    .mapToLong(Long::parseLong).toArray();
+            ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+            int bytes = Integer.parseInt(d.group(3));
+            Header header = new Header(d.group(2) + bytes, order, bytes, shape, headerStart + headerLen);
+            long expected = header.dataOffset() + header.elements() * bytes;
+            long size = ch.size();
+            if (size != expected) {
+                throw new InputException(src, "size", expected + " bytes for shape " + Arrays.toString(shape)
+                        + " of " + d.group(2) + bytes, size + " bytes" + (size < expected ? " (truncated)" : ""));
+            }
+            return header;
+        } catch (NoSuchFileException e) {
+            throw new InputException(src, "file", "an existing .npy file", "no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Reads a 2D array as floats; returns {@code [height][width]} flattened with the shape. */
+    public record Array2D(int height, int width, float[] values) {}
+
+    public static Array2D read2D(Path file) {
+        Header h = readHeader(file);
+        String src = file.toString();
+        if (h.shape().length != 2) {
+            throw new InputException(src, "shape", "2 dimensions [rows, columns]", Arrays.toString(h.shape()));
+        }
+        long n = h.elements();
+        if (n > Integer.MAX_VALUE - 8) throw new InputException(src, "shape", "fewer than 2^31 elements", String.valueOf(n));
+        float[] out = new float[(int) n];
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, h.dataOffset(), n * h.elementBytes()).order(h.order());
+            switch (h.type()) {
+                case "u1" -> { for (int i = 0; i < n; i++) out[i] = b.get(i) & 0xff; }
+                case "i2" -> { for (int i = 0; i < n; i++) out[i] = b.getShort(2 * i); }
+                case "u2" -> { for (int i = 0; i < n; i++) out[i] = b.getShort(2 * i) & 0xffff; }
+                case "i4" -> { for (int i = 0; i < n; i++) out[i] = b.getInt(4 * i); }
+                case "f4" -> { for (int i = 0; i < n; i++) out[i] = b.getFloat(4 * i); }
+                case "f8" -> { for (int i = 0; i < n; i++) out[i] = (float) b.getDouble(8 * i); }
+                default -> throw new InputException(src, "descr", "one of u1, i2, u2, i4, f4, f8", h.type());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return new Array2D((int) h.shape()[0], (int) h.shape()[1], out);
+    }
+
+    /** Header bytes for a little-endian C-order array, padded to a multiple of 64 (format 1.0). */
+    public static byte[] header(String descr, long... shape) {
+        StringBuilder s = new StringBuilder("{'descr': '").append(descr).append("', 'fortran_order': False, 'shape': (");
+        for (int i = 0; i < shape.length; i++) {
+            s.append(shape[i]);
+            if (shape.length == 1 || i < shape.length - 1) s.append(", ");
+        }
+        s.append("), }");
+        int total = 10 + s.length() + 1;
+        int pad = (64 - total % 64) % 64;
+        s.append(" ".repeat(pad)).append('\n');
+        byte[] dict = s.toString().getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer b = ByteBuffer.allocate(10 + dict.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.ISO_8859_1)).put((byte) 1).put((byte) 0);
+        b.putShort((short) dict.length).put(dict);
+        return b.array();
+    }
+
+    public static void write2D(Path file, int height, int width, float[] values) {
+        AtomicOutput.write(file, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                out.write(header("<f4", height, width));
+                ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+                b.asFloatBuffer().put(values);
+                out.write(b.array());
+            }
+        });
+    }
+
+    public static void write2D(Path file, int height, int width, byte[] values) {
+        AtomicOutput.write(file, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                out.write(header("|u1", height, width));
+                out.write(values);
+            }
+        });
+    }
+}
