@@ -1,0 +1,132 @@
+package org.solidscope.ultrasound;
+
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.ShortBuffer;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.solidscope.core.GridGeometry;
+import org.solidscope.core.InputException;
+import org.solidscope.core.Mask;
+import org.solidscope.core.Progress;
+import org.solidscope.core.ScalarMap;
+import org.solidscope.io.AscanVolume;
+
+/**
+ * Gates an A-scan volume into C-scans. Streams: blocks of {@link #LINES_PER_BLOCK} scan lines are
+ * memory-mapped one at a time per worker, so memory is bounded by the block size whatever the file
+ * size; blocks are spread over all cores. Only the gated samples of each trace are read.
+ */
+public final class AscanGating {
+    static final int LINES_PER_BLOCK = 4;
+
+    private AscanGating() {}
+
+    public static GatedCscan gate(AscanVolume vol, AscanGate gate, Progress progress) {
+        int nx = vol.nx(), ny = vol.ny(), nt = vol.nt();
+        double fs = vol.sampleRateMHz();
+        int g0 = gate.firstSample(fs);
+        int len = gate.samples(fs);
+        if (g0 >= nt) {
+            throw new InputException("--gate-us", "start", "a start before the end of the trace (" + (nt / fs) + " µs)", gate.startUs() + " µs");
+        }
+        len = Math.min(len, nt - g0);
+        final int gateLen = len;
+        int n = nx * ny;
+        float[] peak = new float[n], p2p = new float[n], tofPeak = new float[n], tofThr = new float[n];
+        boolean[] sat = new boolean[n];
+        double scale = 100.0 / vol.fullScale();
+        double thrRaw = gate.tofThresholdPercentFsh() / scale;
+        int blocks = (ny + LINES_PER_BLOCK - 1) / LINES_PER_BLOCK;
+        AtomicLong done = new AtomicLong();
+        long t0 = System.nanoTime();
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            int y0 = b * LINES_PER_BLOCK, lines = Math.min(LINES_PER_BLOCK, ny - y0);
+            ByteBuffer buf = vol.mapLines(y0, lines);
+            if (vol.type() == AscanVolume.SampleType.INT16) {
+                gateInt16(buf.asShortBuffer(), y0, lines, nx, nt, g0, gateLen, scale, thrRaw, fs, vol.fullScale(), peak, p2p, tofPeak, tofThr, sat);
+            } else {
+                gateFloat(buf.asFloatBuffer(), y0, lines, nx, nt, g0, gateLen, scale, thrRaw, fs, vol.fullScale(), peak, p2p, tofPeak, tofThr, sat);
+            }
+            progress.update(done.addAndGet(lines), ny);
+        });
+        long elapsed = System.nanoTime() - t0;
+        GridGeometry g = new GridGeometry(nx, ny, vol.pitchMm());
+        return new GatedCscan(new ScalarMap(g, "percent_fsh", peak), new ScalarMap(g, "percent_fsh", p2p),
+                new ScalarMap(g, "us", tofPeak), new ScalarMap(g, "us", tofThr), new Mask(nx, ny, sat), vol.gainDb(),
+                (long) n * gateLen, elapsed);
+    }
+
+    private static void gateInt16(ShortBuffer sb, int y0, int lines, int nx, int nt, int g0, int len, double scale, double thrRaw,
+                                  double fs, double fullScale, float[] peak, float[] p2p, float[] tofPeak, float[] tofThr, boolean[] sat) {
+        short[] s = new short[len];
+        int thr = (int) Math.ceil(thrRaw);
+        int satLevel = (int) Math.min(32767, Math.floor(fullScale));
+        for (int ly = 0; ly < lines; ly++) {
+            for (int x = 0; x < nx; x++) {
+                sb.get((ly * nx + x) * nt + g0, s, 0, len);
+                int max = Integer.MIN_VALUE, min = Integer.MAX_VALUE, best = 0, bestAbs = -1, cross = -1;
+                for (int i = 0; i < len; i++) {
+                    int v = s[i];
+                    int a = Math.abs(v);
+                    if (a > bestAbs) { bestAbs = a; best = i; }
+                    if (v > max) max = v;
+                    if (v < min) min = v;
+                    if (cross < 0 && a >= thr) cross = i;
+                }
+                int p = (y0 + ly) * nx + x;
+                peak[p] = (float) (bestAbs * scale);
+                p2p[p] = (float) ((max - min) * scale);
+                sat[p] = max >= satLevel || min <= -satLevel;
+                tofPeak[p] = (float) ((g0 + best + parabolic(s, best)) / fs);
+                tofThr[p] = cross < 0 ? Float.NaN : (float) ((g0 + crossing(s, cross, thrRaw)) / fs);
+            }
+        }
+    }
+
+    private static void gateFloat(FloatBuffer fb, int y0, int lines, int nx, int nt, int g0, int len, double scale, double thrRaw,
+                                  double fs, double fullScale, float[] peak, float[] p2p, float[] tofPeak, float[] tofThr, boolean[] sat) {
+        float[] s = new float[len];
+        for (int ly = 0; ly < lines; ly++) {
+            for (int x = 0; x < nx; x++) {
+                fb.get((ly * nx + x) * nt + g0, s, 0, len);
+                float max = Float.NEGATIVE_INFINITY, min = Float.POSITIVE_INFINITY, bestAbs = -1;
+                int best = 0, cross = -1;
+                for (int i = 0; i < len; i++) {
+                    float v = s[i], a = Math.abs(v);
+                    if (a > bestAbs) { bestAbs = a; best = i; }
+                    if (v > max) max = v;
+                    if (v < min) min = v;
+                    if (cross < 0 && a >= thrRaw) cross = i;
+                }
+                int p = (y0 + ly) * nx + x;
+                peak[p] = (float) (bestAbs * scale);
+                p2p[p] = (float) ((max - min) * scale);
+                sat[p] = max >= fullScale || min <= -fullScale;
+                double frac = 0;
+                if (best > 0 && best < len - 1) frac = vertex(Math.abs(s[best - 1]), bestAbs, Math.abs(s[best + 1]));
+                tofPeak[p] = (float) ((g0 + best + frac) / fs);
+                double c = cross <= 0 ? Math.max(cross, 0) : cross - 1 + (thrRaw - Math.abs(s[cross - 1])) / (Math.abs(s[cross]) - Math.abs(s[cross - 1]));
+                tofThr[p] = cross < 0 ? Float.NaN : (float) ((g0 + c) / fs);
+            }
+        }
+    }
+
+    /** Sub-sample offset of the peak of |s| by a parabola through its neighbours. */
+    private static double parabolic(short[] s, int i) {
+        if (i <= 0 || i >= s.length - 1) return 0;
+        return vertex(Math.abs(s[i - 1]), Math.abs(s[i]), Math.abs(s[i + 1]));
+    }
+
+    private static double vertex(double a, double b, double c) {
+        double den = a - 2 * b + c;
+        return den == 0 ? 0 : Math.max(-0.5, Math.min(0.5, 0.5 * (a - c) / den));
+    }
+
+    /** Fractional index where |s| first reaches thr, by linear interpolation from the previous sample. */
+    private static double crossing(short[] s, int i, double thr) {
+        if (i == 0) return 0;
+        double a = Math.abs(s[i - 1]), b = Math.abs(s[i]);
+        return b == a ? i : i - 1 + (thr - a) / (b - a);
+    }
+}
