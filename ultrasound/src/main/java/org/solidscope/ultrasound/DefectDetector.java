@@ -15,13 +15,18 @@ import org.solidscope.core.RobustStats;
  * <p>Low regions: hysteresis segmentation — points below B − {@code low_grow_db} (default 6 dB, half
  * the body amplitude, so a blurred edge is cut where the true edge lies) form regions, which are kept
  * when they hold a point below B − {@code low_seed_db} and cover at least {@code min_area_mm2}.
- * A region whose median lies less than {@code deep_db} below B still transmits: {@code bulge}.
+ * A region whose deepest decile lies less than {@code deep_db} below B still transmits:
+ * {@code bulge} — unless it is compact and no wider than {@code beam_limited_diameter_mm}: the beam
+ * then covers it partly, its level says nothing about its depth, and it is taken as gas.
  * A deeper region is compact when its moment-ellipse axis ratio is ≥ {@code compact_axis_ratio} and it
  * fills ≥ {@code compact_fill} of that ellipse; compact regions up to {@code max_bubble_diameter_mm}
  * are {@code bubble} ({@code gas_pocket} at formation); the others are {@code unwetted}.
  *
  * <p>High regions: points above B + {@code high_grow_db} holding a point above B + {@code high_seed_db}
  * and covering at least {@code min_accumulation_area_mm2}: {@code accumulation}.
+ *
+ * <p>Bubble and gas-pocket areas come from the amplitude deficit ({@link #deficitAreaPx}); other areas
+ * are pixel counts.
  *
  * <p>Scan-line dropouts are filled by interpolation before segmentation, so a defect cut by a
  * dropout stays whole; each dropout row inside the cell is reported as one {@code scan_artifact}.
@@ -85,6 +90,44 @@ public final class DefectDetector {
         return new Result(List.copyOf(out), labels, body, true, "");
     }
 
+    /** Pixels within this distance of an opaque region carry its blurred-out deficit. */
+    static final int DEFICIT_RADIUS_PX = 3;
+
+    /**
+     * Area of an opaque region from its amplitude deficit: Σ (1 − a/a_B) over the region dilated by
+     * {@link #DEFICIT_RADIUS_PX}, a = 10^(L/20). The beam's blur moves deficit across the region's edge
+     * but conserves its sum, so this area does not depend on the beam width or on where the threshold
+     * cuts the blurred edge (pixel counting errs by ±1 pixel ring, ±25 % at 2 mm diameter).
+     */
+    static double deficitAreaPx(float[] db, int w, int h, int[] labels, Region r, double bodyDb) {
+        int rad = DEFICIT_RADIUS_PX;
+        int x0 = Math.max(0, r.minX() - rad), x1 = Math.min(w - 1, r.maxX() + rad);
+        int y0 = Math.max(0, r.minY() - rad), y1 = Math.min(h - 1, r.maxY() + rad);
+        double sum = 0;
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                if (!near(labels, w, h, x, y, r.label(), rad)) continue;
+                float v = db[y * w + x];
+                if (Float.isNaN(v)) continue;
+                sum += 1 - Math.pow(10, (v - bodyDb) / 20);
+            }
+        }
+        return Math.max(sum, 0);
+    }
+
+    private static boolean near(int[] labels, int w, int h, int x, int y, int label, int rad) {
+        for (int dy = -rad; dy <= rad; dy++) {
+            int yy = y + dy;
+            if (yy < 0 || yy >= h) continue;
+            for (int dx = -rad; dx <= rad; dx++) {
+                int xx = x + dx;
+                if (xx < 0 || xx >= w || dx * dx + dy * dy > rad * rad) continue;
+                if (labels[yy * w + xx] == label) return true;
+            }
+        }
+        return false;
+    }
+
     private static int collect(List<Defect> out, int[] labels, int next, GridGeometry g, float[] db, double body,
                                boolean[] grow, boolean[] seed, double minAreaPx, boolean low, Stage stage,
                                InspectionSpec.DefectSettings s) {
@@ -120,22 +163,30 @@ public final class DefectDetector {
             float[] v = values.get(k);
             java.util.Arrays.sort(v);
             double contrast = RobustStats.percentileSorted(v, 50) - body;
+            double deepest = RobustStats.percentileSorted(v, 10) - body;
             DefectKind kind;
             double diameter = r.equivalentDiameterPx() * p;
+            double ellipseArea = Math.PI / 4 * Math.max(r.majorAxisPx() * r.minorAxisPx(), 1e-9);
+            boolean compact = r.axisRatio() >= s.compactAxisRatio() && r.areaPx() / ellipseArea >= s.compactFill();
+            // a region not much wider than the beam is partly filled by it: its level cannot tell gas from a partial loss
+            boolean beamLimited = compact && diameter <= s.beamLimitedDiameterMm();
             if (!low) {
                 kind = DefectKind.ACCUMULATION;
-            } else if (-contrast < s.deepDb()) {
+            } else if (-deepest < s.deepDb() && !beamLimited) {
                 kind = DefectKind.BULGE;
             } else {
-                double ellipseArea = Math.PI / 4 * Math.max(r.majorAxisPx() * r.minorAxisPx(), 1e-9);
-                boolean compact = r.axisRatio() >= s.compactAxisRatio() && r.areaPx() / ellipseArea >= s.compactFill();
                 if (compact && diameter <= s.maxBubbleDiameterMm()) {
                     kind = stage == Stage.FORMATION ? DefectKind.GAS_POCKET : DefectKind.BUBBLE;
                 } else {
                     kind = DefectKind.UNWETTED;
                 }
             }
-            out.add(new Defect(newLabel[r.label()], kind, g.xMm(r.centroidX()), g.yMm(r.centroidY()), r.areaPx() * p * p, diameter,
+            double areaMm2 = r.areaPx() * p * p;
+            if (kind == DefectKind.BUBBLE || kind == DefectKind.GAS_POCKET) {
+                areaMm2 = deficitAreaPx(db, w, h, l, r, body) * p * p;
+                diameter = Math.sqrt(4 * areaMm2 / Math.PI);
+            }
+            out.add(new Defect(newLabel[r.label()], kind, g.xMm(r.centroidX()), g.yMm(r.centroidY()), areaMm2, diameter,
                     r.circularity(), contrast, g.xMm(r.minX()), g.yMm(r.minY()), g.xMm(r.maxX()), g.yMm(r.maxY())));
         }
         return next;

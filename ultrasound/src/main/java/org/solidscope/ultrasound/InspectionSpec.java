@@ -26,7 +26,7 @@ public record InspectionSpec(String name, double noiseFloorPercentFsh, double sn
     /** Segmentation settings of {@link DefectDetector}; all levels in dB relative to the body level. */
     public record DefectSettings(double lowSeedDb, double lowGrowDb, double deepDb, double highSeedDb, double highGrowDb,
                                  double minAreaMm2, double minAccumulationAreaMm2, double compactAxisRatio,
-                                 double compactFill, double maxBubbleDiameterMm, double minBodyFraction) {}
+                                 double compactFill, double maxBubbleDiameterMm, double beamLimitedDiameterMm, double minBodyFraction) {}
 
     /** A limit on one metric; NaN where a limit is absent. */
     public record Rule(String metric, double failBelow, double failAbove, double reviewBelow, double reviewAbove) {}
@@ -58,9 +58,10 @@ public record InspectionSpec(String name, double noiseFloorPercentFsh, double sn
         DefectSettings ds = new DefectSettings(
                 positive(d, src, "defects.low_seed_db", 10), positive(d, src, "defects.low_grow_db", 6),
                 positive(d, src, "defects.deep_db", 15), positive(d, src, "defects.high_seed_db", 4),
-                positive(d, src, "defects.high_grow_db", 2.5), positive(d, src, "defects.min_area_mm2", 1.0),
+                positive(d, src, "defects.high_grow_db", 2.5), positive(d, src, "defects.min_area_mm2", 2.0),
                 positive(d, src, "defects.min_accumulation_area_mm2", 20), positive(d, src, "defects.compact_axis_ratio", 0.6),
                 positive(d, src, "defects.compact_fill", 0.75), positive(d, src, "defects.max_bubble_diameter_mm", 30),
+                positive(d, src, "defects.beam_limited_diameter_mm", 5),
                 positive(d, src, "defects.min_body_fraction", 0.2));
         if (ds.lowGrowDb() > ds.lowSeedDb()) throw new InputException(src, "defects.low_grow_db", "≤ low_seed_db", String.valueOf(ds.lowGrowDb()));
         Map<String, List<Rule>> rules = new LinkedHashMap<>();

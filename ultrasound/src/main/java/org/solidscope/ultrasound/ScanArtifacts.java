@@ -10,13 +10,14 @@ import org.solidscope.core.Mask;
  *
  * <p>Rule: a point is "dead" when its level is within {@link #DEAD_MARGIN_DB} of the noise floor.
  * A run of at most {@link #MAX_RUN} consecutive rows, each with a dead fraction ≥ {@link #MIN_DEAD},
- * is a dropout when the nearest rows on both sides outside the run have a dead fraction lower by at
- * least {@link #MIN_CONTRAST}. A row of a blank cell between blank rows is therefore not a dropout.
+ * is a dropout when, at the points where the rows just above and below the run are alive (at least
+ * {@link #MIN_ALIVE_FRACTION} of a row), the run is dead at ≥ {@link #MIN_DEAD} of them. Through a
+ * blank cell the bright surround still shows the dropout; a blank row between blank rows is never one.
  */
 public final class ScanArtifacts {
     public static final double DEAD_MARGIN_DB = 6;
     public static final double MIN_DEAD = 0.9;
-    public static final double MIN_CONTRAST = 0.3;
+    public static final double MIN_ALIVE_FRACTION = 0.05;
     public static final int MAX_RUN = 3;
 
     private ScanArtifacts() {}
@@ -44,19 +45,34 @@ public final class ScanArtifacts {
             if (dead[y] < MIN_DEAD) { y++; continue; }
             int end = y;
             while (end + 1 < h && dead[end + 1] >= MIN_DEAD) end++;
-            int run = end - y + 1;
-            if (run <= MAX_RUN && y > 0 && end < h - 1) {
-                double minRun = 1;
-                for (int k = y; k <= end; k++) minRun = Math.min(minRun, dead[k]);
-                if (dead[y - 1] <= minRun - MIN_CONTRAST && dead[end + 1] <= minRun - MIN_CONTRAST) {
-                    for (int k = y; k <= end; k++) rows.add(k);
-                }
+            if (end - y + 1 <= MAX_RUN && y > 0 && end < h - 1 && isolated(db, sat, w, y, end, deadLevel)) {
+                for (int k = y; k <= end; k++) rows.add(k);
             }
             y = end + 1;
         }
         boolean[] m = new boolean[w * h];
         for (int r : rows) java.util.Arrays.fill(m, r * w, r * w + w, true);
         return new Dropouts(List.copyOf(rows), new Mask(w, h, m));
+    }
+
+    /**
+     * True when the run [y0, y1] is dead where the rows just outside it are alive on both sides, at
+     * enough points ({@link #MIN_ALIVE_FRACTION} of the row) to tell.
+     */
+    private static boolean isolated(float[] db, boolean[] sat, int w, int y0, int y1, double deadLevel) {
+        int alive = 0, deadInside = 0;
+        for (int x = 0; x < w; x++) {
+            if (!alive(db, sat, (y0 - 1) * w + x, deadLevel) || !alive(db, sat, (y1 + 1) * w + x, deadLevel)) continue;
+            alive++;
+            boolean allDead = true;
+            for (int k = y0; k <= y1; k++) allDead &= !alive(db, sat, k * w + x, deadLevel);
+            if (allDead) deadInside++;
+        }
+        return alive >= MIN_ALIVE_FRACTION * w && deadInside >= MIN_DEAD * alive;
+    }
+
+    private static boolean alive(float[] db, boolean[] sat, int i, double deadLevel) {
+        return sat[i] || db[i] > deadLevel;
     }
 
     /**
