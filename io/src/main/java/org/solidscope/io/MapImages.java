@@ -22,6 +22,15 @@ public final class MapImages {
     private MapImages() {}
 
     public static void write16(Path file, ScalarMap map) {
+        write16(file, map, Map.of());
+    }
+
+    /**
+     * As {@link #write16(Path, ScalarMap)}, with extra sidecar fields. The scale is also written as
+     * {@code amplitude_offset} / {@code amplitude_per_count}, so a C-scan written this way reads back
+     * through {@link CscanImage}.
+     */
+    public static void write16(Path file, ScalarMap map, Map<String, Object> extra) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String format = n.endsWith(".png") ? "png" : n.endsWith(".tif") || n.endsWith(".tiff") ? "tiff" : null;
         if (format == null) throw new InputException(file.toString(), "extension", ".png, .tif or .tiff", file.getFileName().toString());
@@ -58,6 +67,9 @@ public final class MapImages {
         side.put("value_offset", offset);
         side.put("value_per_count", per);
         side.put("nodata_count", 0);
+        side.put("amplitude_offset", offset);
+        side.put("amplitude_per_count", per);
+        side.putAll(extra);
         AtomicOutput.writeString(file.resolveSibling(file.getFileName() + ".json"), Json.write(side));
     }
 }

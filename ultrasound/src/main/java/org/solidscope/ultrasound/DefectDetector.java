@@ -30,7 +30,8 @@ import org.solidscope.core.RobustStats;
  *
  * <p>Scan-line dropouts are filled by interpolation before segmentation, so a defect cut by a
  * dropout stays whole; each dropout row inside the cell is reported as one {@code scan_artifact}.
- * When fewer than {@code min_body_fraction} of the analysed points transmit (a blank solidified
+ * At the solidification stage only artefacts are reported: the loss of transmission there is the
+ * expected shrinkage, judged by the stage comparison. When fewer than {@code min_body_fraction} of the analysed points transmit (a blank solidified
  * cell), there is no body level and only artefacts are reported.
  */
 public final class DefectDetector {
@@ -59,6 +60,12 @@ public final class DefectDetector {
                     0, Double.NaN, g.xMm(x0), g.yMm(r), g.xMm(x1), g.yMm(r)));
         }
 
+        if (stage == Stage.SOLIDIFICATION) {
+            // shrinkage gaps dim the whole cell, centre first: that is the expected pattern, judged as a degree by the
+            // stage comparison, not as anomalies against a body level
+            return new Result(out, labels, Double.NaN, false,
+                    "solidification stage: transmission loss is the expected shrinkage pattern; judged by the solidification degree (ut compare)");
+        }
         boolean[] transmitting = new boolean[w * h];
         int nReg = 0, nTx = 0;
         for (int i = 0; i < reg.length; i++) {

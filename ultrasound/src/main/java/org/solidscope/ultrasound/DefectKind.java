@@ -20,4 +20,7 @@ public enum DefectKind {
     public String id() { return name().toLowerCase(Locale.ROOT); }
 
     public boolean countsAgainstCell() { return this != SCAN_ARTIFACT; }
+
+    /** Kinds where the cell transmits less than its body: what loss-area metrics add up. */
+    public boolean isLoss() { return this != SCAN_ARTIFACT && this != ACCUMULATION; }
 }

@@ -20,8 +20,8 @@ import org.solidscope.core.RobustStats;
  *                             (zone ≥ 0.8), zone = max(|2u/W|, |2v/H|); positive = centre brighter
  * @param thresholdDb          L_t = max(spec threshold, noise floor + SNR margin)
  * @param analysedAreaMm2      |P| × pitch²
- * @param defectAreaFraction   area of defects that count against the cell / (|P| × pitch²)
- * @param largestDefectMm2     area of the largest such defect (0 if none)
+ * @param defectAreaFraction   area of the loss defects (bubble, unwetted, bulge, gas_pocket) / (|P| × pitch²)
+ * @param largestDefectMm2     area of the largest loss defect (0 if none)
  */
 public record StageMetrics(double transmittingFraction, double meanDb, double medianDb, double uniformityCv,
                            double centreEdgeDb, double thresholdDb, double analysedAreaMm2, double defectAreaFraction,
@@ -58,7 +58,7 @@ public record StageMetrics(double transmittingFraction, double meanDb, double me
         for (DefectKind k : DefectKind.values()) counts.put(k.id(), 0);
         for (Defect d : defects) {
             counts.merge(d.kind().id(), 1, Integer::sum);
-            if (!d.countsAgainstCell()) continue;
+            if (!d.kind().isLoss()) continue;
             defectArea += d.areaMm2();
             largest = Math.max(largest, d.areaMm2());
         }

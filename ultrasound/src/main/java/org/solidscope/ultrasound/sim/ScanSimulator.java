@@ -101,7 +101,22 @@ public final class ScanSimulator {
         }
         GroundTruth truth = new GroundTruth(d.id(), stage.id(), inst.gainDb(), d.widthMm(), d.heightMm(), cx, cy, pl.angleDeg(),
                 defects, inst.dropoutRows(), degree, recovery, model.describe(), noiseSeed);
-        return new SimulatedScan(scan, state, t, clean, inst, truth);
+        byte[] kinds = new byte[g.size()];
+        for (int y = 0; y < g.height(); y++) {
+            double ym = g.yMm(y) - cy;
+            for (int x = 0; x < g.width(); x++) {
+                double xm = g.xMm(x) - cx;
+                double u = xm * cos + ym * sin, v = -xm * sin + ym * cos;
+                if (Math.abs(u) > hw || Math.abs(v) > hh) continue;
+                for (Feature feature : sc.features()) {
+                    if (feature.stages().contains(stage) && feature.contains(u, v)) {
+                        kinds[y * g.width() + x] = (byte) (1 + SimulatedScan.KINDS.indexOf(feature.kind()));
+                        break;
+                    }
+                }
+            }
+        }
+        return new SimulatedScan(scan, state, t, clean, inst, truth, kinds);
     }
 
     static float[] boxAverage(float[] fine, int fineWidth, int w, int h, int f) {

@@ -1,0 +1,130 @@
+package org.solidscope.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.solidscope.core.AtomicOutput;
+import org.solidscope.core.Checksums;
+import org.solidscope.core.Json;
+import org.solidscope.io.CscanFiles;
+import org.solidscope.report.CellReport;
+import org.solidscope.report.LotReport;
+import org.solidscope.ultrasound.Defect;
+import org.solidscope.ultrasound.InspectionSpec;
+import org.solidscope.ultrasound.Stage;
+import org.solidscope.ultrasound.StageAnalysis;
+import org.solidscope.ultrasound.StageAnalyzer;
+import org.solidscope.ultrasound.StageComparison;
+import org.solidscope.ultrasound.sim.CellScenario;
+import org.solidscope.ultrasound.sim.Scenarios;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"The whole ultrasonic job on the embedded defaults: simulates the seed study's four pouch cells through",
+                "infiltration, solidification (also at 30 and 40 dB for battery-1) and formation, reads the scans back from disk,",
+                "analyses and compares them, and writes scans, JSON results, an HTML report per cell, a lot index and a lot summary."},
+        footer = {"", "Example:", "  solidscope demo --out demo-out && open demo-out/report/index.html"})
+final class DemoCommand implements Callable<Integer> {
+    static final String LOT = "demo-lot";
+
+    @Option(names = "--out", defaultValue = "demo-out", description = "output directory (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() {
+        long t0 = System.nanoTime();
+        InspectionSpec spec = InspectionSpec.defaults();
+        StageAnalyzer analyzer = new StageAnalyzer(spec);
+        List<CellScenario> lot = Scenarios.seedLot();
+        Path scans = out.resolve("scans"), results = out.resolve("results"), report = out.resolve("report");
+        List<CellReport.CellResults> cells = new ArrayList<>(java.util.Collections.nCopies(lot.size(), (CellReport.CellResults) null));
+        ConsoleProgress progress = new ConsoleProgress("demo");
+        AtomicInteger done = new AtomicInteger();
+        int total = lot.size();
+        java.util.stream.IntStream.range(0, lot.size()).parallel().forEach(k -> {
+            CellScenario sc = lot.get(k);
+            Map<String, StageAnalysis> byLabel = new LinkedHashMap<>();
+            StageAnalysis[] main = new StageAnalysis[3];
+            for (Stage st : Stage.values()) {
+                List<Double> gains = st == Stage.SOLIDIFICATION && sc.design().id().equals("battery-1") ? List.of(15.0, 30.0, 40.0) : List.of(15.0);
+                for (double gain : gains) {
+                    boolean extra = gain != 15.0;
+                    String stem = SimulatedLot.stem(sc, st, gain, extra);
+                    Path file = SimulatedLot.write(scans, stem, SimulatedLot.simulate(sc, st, gain), "csv", false, org.solidscope.core.Progress.NONE);
+                    // analyse what is on disk, as a user would
+                    StageAnalysis a = analyzer.analyze(CscanFiles.read(file), st, main[0] == null ? null : main[0].cell(),
+                            Map.of(file.getFileName().toString(), Checksums.sha256(file)));
+                    AtomicOutput.writeString(results.resolve(stem + ".json"), Json.write(JsonViews.analysis(file.toString(), a, Double.NaN)));
+                    byLabel.put(st.id() + (extra ? " @ " + Math.round(gain) + " dB" : ""), a);
+                    if (!extra) main[st.ordinal()] = a;
+                }
+            }
+            StageComparison.Result c = StageComparison.compare(main[0], main[1], main[2], spec, Map.of());
+            Map<String, StageAnalysis> stages = new LinkedHashMap<>();
+            for (Stage st : Stage.values()) stages.put(st.id(), main[st.ordinal()]);
+            AtomicOutput.writeString(results.resolve(sc.design().id() + "_compare.json"), Json.write(JsonViews.comparison(c, stages, Double.NaN)));
+            CellReport.CellResults cr = new CellReport.CellResults(sc.design().id(), byLabel, c);
+            AtomicOutput.writeString(report.resolve(LotReport.fileName(sc.design().id())), CellReport.html(cr));
+            cells.set(k, cr);
+            progress.update(done.incrementAndGet(), total);
+        });
+        AtomicOutput.writeString(report.resolve("index.html"), LotReport.html(LOT, cells));
+        AtomicOutput.writeString(out.resolve("lot-summary.json"), Json.write(summary(cells)));
+        printTable(cells);
+        System.out.printf("%nreport: %s%nlot summary: %s%nscans and ground truth: %s%ndone in %.1f s%n",
+                report.resolve("index.html"), out.resolve("lot-summary.json"), scans, (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+
+    static Map<String, Object> summary(List<CellReport.CellResults> cells) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lot", LOT);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Map<String, Integer> verdicts = new LinkedHashMap<>();
+        for (CellReport.CellResults c : cells) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("cell", c.cellId());
+            r.put("verdict", c.overall().name());
+            verdicts.merge(c.overall().name(), 1, Integer::sum);
+            Map<String, Object> st = new LinkedHashMap<>();
+            c.scans().forEach((label, a) -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("verdict", a.verdict().status().name());
+                x.put("transmitting_fraction", JsonViews.num(a.metrics().transmittingFraction()));
+                x.put("mean_db", JsonViews.num(a.metrics().meanDb()));
+                x.put("defects", a.defects().stream().filter(Defect::countsAgainstCell).map(d -> d.kind().id()).toList());
+                st.put(label, x);
+            });
+            r.put("scans", st);
+            r.put("solidification_degree_mean", JsonViews.num(c.comparison().degree().mean()));
+            r.put("formation_recovery_mean", c.comparison().recovery() == null ? null : JsonViews.num(c.comparison().recovery().mean()));
+            rows.add(r);
+        }
+        m.put("verdicts", verdicts);
+        m.put("cells", rows);
+        return m;
+    }
+
+    static void printTable(List<CellReport.CellResults> cells) {
+        System.out.printf("%n%-10s %-26s %-7s %8s %8s  %s%n", "cell", "scan", "verdict", "tx frac", "mean dB", "defects");
+        for (CellReport.CellResults c : cells) {
+            for (Map.Entry<String, StageAnalysis> e : c.scans().entrySet()) {
+                StageAnalysis a = e.getValue();
+                Map<String, Integer> kinds = new LinkedHashMap<>();
+                for (Defect d : a.defects()) kinds.merge(d.kind().id(), 1, Integer::sum);
+                System.out.printf("%-10s %-26s %-7s %8.3f %8.1f  %s%n", c.cellId(), e.getKey(), a.verdict().status(),
+                        a.metrics().transmittingFraction(), a.metrics().meanDb(), kinds.isEmpty() ? "–" : kinds.toString());
+            }
+        }
+        System.out.printf("%n%-10s %-7s %10s %10s%n", "cell", "verdict", "degree", "recovery");
+        for (CellReport.CellResults c : cells) {
+            System.out.printf("%-10s %-7s %10.3f %10.3f%n", c.cellId(), c.overall(), c.comparison().degree().mean(),
+                    c.comparison().recovery() == null ? Double.NaN : c.comparison().recovery().mean());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.solidscope.app;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.solidscope.core.InputException;
+import org.solidscope.core.SoftwareVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code solidscope} command line. Exit codes: 0 success, 1 failure, 2 bad input or usage. */
+@Command(name = "solidscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Non-destructive inspection and correlative characterization of solid-state lithium batteries.",
+        subcommands = {UtCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:", "  solidscope demo", "  solidscope ut analyze scan.csv --stage infiltration --json result.json",
+                "  solidscope ut --help"})
+public final class Main implements Runnable {
+    public static final int EXIT_FAILURE = 1, EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (used by tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            Throwable t = ex;
+            while (!(t instanceof InputException) && t.getCause() != null && t != t.getCause()) t = t.getCause();
+            if (t instanceof InputException ie) {
+                err.println("solidscope: bad input: " + ie.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            if (ex instanceof UncheckedIOException io) {
+                err.println("solidscope: " + io.getMessage() + (io.getCause() != null ? ": " + io.getCause().getMessage() : ""));
+                return EXIT_FAILURE;
+            }
+            err.println("solidscope: failed: " + ex);
+            if (System.getenv("SOLIDSCOPE_DEBUG") != null) ex.printStackTrace(err);
+            return EXIT_FAILURE;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("solidscope: " + ex.getMessage());
+            ex.getCommandLine().usage(err);
+            return EXIT_BAD_INPUT;
+        });
+        return cl.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"SolidScope " + SoftwareVersion.get() + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.solidscope.app;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.solidscope.core.AtomicOutput;
+import org.solidscope.core.Checksums;
+import org.solidscope.core.Json;
+import org.solidscope.io.CscanFiles;
+import org.solidscope.io.CscanGrid;
+import org.solidscope.report.CellReport;
+import org.solidscope.ultrasound.Defect;
+import org.solidscope.ultrasound.InspectionSpec;
+import org.solidscope.ultrasound.Stage;
+import org.solidscope.ultrasound.StageAnalysis;
+import org.solidscope.ultrasound.StageAnalyzer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Analyse one stage C-scan: locate the cell, remove gain, metrics, defects, verdict.",
+        footer = {"", "Examples:", "  solidscope ut analyze scan.csv --stage infiltration --json result.json",
+                "  solidscope ut analyze scan.tif --stage formation --spec my-spec.json --report cell.html --levels levels.tif"})
+final class UtAnalyzeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "C-scan: .csv, .png/.tif (+ sidecar), .npy (+ sidecar)")
+    Path file;
+
+    @Option(names = "--stage", required = true, description = "infiltration | solidification | formation")
+    String stage;
+
+    @Option(names = "--spec", description = "inspection specification (JSON); default: the shipped one")
+    Path specFile;
+
+    @Option(names = "--json", description = "result as JSON")
+    Path json;
+
+    @Option(names = "--report", description = "self-contained HTML page")
+    Path report;
+
+    @Option(names = "--levels", description = "gain-corrected level map in dB (" + MapOutputs.FORMATS + ")")
+    Path levels;
+
+    @Override
+    public Integer call() {
+        Stage st = Stage.parse("--stage", stage);
+        if (levels != null) MapOutputs.checkExtension("--levels", levels);
+        InspectionSpec spec = specFile == null ? InspectionSpec.defaults() : InspectionSpec.load(specFile);
+        CscanGrid scan = CscanFiles.read(file);
+        long t0 = System.nanoTime();
+        StageAnalysis a = new StageAnalyzer(spec).analyze(scan, st, Map.of(file.getFileName().toString(), Checksums.sha256(file)));
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (json != null) AtomicOutput.writeString(json, Json.write(JsonViews.analysis(file.toString(), a, ms)));
+        if (levels != null) MapOutputs.writeMap(levels, a.levels().db());
+        if (report != null) {
+            Map<String, StageAnalysis> scans = new LinkedHashMap<>();
+            scans.put(st.id(), a);
+            AtomicOutput.writeString(report, CellReport.html(new CellReport.CellResults(file.getFileName().toString(), scans, null)));
+        }
+        print(file.toString(), a, ms);
+        return 0;
+    }
+
+    static void print(String name, StageAnalysis a, double ms) {
+        System.out.printf("%s  [%s]  %s%n", name, a.stage().id(), a.verdict().status());
+        System.out.printf("  cell %.1f × %.1f mm%s; transmitting %.3f, mean %.1f dB, median %.1f dB, cv %.3f  (%.0f ms)%n",
+                a.cell().widthMm(), a.cell().heightMm(), a.cell().found() ? "" : " (not found)", a.metrics().transmittingFraction(),
+                a.metrics().meanDb(), a.metrics().medianDb(), a.metrics().uniformityCv(), ms);
+        for (Defect d : a.defects()) {
+            System.out.printf("  %-13s at (%.1f, %.1f) mm, %.1f mm², Ø %.1f mm%n", d.kind().id(), d.xMm(), d.yMm(), d.areaMm2(), d.diameterMm());
+        }
+        a.verdict().reasons().forEach(r -> System.out.println("  " + r.severity() + ": " + r.text()));
+        a.notes().forEach(n -> System.out.println("  note: " + n));
+    }
+}
