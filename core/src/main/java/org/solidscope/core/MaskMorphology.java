@@ -49,9 +49,14 @@ public final class MaskMorphology {
         return new Mask(mask.width(), mask.height(), r);
     }
 
-    /** Dilation by a disc of the given radius in pixels. */
+    /** Dilation by a disc of the given radius in pixels (nothing beyond the grid is set). */
     public static Mask dilateDisc(Mask mask, double radiusPx) {
-        return erodeDisc(mask.not(), radiusPx).not();
+        // distance from each unset pixel to the nearest set one; beyond the grid counts as unset
+        float[] d = distance(mask.not(), false);
+        boolean[] r = new boolean[d.length];
+        double r2 = radiusPx * radiusPx;
+        for (int i = 0; i < r.length; i++) r[i] = d[i] <= r2;
+        return new Mask(mask.width(), mask.height(), r);
     }
 
     /**
@@ -60,6 +65,11 @@ public final class MaskMorphology {
      * Huttenlocher (2012).
      */
     public static float[] distanceToBackground(Mask mask) {
+        return distance(mask, true);
+    }
+
+    /** As {@link #distanceToBackground}; {@code borderIsBackground} says whether beyond the grid counts as background. */
+    static float[] distance(Mask mask, boolean borderIsBackground) {
         int w = mask.width(), h = mask.height();
         boolean[] m = mask.bits();
         float inf = 1e20f;
@@ -68,7 +78,8 @@ public final class MaskMorphology {
         float[] f = new float[pw * ph];
         for (int y = 0; y < ph; y++) {
             for (int x = 0; x < pw; x++) {
-                boolean in = x >= 1 && y >= 1 && x <= w && y <= h && m[(y - 1) * w + (x - 1)];
+                boolean inside = x >= 1 && y >= 1 && x <= w && y <= h;
+                boolean in = inside ? m[(y - 1) * w + (x - 1)] : !borderIsBackground;
                 f[y * pw + x] = in ? inf : 0;
             }
         }
