@@ -43,6 +43,7 @@ class AscanGatingTest {
                 continue;
             }
             if (clean[i] >= 100) {
+                if (clean[i] < 105) continue; // noise may pull a crest just above full scale back below it
                 assertTrue(r.saturated().bits()[i], "beyond full scale is saturated");
                 saturated++;
                 continue;
