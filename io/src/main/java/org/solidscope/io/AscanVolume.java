@@ -140,14 +140,50 @@ public final class AscanVolume implements AutoCloseable {
     public double fullScale() { return fullScale; }
     public long sizeBytes() { return (long) ny * nx * nt * type.bytes; }
 
-    /** Maps scan lines [y0, y0+lines) read-only, in the file's byte order. One line = nx·nt samples. */
+    /** Largest mapped chunk: whole scan lines up to 1 GiB. */
+    static final long CHUNK_BYTES = 1L << 30;
+
+    private java.util.concurrent.atomic.AtomicReferenceArray<ByteBuffer> chunks;
+
+    private long lineBytes() { return (long) nx * nt * type.bytes; }
+
+    private int linesPerChunk() { return (int) Math.max(1, CHUNK_BYTES / lineBytes()); }
+
+    /**
+     * Scan lines [y0, y0+lines) as a read-only buffer in the file's byte order; one line = nx·nt
+     * samples. The file is memory-mapped once, in chunks of whole lines (≤ 1 GiB each, as Lucene's
+     * MMapDirectory does), kept until {@link #close()}: repeated passes cost no new page faults, and
+     * the pages belong to the operating system's cache, not to the Java heap. Lines must not straddle
+     * a chunk: callers take blocks of at most {@link #maxLinesPerBlock()} lines aligned to it.
+     */
     public ByteBuffer mapLines(int y0, int lines) {
-        long lineBytes = (long) nx * nt * type.bytes;
-        try {
-            return channel.map(FileChannel.MapMode.READ_ONLY, dataOffset + y0 * lineBytes, lines * lineBytes).order(order);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot map " + file, e);
+        int per = linesPerChunk();
+        int c = y0 / per;
+        if ((y0 + lines - 1) / per != c) {
+            throw new IllegalArgumentException("lines " + y0 + ".." + (y0 + lines - 1) + " straddle a mapped chunk");
         }
+        ByteBuffer chunk = chunk(c, per);
+        int from = (int) ((y0 - (long) c * per) * lineBytes());
+        return chunk.slice(from, (int) (lines * lineBytes())).order(order);
+    }
+
+    /** Blocks of lines passed to {@link #mapLines} must stay within one chunk; aligned blocks of this size do. */
+    public int maxLinesPerBlock() { return linesPerChunk(); }
+
+    private synchronized ByteBuffer chunk(int c, int per) {
+        if (chunks == null) chunks = new java.util.concurrent.atomic.AtomicReferenceArray<>((ny + per - 1) / per);
+        ByteBuffer b = chunks.get(c);
+        if (b == null) {
+            long first = (long) c * per;
+            long n = Math.min(per, ny - first);
+            try {
+                b = channel.map(FileChannel.MapMode.READ_ONLY, dataOffset + first * lineBytes(), n * lineBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot map " + file, e);
+            }
+            chunks.set(c, b);
+        }
+        return b;
     }
 
     @Override

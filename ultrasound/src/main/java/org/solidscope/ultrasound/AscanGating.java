@@ -13,12 +13,17 @@ import org.solidscope.core.ScalarMap;
 import org.solidscope.io.AscanVolume;
 
 /**
- * Gates an A-scan volume into C-scans. Streams: blocks of {@link #LINES_PER_BLOCK} scan lines are
- * memory-mapped one at a time per worker, so memory is bounded by the block size whatever the file
- * size; blocks are spread over all cores. Only the gated samples of each trace are read.
+ * Gates an A-scan volume into C-scans. Streams: the volume is memory-mapped (the operating system
+ * pages it in and out; the Java heap holds only the output maps and one gate per worker), and blocks
+ * of {@link #LINES_PER_BLOCK} scan lines are spread over all cores. Only the gated samples of each
+ * trace are read.
  */
 public final class AscanGating {
     static final int LINES_PER_BLOCK = 4;
+    static final GateKernel KERNEL = GateKernel.best();
+
+    /** Which inner loop runs: "vector" (Java Vector API) or "scalar". */
+    public static String kernel() { return KERNEL == GateKernel.SCALAR ? "scalar" : "vector"; }
 
     private AscanGating() {}
 
@@ -37,11 +42,20 @@ public final class AscanGating {
         boolean[] sat = new boolean[n];
         double scale = 100.0 / vol.fullScale();
         double thrRaw = gate.tofThresholdPercentFsh() / scale;
-        int blocks = (ny + LINES_PER_BLOCK - 1) / LINES_PER_BLOCK;
+        // blocks never straddle a mapped chunk of the volume
+        int perChunk = vol.maxLinesPerBlock();
+        int linesPerBlock = Math.min(LINES_PER_BLOCK, perChunk);
+        int blocksPerChunk = (perChunk + linesPerBlock - 1) / linesPerBlock;
+        int chunksN = (ny + perChunk - 1) / perChunk;
+        int blocks = chunksN * blocksPerChunk;
         AtomicLong done = new AtomicLong();
         long t0 = System.nanoTime();
         IntStream.range(0, blocks).parallel().forEach(b -> {
-            int y0 = b * LINES_PER_BLOCK, lines = Math.min(LINES_PER_BLOCK, ny - y0);
+            int chunk = b / blocksPerChunk, inChunk = b % blocksPerChunk;
+            int y0 = chunk * perChunk + inChunk * linesPerBlock;
+            int end = Math.min(Math.min((chunk + 1) * perChunk, ny), y0 + linesPerBlock);
+            if (y0 >= end) return;
+            int lines = end - y0;
             ByteBuffer buf = vol.mapLines(y0, lines);
             if (vol.type() == AscanVolume.SampleType.INT16) {
                 gateInt16(buf.asShortBuffer(), y0, lines, nx, nt, g0, gateLen, scale, thrRaw, fs, vol.fullScale(), peak, p2p, tofPeak, tofThr, sat);
@@ -60,22 +74,16 @@ public final class AscanGating {
     private static void gateInt16(ShortBuffer sb, int y0, int lines, int nx, int nt, int g0, int len, double scale, double thrRaw,
                                   double fs, double fullScale, float[] peak, float[] p2p, float[] tofPeak, float[] tofThr, boolean[] sat) {
         short[] s = new short[len];
+        int[] r = new int[4];
         int thr = (int) Math.ceil(thrRaw);
         int satLevel = (int) Math.min(32767, Math.floor(fullScale));
         for (int ly = 0; ly < lines; ly++) {
             for (int x = 0; x < nx; x++) {
                 sb.get((ly * nx + x) * nt + g0, s, 0, len);
-                int max = Integer.MIN_VALUE, min = Integer.MAX_VALUE, best = 0, bestAbs = -1, cross = -1;
-                for (int i = 0; i < len; i++) {
-                    int v = s[i];
-                    int a = Math.abs(v);
-                    if (a > bestAbs) { bestAbs = a; best = i; }
-                    if (v > max) max = v;
-                    if (v < min) min = v;
-                    if (cross < 0 && a >= thr) cross = i;
-                }
+                KERNEL.scan(s, len, thr, r);
+                int max = r[0], min = r[1], best = r[2], cross = r[3];
                 int p = (y0 + ly) * nx + x;
-                peak[p] = (float) (bestAbs * scale);
+                peak[p] = (float) (Math.max(max, -min) * scale);
                 p2p[p] = (float) ((max - min) * scale);
                 sat[p] = max >= satLevel || min <= -satLevel;
                 tofPeak[p] = (float) ((g0 + best + parabolic(s, best)) / fs);
