@@ -39,7 +39,8 @@ public final class CellReport {
         b.append("<h1>Cell ").append(Html.esc(cell.cellId())).append(' ').append(Html.badge(cell.overall())).append("</h1>\n");
         double[] range = sharedRange(cell.scans().values());
         b.append("<p class=\"muted\">Levels in ").append(TransmissionDb.REFERENCE)
-                .append("; all stage maps share one colour scale. Dashed white: cell outline found; pink: defect outlines; dotted: scan-line dropouts.</p>\n");
+                .append("; all stage maps share one colour scale. Dashed white: cell outline found; pink: defect outlines; dotted: scan-line dropouts; ")
+                .append("light grey: no data (saturated points, such as the coupling-fluid surround, or points outside the compared cell).</p>\n");
         for (Map.Entry<String, StageAnalysis> e : cell.scans().entrySet()) stageSection(b, e.getKey(), e.getValue(), range);
         if (cell.comparison() != null) comparisonSection(b, cell.comparison());
         b.append(MetricDefinitions.HTML);

@@ -7,6 +7,9 @@ public enum ColourMap {
     /** Cividis-like diverging-free map for ratios, blue → grey → yellow. */
     CIVIDIS(new int[] {0x00204d, 0x00336f, 0x39486b, 0x575d6d, 0x707173, 0x8a8779, 0xa69d75, 0xc4b56c, 0xe4cf5b, 0xffea46});
 
+    /** Colour of missing values (surround, saturated points, no data): lighter than any colour of the maps. */
+    public static final int NO_DATA = 0xececec;
+
     private final int[] anchors;
 
     ColourMap(int[] anchors) {
@@ -15,7 +18,7 @@ public enum ColourMap {
 
     /** RGB for a value in [0, 1] (clamped). */
     public int rgb(double t) {
-        if (Double.isNaN(t)) return 0x9a9a9a;
+        if (Double.isNaN(t)) return NO_DATA;
         double x = Math.max(0, Math.min(1, t)) * (anchors.length - 1);
         int i = Math.min((int) x, anchors.length - 2);
         double f = x - i;

@@ -29,7 +29,7 @@ class ReportTest {
         // map area starts at (56, 30), 100 px per point
         assertEquals(ColourMap.VIRIDIS.rgb(0), img.getRGB(56 + 50, 30 + 50) & 0xffffff);
         assertEquals(ColourMap.VIRIDIS.rgb(1), img.getRGB(56 + 150, 30 + 50) & 0xffffff);
-        assertEquals(0x9a9a9a, img.getRGB(56 + 50, 30 + 150) & 0xffffff);
+        assertEquals(ColourMap.NO_DATA, img.getRGB(56 + 50, 30 + 150) & 0xffffff);
         assertEquals(0x440154, ColourMap.VIRIDIS.rgb(-3), "clamped below");
     }
 
