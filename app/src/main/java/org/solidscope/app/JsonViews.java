@@ -109,26 +109,8 @@ final class JsonViews {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("registration", registration(c.solidifiedRegistration()));
         if (c.formedRegistration() != null) m.put("registration_formed", registration(c.formedRegistration()));
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("degree_mean", num(c.degree().mean()));
-        s.put("degree_std", num(c.degree().std()));
-        s.put("degree_cv", num(c.degree().cv()));
-        s.put("degree_p10", num(c.degree().p10()));
-        s.put("degree_p90", num(c.degree().p90()));
-        s.put("points", c.degree().points());
-        m.put("solidification", s);
-        if (c.recovery() != null) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("recovery_mean", num(c.recovery().mean()));
-            f.put("recovery_std", num(c.recovery().std()));
-            f.put("recovery_cv", num(c.recovery().cv()));
-            f.put("recovery_p10", num(c.recovery().p10()));
-            f.put("recovery_p90", num(c.recovery().p90()));
-            f.put("points", c.recovery().points());
-            m.put("formation", f);
-        } else {
-            m.put("formation", null);
-        }
+        m.put("solidification", stats("degree", c.degree()));
+        m.put("formation", c.recovery() == null ? null : stats("recovery", c.recovery()));
         Map<String, Object> nd = new LinkedHashMap<>();
         nd.put("solidification", defects(c.newAtSolidification()));
         nd.put("formation", defects(c.newAtFormation()));
@@ -146,6 +128,17 @@ final class JsonViews {
         m.put("verdict", verdict(c.verdict()));
         m.put("provenance", provenance(c.provenance()));
         m.put("elapsed_ms", elapsedMs);
+        return m;
+    }
+
+    static Map<String, Object> stats(String name, StageComparison.MapStats s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(name + "_mean", num(s.mean()));
+        m.put(name + "_std", num(s.std()));
+        m.put(name + "_cv", num(s.cv()));
+        m.put(name + "_p10", num(s.p10()));
+        m.put(name + "_p90", num(s.p90()));
+        m.put("points", s.points());
         return m;
     }
 
