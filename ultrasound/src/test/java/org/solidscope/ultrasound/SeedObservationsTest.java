@@ -45,7 +45,8 @@ class SeedObservationsTest {
         }
         double at15 = run(lot.get(0), Stage.SOLIDIFICATION, 15).metrics().transmittingFraction();
         double at40 = run(lot.get(0), Stage.SOLIDIFICATION, 40).metrics().transmittingFraction();
-        assertTrue(at15 < 0.6 && at40 > 0.95, "battery-1 partial at 15 dB (" + at15 + "), revealed at 40 dB (" + at40 + ")");
+        assertTrue(at15 > 0.05 && at15 < 0.6 && at40 > at15 + 0.2,
+                "battery-1 partial at 15 dB (" + at15 + "), a broader part revealed at 40 dB (" + at40 + ")");
     }
 
     @Test
@@ -74,7 +75,7 @@ class SeedObservationsTest {
     @Test
     void centreFirstShrinkageShowsAsAHigherDegreeAtTheCentre() {
         CellScenario sc = Scenarios.seedLot().get(0);
-        StageComparison.Result c = StageComparison.compare(run(sc, Stage.INFILTRATION, 15), run(sc, Stage.SOLIDIFICATION, 30),
+        StageComparison.Result c = StageComparison.compare(run(sc, Stage.INFILTRATION, 15), run(sc, Stage.SOLIDIFICATION, 15),
                 run(sc, Stage.FORMATION, 15), analyzer.spec(), Map.of());
         StageAnalysis ai = run(sc, Stage.INFILTRATION, 15);
         var g = c.degreeMap().geometry();

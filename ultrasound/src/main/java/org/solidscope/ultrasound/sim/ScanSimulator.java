@@ -29,8 +29,9 @@ public final class ScanSimulator {
         this.model = model;
     }
 
+    /** The simulator on the multilayer acoustic model of the shipped pouch stack. */
     public static ScanSimulator standard() {
-        return new ScanSimulator(ThinGasGapModel.standard());
+        return new ScanSimulator(LayerModelTransmission.standard());
     }
 
     public TransmissionModel model() { return model; }
@@ -94,8 +95,8 @@ public final class ScanSimulator {
             defects.add(new GroundTruth.TruthDefect(feature.kind(), xm, ym, area, Math.sqrt(4 * area / Math.PI)));
         }
         double degree = Double.NaN, recovery = Double.NaN;
-        if (stage != Stage.INFILTRATION && model instanceof ThinGasGapModel m) {
-            double r = ratioMean(sc, stage, m, p);
+        if (stage != Stage.INFILTRATION) {
+            double r = ratioMean(sc, stage, model, p);
             if (stage == Stage.SOLIDIFICATION) degree = 1 - r;
             else recovery = r;
         }
@@ -142,7 +143,7 @@ public final class ScanSimulator {
     }
 
     /** Mean of t_stage/t_infiltrated over cell points where the infiltrated cell transmits. */
-    static double ratioMean(CellScenario sc, Stage stage, ThinGasGapModel m, double pitchMm) {
+    static double ratioMean(CellScenario sc, Stage stage, TransmissionModel m, double pitchMm) {
         CellDesign d = sc.design();
         double hw = d.widthMm() / 2 - TRUTH_EDGE_MARGIN_MM, hh = d.heightMm() / 2 - TRUTH_EDGE_MARGIN_MM;
         double sum = 0;

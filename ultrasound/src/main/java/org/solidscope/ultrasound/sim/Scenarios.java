@@ -8,15 +8,22 @@ import org.solidscope.ultrasound.Stage;
 
 /**
  * Simulated cells: the seed study's four cells with their anomalies, and seeded random cells for
- * ground-truth tests. Levels follow {@code shared/science/ultrasound.md}: the infiltrated stack transmits
- * strongly, shrinkage gaps of about a micrometre blank it at 15 dB and let it show at 40 dB, formation
- * nearly closes them.
+ * ground-truth tests. Stage levels come from the transfer-matrix model of the shipped 49-layer stack
+ * ({@link LayerModelTransmission}): the infiltrated stack transmits strongly, shrinkage gaps of about a
+ * micrometre blank it at 15 dB and let it show at 40 dB, formation nearly closes them.
  */
 public final class Scenarios {
     private Scenarios() {}
 
-    public static final double MATRIX_INFILTRATED = 0.2, MATRIX_SOLIDIFIED = 0.2, MATRIX_FORMED = 0.18;
-    public static final double FORMED_GAP_UM = 0.02;
+    /** Effective gap left after formation (anode expansion closes the gaps almost fully), µm. */
+    public static final double FORMED_GAP_UM = 0.003;
+    /** Stage levels from the acoustic model of the shipped stack: |t| relative to the coupling path. */
+    public static final double MATRIX_INFILTRATED = LayerModelTransmission.standard().stageAmplitude(
+            org.solidscope.ultrasound.acoustics.CellState.infiltrated());
+    public static final double MATRIX_SOLIDIFIED = LayerModelTransmission.standard().stageAmplitude(
+            org.solidscope.ultrasound.acoustics.CellState.solidified(0));
+    public static final double MATRIX_FORMED = LayerModelTransmission.standard().stageAmplitude(
+            org.solidscope.ultrasound.acoustics.CellState.formed(0));
     /** Gas thickness of a bubble or unwetted region (opaque), µm. */
     public static final double GAS_UM = 50;
 
@@ -29,9 +36,9 @@ public final class Scenarios {
                 new CellScenario(c.get(0), List.of(
                         Feature.ellipse("bulge", Stage.INFILTRATION, -55, 12, 14, 8, Double.NaN, 0.25),
                         Feature.side("accumulation", Stage.INFILTRATION, 85, 1.8),
-                        Feature.ellipse("bulge", Stage.FORMATION, 55, -18, 16, 9, 0.12, 1),
+                        Feature.ellipse("bulge", Stage.FORMATION, 55, -18, 16, 9, 0.03, 1),
                         Feature.disc("gas_pocket", Stage.FORMATION, -70, -22, 5, GAS_UM)),
-                        MATRIX_INFILTRATED, MATRIX_SOLIDIFIED, MATRIX_FORMED, 0.8, 0.05, FORMED_GAP_UM, 101),
+                        MATRIX_INFILTRATED, MATRIX_SOLIDIFIED, MATRIX_FORMED, 0.5, 0.01, FORMED_GAP_UM, 101),
                 // a discrete bubble from incomplete degassing; blank after solidification
                 new CellScenario(c.get(1), List.of(
                         Feature.disc("bubble", Stage.INFILTRATION, 35, 20, 6, GAS_UM)),

@@ -26,20 +26,9 @@ public record ThinGasGapModel(double frequencyMHz, double mediumMRayl, double ga
         return 1 / (1 + m * s * s);
     }
 
+    @Override
     public double cellAmplitude(double matrixAmplitude, double gapUm) {
         return matrixAmplitude * Math.sqrt(intensityTransmission(gapUm));
-    }
-
-    @Override
-    public float[] amplitudeTransmission(PhysicalState s) {
-        int n = s.geometry().size();
-        float[] t = new float[n];
-        for (int i = 0; i < n; i++) {
-            double c = s.cellCoverage()[i], tab = s.tabCoverage()[i];
-            double cell = c > 0 ? cellAmplitude(s.matrixAmplitude()[i], s.gasGapUm()[i]) : 0;
-            t[i] = (float) (c * cell + tab * s.tabTransmission() + Math.max(0, 1 - c - tab) * s.surroundTransmission());
-        }
-        return t;
     }
 
     @Override
