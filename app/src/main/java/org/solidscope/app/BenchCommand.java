@@ -11,6 +11,8 @@ import org.solidscope.ultrasound.sim.AscanSynthesizer;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.solidscope.ultrasound.InspectionSpec;
+import org.solidscope.ultrasound.acoustics.CellState;
+import org.solidscope.ultrasound.acoustics.TransferMatrix;
 import org.solidscope.ultrasound.Stage;
 import org.solidscope.ultrasound.StageAnalyzer;
 import org.solidscope.ultrasound.sim.Scenarios;
@@ -35,8 +37,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--gate-us", defaultValue = "25:20", description = "gate for --gate-volume (default ${DEFAULT-VALUE} µs)")
     String gate;
 
+    @Option(names = "--acoustics", description = "benchmark the acoustic model: stack evaluations per second and gap-map inversion")
+    boolean acoustics;
+
     @Override
     public Integer call() {
+        if (acoustics) return benchAcoustics();
         if (makeVolume != null) return makeVolume();
         if (gateVolume != null) return benchGate();
         // battery-3 after infiltration: a 350 × 100 mm cell with an unwetted centre
@@ -53,6 +59,45 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf("ut analyze, %d × %d C-scan (%d points), warm, %d iterations: median %.1f ms, min %.1f ms, p90 %.1f ms%n",
                 s.scan().amplitude().width(), s.scan().amplitude().height(), s.scan().amplitude().geometry().size(), iterations,
                 ms[iterations / 2], ms[0], ms[(int) (iterations * 0.9)]);
+        return 0;
+    }
+
+    private int benchAcoustics() {
+        // 100 random lossy layers at 1 MHz: the layer matrices are built once per frequency, each evaluation is the product
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        java.util.List<org.solidscope.ultrasound.acoustics.Layer> ls = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            var m = new org.solidscope.core.materials.AcousticMaterial("m" + i, r.nextDouble(500, 9000), r.nextDouble(500, 6500), r.nextDouble(0, 50), "bench");
+            ls.add(new org.solidscope.ultrasound.acoustics.Layer(m.name(), m, null, 0, r.nextDouble(5, 200), i == 50));
+        }
+        var base = org.solidscope.ultrasound.acoustics.StackFile.shipped();
+        var stack = base.withLayers(ls);
+        var compiled = TransferMatrix.compile(stack, CellState.solidified(0), 1.0);
+        double sink = 0;
+        int n = 2_000_000;
+        for (int i = 0; i < n / 4; i++) sink += compiled.evaluateAll().intensityT();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) sink += compiled.evaluateAll().intensityT();
+        double perSecond = n / ((System.nanoTime() - t0) / 1e9);
+        // from scratch: layer matrices (trigonometry) and product
+        int m = 100_000;
+        t0 = System.nanoTime();
+        for (int i = 0; i < m; i++) sink += TransferMatrix.compile(stack, CellState.solidified(0), 1.0 + i * 1e-9).evaluateAll().intensityT();
+        double scratch = m / ((System.nanoTime() - t0) / 1e9);
+        System.out.printf("acoustic model, 100-layer lossy stack at 1 MHz, one core: %.2f M evaluations/s (layer matrices at this frequency built once), "
+                + "%.2f M/s building them each time%n", perSecond / 1e6, scratch / 1e6);
+        // gap-map inversion of a 700 x 270 map: battery-3-like scans, warm
+        var sc = Scenarios.seedLot().get(2);
+        var ai = new StageAnalyzer(InspectionSpec.defaults()).analyze(SimulatedLot.simulate(sc, Stage.INFILTRATION, 15).scan(), Stage.INFILTRATION, Map.of());
+        var as = new StageAnalyzer(InspectionSpec.defaults()).analyze(SimulatedLot.simulate(sc, Stage.SOLIDIFICATION, 40).scan(), Stage.SOLIDIFICATION, ai.cell(), Map.of());
+        var table = new org.solidscope.ultrasound.acoustics.GapTable(TransferMatrix.compile(base, CellState.solidified(0), 1.0), 20);
+        var inv = new org.solidscope.ultrasound.acoustics.GapInversion(table, TransferMatrix.evaluate(base, CellState.infiltrated(), 1.0).amplitudeT());
+        for (int i = 0; i < 20; i++) org.solidscope.ultrasound.GapMapping.map(ai, as, inv, 0.08, 12);
+        double[] ms = new double[30];
+        for (int i = 0; i < ms.length; i++) ms[i] = org.solidscope.ultrasound.GapMapping.map(ai, as, inv, 0.08, 12).elapsedNanos() / 1e6;
+        Arrays.sort(ms);
+        System.out.printf("ut gap-map inversion (registration, resampling, inversion with bounds) of a %d × %d map, warm: median %.1f ms, min %.1f ms (%s)%n",
+                ai.levels().db().width(), ai.levels().db().height(), ms[ms.length / 2], ms[0], sink > 0 ? "ok" : "?");
         return 0;
     }
 

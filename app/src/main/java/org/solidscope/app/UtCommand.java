@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** Ultrasonic C-scan inspection commands. */
 @Command(name = "ut", mixinStandardHelpOptions = true,
         description = "Ultrasonic transmission C-scans of pouch cells: gating, analysis, stage comparison, simulation.",
-        subcommands = {UtGateCommand.class, UtAnalyzeCommand.class, UtCompareCommand.class, UtSimulateCommand.class},
+        subcommands = {UtGateCommand.class, UtAnalyzeCommand.class, UtCompareCommand.class, UtGapMapCommand.class, UtSimulateCommand.class},
         footer = {"", "Examples:",
                 "  solidscope ut simulate --cell battery-2 --out scans/",
                 "  solidscope ut analyze scans/battery-2_infiltration.csv --stage infiltration --json b2.json --report b2.html",
