@@ -74,11 +74,35 @@ final class DemoCommand implements Callable<Integer> {
             progress.update(done.incrementAndGet(), total);
         });
         AtomicOutput.writeString(report.resolve("index.html"), LotReport.html(LOT, cells));
+        AtomicOutput.writeString(report.resolve("acoustics.html"), acousticsPage(cells, spec));
         AtomicOutput.writeString(out.resolve("lot-summary.json"), Json.write(summary(cells)));
         printTable(cells);
         System.out.printf("%nreport: %s%nlot summary: %s%nscans and ground truth: %s%ndone in %.1f s%n",
                 report.resolve("index.html"), out.resolve("lot-summary.json"), scans, (System.nanoTime() - t0) / 1e9);
         return 0;
+    }
+
+    /** The acoustics page, with the gap map of battery-1 solidified at 40 dB against its infiltrated scan. */
+    static String acousticsPage(List<CellReport.CellResults> cells, InspectionSpec spec) {
+        var stack = org.solidscope.ultrasound.acoustics.StackFile.shipped();
+        List<org.solidscope.report.AcousticsReport.Figure> figs = new ArrayList<>();
+        CellReport.CellResults b1 = cells.stream().filter(c -> c.cellId().equals("battery-1")).findFirst().orElse(null);
+        if (b1 != null && b1.scans().containsKey("solidification @ 40 dB")) {
+            var table = new org.solidscope.ultrasound.acoustics.GapTable(org.solidscope.ultrasound.acoustics.TransferMatrix.compile(stack,
+                    org.solidscope.ultrasound.acoustics.CellState.solidified(0), 1.0), 20);
+            var inv = new org.solidscope.ultrasound.acoustics.GapInversion(table, org.solidscope.ultrasound.acoustics.TransferMatrix.evaluate(stack,
+                    org.solidscope.ultrasound.acoustics.CellState.infiltrated(), 1.0).amplitudeT());
+            var m = org.solidscope.ultrasound.GapMapping.map(b1.scans().get("infiltration"), b1.scans().get("solidification @ 40 dB"), inv, 0.08, 12);
+            float[] lg = new float[m.gapUm().values().length];
+            for (int i = 0; i < lg.length; i++) lg[i] = (float) Math.log10(m.gapUm().values()[i]);
+            byte[] png = org.solidscope.report.HeatMapRenderer.png(m.gapUm().withValues("log10 µm", lg), -2, 0, org.solidscope.report.ColourMap.VIRIDIS,
+                    "battery-1: effective gap from solidified @ 40 dB / infiltrated (grey: flagged)", "log10 gap (µm)",
+                    org.solidscope.report.Overlay.none(), 760);
+            figs.add(new org.solidscope.report.AcousticsReport.Figure(String.format(java.util.Locale.ROOT,
+                    "Gap map of battery-1: median %.3g µm; %d points inverted, %d saturated (thin edge gaps), %d below noise", m.medianGapUm(),
+                    m.flagCounts()[0], m.flagCounts()[1], m.flagCounts()[2]), png));
+        }
+        return org.solidscope.report.AcousticsReport.html(stack, 1.0, 30, spec.noiseFloorPercentFsh(), Scenarios.FORMED_GAP_UM, figs);
     }
 
     static Map<String, Object> summary(List<CellReport.CellResults> cells) {

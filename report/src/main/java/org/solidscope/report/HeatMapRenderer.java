@@ -161,6 +161,7 @@ public final class HeatMapRenderer {
 
     static String fmt(double v) {
         if (Math.abs(v - Math.rint(v)) < 1e-9) return String.format(Locale.ROOT, "%.0f", v);
+        if (Math.abs(v) < 0.01) return String.format(Locale.ROOT, "%.1g", v);
         return String.format(Locale.ROOT, Math.abs(v) < 1 ? "%.2f" : "%.1f", v);
     }
 }

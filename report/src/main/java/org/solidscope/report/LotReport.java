@@ -13,7 +13,8 @@ public final class LotReport {
         Html.head(b, "SolidScope — lot " + lotId);
         b.append("<h1>Lot ").append(Html.esc(lotId)).append("</h1>");
         long pass = cells.stream().filter(c -> c.overall().name().equals("PASS")).count();
-        b.append("<p>").append(cells.size()).append(" cells, ").append(pass).append(" pass all stages.</p>");
+        b.append("<p>").append(cells.size()).append(" cells, ").append(pass).append(" pass all stages. ")
+                .append("<a href=\"acoustics.html\">Acoustics of the cell stack</a>: why the stage maps look as they do.</p>");
         b.append("<table><tr><th>cell</th><th>verdict</th><th>scans (verdict, transmitting fraction, defects)</th>")
                 .append("<th>solidification degree</th><th>formation recovery</th></tr>");
         for (CellReport.CellResults c : cells) {
