@@ -133,6 +133,15 @@ public final class Npy {
         return b.array();
     }
 
+    /** A 2D float32 array as the bytes of an .npy file. */
+    public static byte[] encode2D(int height, int width, float[] values) {
+        byte[] h = header("<f4", height, width);
+        ByteBuffer b = ByteBuffer.allocate(h.length + values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(h);
+        b.asFloatBuffer().put(values);
+        return b.array();
+    }
+
     public static void write2D(Path file, int height, int width, float[] values) {
         AtomicOutput.write(file, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp)) {

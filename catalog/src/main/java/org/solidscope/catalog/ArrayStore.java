@@ -1,0 +1,90 @@
+package org.solidscope.catalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.solidscope.core.AtomicOutput;
+import org.solidscope.core.Checksums;
+
+/**
+ * Large arrays (raw scans, result maps) beside the database, content-addressed: a blob lives at
+ * {@code <root>/<first two hex digits>/<sha256>}. Written temp-then-rename, so a blob is either whole
+ * or absent; verified on read (its checksum is recomputed). The database refers to blobs by checksum.
+ */
+public final class ArrayStore {
+    private final Path root;
+
+    public ArrayStore(Path root) {
+        this.root = root;
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the array store " + root, e);
+        }
+    }
+
+    public Path root() { return root; }
+
+    Path pathOf(String sha256) {
+        return root.resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    /** Stores bytes and returns their SHA-256; storing the same bytes twice is a no-op. */
+    public String put(byte[] bytes) {
+        String sha = Checksums.sha256(bytes);
+        Path p = pathOf(sha);
+        if (!Files.exists(p)) AtomicOutput.writeBytes(p, bytes);
+        return sha;
+    }
+
+    public boolean has(String sha256) {
+        return Files.exists(pathOf(sha256));
+    }
+
+    /** The blob's bytes, after checking them against the checksum. */
+    public byte[] get(String sha256) {
+        try {
+            byte[] b = Files.readAllBytes(pathOf(sha256));
+            String actual = Checksums.sha256(b);
+            if (!actual.equals(sha256)) throw new IllegalStateException("array store blob " + sha256 + " is corrupt (reads as " + actual + ")");
+            return b;
+        } catch (IOException e) {
+            throw new UncheckedIOException("array store blob " + sha256 + " missing", e);
+        }
+    }
+
+    /** Checksums of all blobs present. */
+    public Set<String> all() {
+        Set<String> s = new HashSet<>();
+        try (Stream<Path> files = Files.walk(root, 2)) {
+            files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).filter(n -> n.length() == 64 && !n.startsWith(".")).forEach(s::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return s;
+    }
+
+    /** Deletes blobs not in {@code referenced}, and leftover temporary files, older than {@code grace}; returns how many blobs went. */
+    public int removeUnreferenced(Set<String> referenced, java.time.Duration grace) {
+        int n = 0;
+        long cutoff = System.currentTimeMillis() - grace.toMillis();
+        try (Stream<Path> files = Files.walk(root, 2)) {
+            for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String name = p.getFileName().toString();
+                boolean temp = name.startsWith(".") && name.endsWith(".tmp");
+                if (Files.getLastModifiedTime(p).toMillis() > cutoff) continue;
+                if (temp || (name.length() == 64 && !referenced.contains(name))) {
+                    Files.deleteIfExists(p);
+                    if (!temp) n++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n;
+    }
+}
