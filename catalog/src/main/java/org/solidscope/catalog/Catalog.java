@@ -147,7 +147,12 @@ public final class Catalog implements AutoCloseable {
      * between writing a blob and committing its row, so only blobs older than {@link #SHARED_GRACE} go.
      */
     public int recover() {
-        return arrays.removeUnreferenced(referencedBlobs(), postgres ? SHARED_GRACE : java.time.Duration.ZERO);
+        return recover(postgres ? SHARED_GRACE : java.time.Duration.ZERO);
+    }
+
+    /** As {@link #recover()} with a given grace period (zero: when no other station can be writing). */
+    public int recover(java.time.Duration grace) {
+        return arrays.removeUnreferenced(referencedBlobs(), grace);
     }
 
     static final java.time.Duration SHARED_GRACE = java.time.Duration.ofMinutes(10);

@@ -16,7 +16,7 @@ import org.solidscope.ultrasound.Stage;
 public final class ScanSimulator {
     /** Free margin around the cell in the scan, mm. */
     public static final double MARGIN_MM = 12;
-    /** Tab length beyond the cell body, width, and positions across the cell (± fraction of H/2). */
+    /** Tab length beyond the cell body, width (at most 0.2 H), and positions across the cell (± fraction of H/2). */
     public static final double TAB_LENGTH_MM = 15, TAB_WIDTH_MM = 20, TAB_OFFSET_FRACTION = 0.5;
     /** Transmission through a tab (thin metal strip in fluid). */
     public static final double TAB_TRANSMISSION = 0.4;
@@ -139,7 +139,8 @@ public final class ScanSimulator {
     private static boolean isTab(double u, double v, CellDesign d) {
         if (u >= -d.widthMm() / 2 || u < -d.widthMm() / 2 - TAB_LENGTH_MM) return false;
         double off = TAB_OFFSET_FRACTION * d.heightMm() / 2;
-        return Math.abs(v - off) <= TAB_WIDTH_MM / 2 || Math.abs(v + off) <= TAB_WIDTH_MM / 2;
+        double half = Math.min(TAB_WIDTH_MM, 0.2 * d.heightMm()) / 2; // small cells have narrower tabs
+        return Math.abs(v - off) <= half || Math.abs(v + off) <= half;
     }
 
     /** Mean of t_stage/t_infiltrated over cell points where the infiltrated cell transmits. */

@@ -1,0 +1,38 @@
+package org.solidscope.catalog;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The databases every catalog test runs on: embedded H2 always, and PostgreSQL when
+ * {@code SOLIDSCOPE_TEST_PG_URL} (a JDBC URL with user and password) is set, as {@code .ci/run} does.
+ */
+final class Backends {
+    private Backends() {}
+
+    static final String PG = System.getenv("SOLIDSCOPE_TEST_PG_URL");
+
+    static List<String> names() {
+        List<String> l = new ArrayList<>(List.of("h2"));
+        l.add("postgresql");
+        return l;
+    }
+
+    /** A fresh, empty catalog on the named backend with its arrays under {@code dir}. */
+    static Catalog open(String backend, Path dir) throws Exception {
+        if (backend.equals("h2")) return Catalog.openWorkspace(dir);
+        Assumptions.assumeTrue(PG != null, "SOLIDSCOPE_TEST_PG_URL not set: PostgreSQL run skipped (.ci/run sets it)");
+        try (Connection c = java.sql.DriverManager.getConnection(PG); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS defect, analysis, measurement, process_stage, cell, lot, schema_version CASCADE");
+        }
+        return Catalog.open(PG, null, null, dir.resolve("arrays"));
+    }
+
+    static String url(String backend, Path dir) {
+        return backend.equals("h2") ? null : PG;
+    }
+}
