@@ -41,7 +41,8 @@ public final class Catalog implements AutoCloseable {
     /** The embedded catalog of a workspace directory: {@code <ws>/catalog.mv.db} and {@code <ws>/arrays/}. */
     public static Catalog openWorkspace(Path workspace) {
         Path abs = workspace.toAbsolutePath();
-        return open("jdbc:h2:file:" + abs.resolve("catalog") + ";LOCK_TIMEOUT=20000", null, null, abs.resolve("arrays"));
+        // DB_CLOSE_DELAY=-1: keep the database open while the JVM runs (H2 would close and reopen it with every connection)
+        return open("jdbc:h2:file:" + abs.resolve("catalog") + ";LOCK_TIMEOUT=20000;DB_CLOSE_DELAY=-1", null, null, abs.resolve("arrays"));
     }
 
     /** A catalog at a JDBC URL (PostgreSQL or H2) with its array store directory. */
@@ -159,6 +160,12 @@ public final class Catalog implements AutoCloseable {
 
     @Override
     public void close() {
-        // connections are per operation; an embedded H2 database closes with its last connection
+        if (!postgres) {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN"); // an embedded database kept open by DB_CLOSE_DELAY closes here
+            } catch (SQLException e) {
+                throw new CatalogException("closing " + url + ": " + e.getMessage(), e);
+            }
+        }
     }
 }

@@ -116,6 +116,8 @@ class CatalogRobustnessTest {
     @MethodSource("backends")
     void anIngestKilledPartWayLeavesTheRecordConsistentAndARerunCompletesIt(String backend) throws Exception {
         Catalog first = Backends.open(backend, dir); // creates the schema (and empties PostgreSQL)
+        ArrayStore store = first.arrays();
+        first.close(); // an embedded database admits one process: the child's
         List<Path> files = ScanFiles.write(Files.createDirectories(dir.resolve("scans")), 20, "k");
         String target = backend.equals("h2") ? "h2:" + dir : Backends.PG;
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -124,7 +126,7 @@ class CatalogRobustnessTest {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         // wait until the child has stored some scans, then kill it without warning (SIGKILL)
         long deadline = System.currentTimeMillis() + 120_000;
-        while (first.arrays().all().size() < 12 && p.isAlive() && System.currentTimeMillis() < deadline) Thread.sleep(20);
+        while (store.all().size() < 12 && p.isAlive() && System.currentTimeMillis() < deadline) Thread.sleep(20);
         assertTrue(p.isAlive(), "the child must still be ingesting when killed: " + Files.readString(dir.resolve("child.log")));
         p.destroyForcibly();
         p.waitFor(30, TimeUnit.SECONDS);

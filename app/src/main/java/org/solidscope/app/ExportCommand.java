@@ -1,0 +1,39 @@
+package org.solidscope.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.solidscope.catalog.CatalogQueries;
+import org.solidscope.catalog.Exporter;
+import org.solidscope.core.InputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "A lot's measurements with their current analyses, one row each, as CSV or JSON.",
+        footer = {"", "Example:", "  solidscope export --lot demo-lot --format csv --out demo-lot.csv"})
+final class ExportCommand implements Callable<Integer> {
+    @Option(names = "--lot", required = true)
+    String lot;
+
+    @Option(names = "--format", defaultValue = "csv", description = "csv | json (default ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--out", required = true)
+    Path out;
+
+    @Mixin
+    CatalogOptions where;
+
+    @Override
+    public Integer call() {
+        if (!format.equals("csv") && !format.equals("json")) {
+            throw new InputException("--format", "format", "csv or json (parquet is not available yet)", "'" + format + "'");
+        }
+        var rows = new CatalogQueries(where.open()).measurements(lot);
+        if (rows.isEmpty()) throw new InputException("--lot", "lot", "a lot with measurements in the record", "'" + lot + "'");
+        Exporter.write(out, format, rows);
+        System.out.printf("wrote %s: %d rows%n", out, rows.size());
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+package org.solidscope.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.solidscope.catalog.Reanalyzer;
+import org.solidscope.ultrasound.InspectionSpec;
+import org.solidscope.ultrasound.StageAnalyzer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "reanalyze", mixinStandardHelpOptions = true,
+        description = "Analyse a lot's stored scans again (e.g. with a new specification); earlier analyses are kept, the new ones become current.",
+        footer = {"", "Example:", "  solidscope reanalyze --lot demo-lot --spec strict-spec.json"})
+final class ReanalyzeCommand implements Callable<Integer> {
+    @Option(names = "--lot", required = true)
+    String lot;
+
+    @Option(names = "--spec", description = "inspection specification (JSON); default: the shipped one")
+    Path specFile;
+
+    @Mixin
+    CatalogOptions where;
+
+    @Override
+    public Integer call() {
+        InspectionSpec spec = specFile == null ? InspectionSpec.defaults() : InspectionSpec.load(specFile);
+        int n = new Reanalyzer(where.open(), new StageAnalyzer(spec)).reanalyze(lot, new ConsoleProgress("reanalyze"));
+        System.out.printf("lot %s: %d measurements re-analysed with '%s'; earlier analyses kept%n", lot, n, spec.name());
+        return 0;
+    }
+}
