@@ -35,6 +35,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "demo-out", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    CatalogOptions where;
+
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
@@ -77,8 +80,16 @@ final class DemoCommand implements Callable<Integer> {
         AtomicOutput.writeString(report.resolve("acoustics.html"), acousticsPage(cells, spec));
         AtomicOutput.writeString(out.resolve("lot-summary.json"), Json.write(summary(cells)));
         printTable(cells);
-        System.out.printf("%nreport: %s%nlot summary: %s%nscans and ground truth: %s%ndone in %.1f s%n",
-                report.resolve("index.html"), out.resolve("lot-summary.json"), scans, (System.nanoTime() - t0) / 1e9);
+        // the lot goes into the record as a line would put it there: by ingesting its scans
+        org.solidscope.catalog.Ingester.Report stored;
+        try (org.solidscope.catalog.Catalog cat = where.open()) {
+            stored = new org.solidscope.catalog.Ingester(cat, analyzer).ingest(IngestCommand.expand(List.of(scans)), LOT, org.solidscope.core.Progress.NONE);
+        }
+        System.out.printf("%nreport: %s%nlot summary: %s%nscans and ground truth: %s%n", report.resolve("index.html"), out.resolve("lot-summary.json"), scans);
+        System.out.printf("catalog: %s — %d scans stored, %d already there; try  ./solidscope cells list --lot %s  or  ./solidscope lot stats %s%n",
+                where.db != null ? "PostgreSQL" : where.workspace().toAbsolutePath(), stored.count(org.solidscope.catalog.Ingester.Outcome.STORED),
+                stored.count(org.solidscope.catalog.Ingester.Outcome.ALREADY_PRESENT), LOT, LOT);
+        System.out.printf("done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 
