@@ -27,6 +27,9 @@ final class CellsCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Cells with their current verdict per stage and overall.")
     static final class ListCells implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec cmd;
+
         @Option(names = "--lot", description = "only this lot")
         String lot;
 
@@ -46,15 +49,15 @@ final class CellsCommand implements Runnable {
             }
             List<CatalogQueries.CellRow> rows = new CatalogQueries(where.open()).listCells(lot, verdict);
             if (json) {
-                System.out.println(Json.write(rows.stream().map(r -> Map.of("cell", r.cellId(), "lot", r.lot(), "stages", r.stageVerdicts(),
+                cmd.commandLine().getOut().println(Json.write(rows.stream().map(r -> Map.of("cell", r.cellId(), "lot", r.lot(), "stages", r.stageVerdicts(),
                         "verdict", String.valueOf(r.verdict()))).toList()));
             } else {
-                System.out.printf("%-16s %-14s %-8s %-15s %-15s %-15s%n", "cell", "lot", "verdict", "infiltration", "solidification", "formation");
+                cmd.commandLine().getOut().printf("%-16s %-14s %-8s %-15s %-15s %-15s%n", "cell", "lot", "verdict", "infiltration", "solidification", "formation");
                 for (var r : rows) {
-                    System.out.printf("%-16s %-14s %-8s %-15s %-15s %-15s%n", r.cellId(), r.lot(), r.verdict(), r.stageVerdicts().getOrDefault("infiltration", "–"),
+                    cmd.commandLine().getOut().printf("%-16s %-14s %-8s %-15s %-15s %-15s%n", r.cellId(), r.lot(), r.verdict(), r.stageVerdicts().getOrDefault("infiltration", "–"),
                             r.stageVerdicts().getOrDefault("solidification", "–"), r.stageVerdicts().getOrDefault("formation", "–"));
                 }
-                System.out.println(rows.size() + " cells");
+                cmd.commandLine().getOut().println(rows.size() + " cells");
             }
             return 0;
         }
@@ -62,6 +65,9 @@ final class CellsCommand implements Runnable {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "One cell: stages, measurements, every analysis (history), defects, provenance.")
     static final class Show implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec cmd;
+
         @Parameters(index = "0", paramLabel = "ID", description = "cell id")
         String id;
 
@@ -77,7 +83,7 @@ final class CellsCommand implements Runnable {
             if (c == null) throw new InputException("cell id", "cell", "a cell in the record", "'" + id + "'");
             String text = Json.write(c);
             if (json != null) AtomicOutput.writeString(json, text);
-            System.out.println(text);
+            cmd.commandLine().getOut().println(text);
             return 0;
         }
     }

@@ -13,6 +13,9 @@ import picocli.CommandLine.Option;
         description = "A lot's measurements with their current analyses, one row each, as CSV or JSON.",
         footer = {"", "Example:", "  solidscope export --lot demo-lot --format csv --out demo-lot.csv"})
 final class ExportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec cmd;
+
     @Option(names = "--lot", required = true)
     String lot;
 
@@ -33,7 +36,7 @@ final class ExportCommand implements Callable<Integer> {
         var rows = new CatalogQueries(where.open()).measurements(lot);
         if (rows.isEmpty()) throw new InputException("--lot", "lot", "a lot with measurements in the record", "'" + lot + "'");
         Exporter.write(out, format, rows);
-        System.out.printf("wrote %s: %d rows%n", out, rows.size());
+        cmd.commandLine().getOut().printf("wrote %s: %d rows%n", out, rows.size());
         return 0;
     }
 }

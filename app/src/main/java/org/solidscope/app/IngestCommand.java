@@ -25,6 +25,9 @@ import picocli.CommandLine.Parameters;
                 "Idempotent: a scan whose bytes are stored already is skipped. Exit code 2 when some scans failed (the others go in)."},
         footer = {"", "Examples:", "  solidscope ingest demo-out/scans --lot L-2026-11", "  solidscope ingest a.csv b.tif --lot L1 --db jdbc:postgresql://line-db/solidscope?user=u&password=p"})
 final class IngestCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec cmd;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "scan files or directories")
     List<Path> paths;
 
@@ -47,9 +50,9 @@ final class IngestCommand implements Callable<Integer> {
         Ingester.Report r = new Ingester(cat, new StageAnalyzer(spec)).ingest(files, lot, new ConsoleProgress("ingest"));
         double s = (System.nanoTime() - t0) / 1e9;
         for (Ingester.Result x : r.results()) {
-            if (x.outcome() == Ingester.Outcome.FAILED) System.err.println("failed: " + x.reason());
+            if (x.outcome() == Ingester.Outcome.FAILED) cmd.commandLine().getErr().println("failed: " + x.reason());
         }
-        System.out.printf("lot %s: %d stored, %d already present, %d failed (%.1f s, %.1f scans/s)%n", lot, r.count(Ingester.Outcome.STORED),
+        cmd.commandLine().getOut().printf("lot %s: %d stored, %d already present, %d failed (%.1f s, %.1f scans/s)%n", lot, r.count(Ingester.Outcome.STORED),
                 r.count(Ingester.Outcome.ALREADY_PRESENT), r.count(Ingester.Outcome.FAILED), s, files.size() / s);
         return r.count(Ingester.Outcome.FAILED) > 0 ? Main.EXIT_BAD_INPUT : 0;
     }

@@ -25,6 +25,9 @@ final class LotCommand implements Runnable {
     @Command(name = "stats", mixinStandardHelpOptions = true,
             description = "Yield per stage (PASS / measurements), metric distributions, control limits mean ± 3σ and the points outside them.")
     static final class Stats implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec cmd;
+
         @Parameters(index = "0", paramLabel = "LOT")
         String lot;
 
@@ -40,13 +43,13 @@ final class LotCommand implements Runnable {
             if (rows.isEmpty()) throw new InputException("LOT", "lot", "a lot with measurements in the record", "'" + lot + "'");
             List<LotStatistics.StageStats> stats = LotStatistics.of(rows);
             if (json) {
-                System.out.println(Json.write(stats));
+                cmd.commandLine().getOut().println(Json.write(stats));
                 return 0;
             }
             for (var s : stats) {
-                System.out.printf("%s: %d measurements, yield %.3f, verdicts %s%n", s.stage(), s.measurements(), s.yield(), s.verdicts());
+                cmd.commandLine().getOut().printf("%s: %d measurements, yield %.3f, verdicts %s%n", s.stage(), s.measurements(), s.yield(), s.verdicts());
                 for (var m : s.metrics()) {
-                    System.out.printf("  %-22s n=%-4d mean %9.4g  std %9.4g  [%9.4g, %9.4g]  limits [%9.4g, %9.4g]%s%n", m.metric(), m.n(), m.mean(), m.std(),
+                    cmd.commandLine().getOut().printf("  %-22s n=%-4d mean %9.4g  std %9.4g  [%9.4g, %9.4g]  limits [%9.4g, %9.4g]%s%n", m.metric(), m.n(), m.mean(), m.std(),
                             m.min(), m.max(), m.lcl(), m.ucl(), m.outside().isEmpty() ? "" : "  outside: " + m.outside());
                 }
             }

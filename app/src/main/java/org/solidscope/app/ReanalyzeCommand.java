@@ -13,6 +13,9 @@ import picocli.CommandLine.Option;
         description = "Analyse a lot's stored scans again (e.g. with a new specification); earlier analyses are kept, the new ones become current.",
         footer = {"", "Example:", "  solidscope reanalyze --lot demo-lot --spec strict-spec.json"})
 final class ReanalyzeCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec cmd;
+
     @Option(names = "--lot", required = true)
     String lot;
 
@@ -26,7 +29,7 @@ final class ReanalyzeCommand implements Callable<Integer> {
     public Integer call() {
         InspectionSpec spec = specFile == null ? InspectionSpec.defaults() : InspectionSpec.load(specFile);
         int n = new Reanalyzer(where.open(), new StageAnalyzer(spec)).reanalyze(lot, new ConsoleProgress("reanalyze"));
-        System.out.printf("lot %s: %d measurements re-analysed with '%s'; earlier analyses kept%n", lot, n, spec.name());
+        cmd.commandLine().getOut().printf("lot %s: %d measurements re-analysed with '%s'; earlier analyses kept%n", lot, n, spec.name());
         return 0;
     }
 }
