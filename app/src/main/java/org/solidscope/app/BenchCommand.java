@@ -40,8 +40,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--acoustics", description = "benchmark the acoustic model: stack evaluations per second and gap-map inversion")
     boolean acoustics;
 
+    @Option(names = "--catalog", description = "benchmark the record: ingest + analyse throughput, and cells list latency with 10,000 cells")
+    boolean catalog;
+
+    @picocli.CommandLine.Mixin
+    CatalogOptions where;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (catalog) return benchCatalog();
         if (acoustics) return benchAcoustics();
         if (makeVolume != null) return makeVolume();
         if (gateVolume != null) return benchGate();
@@ -60,6 +67,123 @@ final class BenchCommand implements Callable<Integer> {
                 s.scan().amplitude().width(), s.scan().amplitude().height(), s.scan().amplitude().geometry().size(), iterations,
                 ms[iterations / 2], ms[0], ms[(int) (iterations * 0.9)]);
         return 0;
+    }
+
+    private int benchCatalog() throws Exception {
+        java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("solidscope-bench");
+        java.nio.file.Path scans = java.nio.file.Files.createDirectories(tmp.resolve("scans"));
+        // 60 scans of battery-1-sized cells (225 x 98 mm: 450 x 196 points of cell in a 528 x 244 scan), 20 random cells x 3 stages
+        java.util.List<java.nio.file.Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            var base = Scenarios.random(7000 + i);
+            var sc = new org.solidscope.ultrasound.sim.CellScenario(new org.solidscope.ultrasound.sim.CellDesign("bench-" + i, 225, 98), base.features(),
+                    base.matrixInfiltrated(), base.matrixSolidified(), base.matrixFormed(), base.shrinkCentreGapUm(), base.shrinkEdgeGapUm(), base.formedGapUm(), base.seed());
+            for (Stage st : Stage.values()) {
+                var s = SimulatedLot.simulate(sc, st, 15);
+                java.nio.file.Path p = scans.resolve(sc.design().id() + "_" + st.id() + ".csv");
+                MapOutputs.writeCscan(p, s.scan().amplitude(), 15);
+                files.add(p);
+            }
+        }
+        var grid = org.solidscope.io.CscanCsv.read(files.get(0)).amplitude().geometry();
+        try (org.solidscope.catalog.Catalog cat = org.solidscope.catalog.Catalog.openWorkspace(tmp.resolve("ws"))) {
+            // warm-up on a separate lot, then the timed run on two threads
+            new org.solidscope.catalog.Ingester(cat, new StageAnalyzer(InspectionSpec.defaults())).ingest(files.subList(0, 6), "warm", org.solidscope.core.Progress.NONE);
+            java.util.List<java.nio.file.Path> rest = files.subList(6, files.size());
+            long t0 = System.nanoTime();
+            java.util.stream.IntStream.range(0, 2).parallel().forEach(t -> {
+                var in = new org.solidscope.catalog.Ingester(cat, new StageAnalyzer(InspectionSpec.defaults()));
+                for (int i = t; i < rest.size(); i += 2) in.ingestOne(rest.get(i), "bench");
+            });
+            double s = (System.nanoTime() - t0) / 1e9;
+            cmdOut().printf("ingest + analyse (%d × %d C-scans, CSV, embedded H2, 2 threads): %d scans in %.2f s = %.1f scans/s%n",
+                    grid.width(), grid.height(), rest.size(), s, rest.size() / s);
+        }
+        // cells list latency with 10,000 cells (3 stages each), populated directly
+        try (org.solidscope.catalog.Catalog cat = where.db != null ? where.open() : org.solidscope.catalog.Catalog.openWorkspace(tmp.resolve("ws10k"))) {
+            populate(cat, "big", 10_000);
+            var q = new org.solidscope.catalog.CatalogQueries(cat);
+            for (int i = 0; i < 5; i++) q.listCells("big", null);
+            double[] ms = new double[15];
+            int n = 0;
+            for (int i = 0; i < ms.length; i++) {
+                long t0 = System.nanoTime();
+                n = q.listCells("big", null).size();
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            Arrays.sort(ms);
+            long t0 = System.nanoTime();
+            int fails = q.listCells("big", "FAIL").size();
+            double failMs = (System.nanoTime() - t0) / 1e6;
+            cmdOut().printf("cells list, %d cells × 3 stages (%s): median %.0f ms, min %.0f ms; --verdict FAIL (%d cells): %.0f ms%n", n,
+                    cat.isPostgres() ? "PostgreSQL" : "embedded H2", ms[ms.length / 2], ms[0], fails, failMs);
+        }
+        return 0;
+    }
+
+    private java.io.PrintWriter cmdOut() {
+        return new java.io.PrintWriter(System.out, true);
+    }
+
+    /** Inserts cells with three stages, one measurement and one analysis each, in batches. */
+    static void populate(org.solidscope.catalog.Catalog cat, String lot, int cells) {
+        cat.inTransaction(c -> {
+            java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+            try (var ps = c.prepareStatement("INSERT INTO lot (id, created_utc) VALUES (?, ?)")) {
+                ps.setString(1, lot);
+                ps.setTimestamp(2, now);
+                ps.executeUpdate();
+            }
+            try (var cell = c.prepareStatement("INSERT INTO cell (id, lot_id, format, created_utc) VALUES (?, ?, 'pouch', ?)");
+                 var st = c.prepareStatement("INSERT INTO process_stage (cell_id, stage) VALUES (?, ?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                for (int i = 0; i < cells; i++) {
+                    cell.setString(1, lot + "-" + i);
+                    cell.setString(2, lot);
+                    cell.setTimestamp(3, now);
+                    cell.addBatch();
+                }
+                cell.executeBatch();
+            }
+            String[] verdicts = {"PASS", "PASS", "PASS", "REVIEW", "FAIL"};
+            try (var st = c.prepareStatement("INSERT INTO process_stage (cell_id, stage) VALUES (?, ?)", java.sql.Statement.RETURN_GENERATED_KEYS);
+                 var m = c.prepareStatement("INSERT INTO measurement (stage_id, modality, file_name, raw_sha256, raw_bytes, created_utc) "
+                         + "VALUES (?, 'ultrasound', ?, ?, 0, ?)", java.sql.Statement.RETURN_GENERATED_KEYS);
+                 var a = c.prepareStatement("INSERT INTO analysis (measurement_id, pipeline, software_version, spec_name, parameters, verdict, reasons, "
+                         + "metrics, defect_count, created_utc) VALUES (?, 'bench', 'bench', 'bench', '{}', ?, '[]', '{}', 0, ?)", java.sql.Statement.RETURN_GENERATED_KEYS);
+                 var u = c.prepareStatement("UPDATE measurement SET current_analysis_id = ? WHERE id = ?")) {
+                int k = 0;
+                for (int i = 0; i < cells; i++) {
+                    for (String stage : new String[] {"infiltration", "solidification", "formation"}) {
+                        st.setString(1, lot + "-" + i);
+                        st.setString(2, stage);
+                        st.executeUpdate();
+                        long sid = key(st);
+                        m.setLong(1, sid);
+                        m.setString(2, lot + "-" + i + "_" + stage + ".csv");
+                        m.setString(3, String.format("%064x", new java.math.BigInteger(1, (lot + k).getBytes())).substring(0, 64));
+                        m.setTimestamp(4, now);
+                        m.executeUpdate();
+                        long mid = key(m);
+                        a.setLong(1, mid);
+                        a.setString(2, verdicts[(i * 3 + k) % verdicts.length]);
+                        a.setTimestamp(3, now);
+                        a.executeUpdate();
+                        u.setLong(1, key(a));
+                        u.setLong(2, mid);
+                        u.executeUpdate();
+                        k++;
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private static long key(java.sql.PreparedStatement ps) throws java.sql.SQLException {
+        try (var rs = ps.getGeneratedKeys()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private int benchAcoustics() {
