@@ -214,8 +214,7 @@ final class BenchCommand implements Callable<Integer> {
         var sc = Scenarios.seedLot().get(2);
         var ai = new StageAnalyzer(InspectionSpec.defaults()).analyze(SimulatedLot.simulate(sc, Stage.INFILTRATION, 15).scan(), Stage.INFILTRATION, Map.of());
         var as = new StageAnalyzer(InspectionSpec.defaults()).analyze(SimulatedLot.simulate(sc, Stage.SOLIDIFICATION, 40).scan(), Stage.SOLIDIFICATION, ai.cell(), Map.of());
-        var table = new org.solidscope.ultrasound.acoustics.GapTable(TransferMatrix.compile(base, CellState.solidified(0), 1.0), 20);
-        var inv = new org.solidscope.ultrasound.acoustics.GapInversion(table, TransferMatrix.evaluate(base, CellState.infiltrated(), 1.0).amplitudeT());
+        var inv = org.solidscope.ultrasound.acoustics.GapInversion.forStack(base, 1.0);
         for (int i = 0; i < 20; i++) org.solidscope.ultrasound.GapMapping.map(ai, as, inv, 0.08, 12);
         double[] ms = new double[30];
         for (int i = 0; i < ms.length; i++) ms[i] = org.solidscope.ultrasound.GapMapping.map(ai, as, inv, 0.08, 12).elapsedNanos() / 1e6;

@@ -99,10 +99,7 @@ final class DemoCommand implements Callable<Integer> {
         List<org.solidscope.report.AcousticsReport.Figure> figs = new ArrayList<>();
         CellReport.CellResults b1 = cells.stream().filter(c -> c.cellId().equals("battery-1")).findFirst().orElse(null);
         if (b1 != null && b1.scans().containsKey("solidification @ 40 dB")) {
-            var table = new org.solidscope.ultrasound.acoustics.GapTable(org.solidscope.ultrasound.acoustics.TransferMatrix.compile(stack,
-                    org.solidscope.ultrasound.acoustics.CellState.solidified(0), 1.0), 20);
-            var inv = new org.solidscope.ultrasound.acoustics.GapInversion(table, org.solidscope.ultrasound.acoustics.TransferMatrix.evaluate(stack,
-                    org.solidscope.ultrasound.acoustics.CellState.infiltrated(), 1.0).amplitudeT());
+            var inv = org.solidscope.ultrasound.acoustics.GapInversion.forStack(stack, 1.0);
             var m = org.solidscope.ultrasound.GapMapping.map(b1.scans().get("infiltration"), b1.scans().get("solidification @ 40 dB"), inv, 0.08, 12);
             float[] lg = new float[m.gapUm().values().length];
             for (int i = 0; i < lg.length; i++) lg[i] = (float) Math.log10(m.gapUm().values()[i]);

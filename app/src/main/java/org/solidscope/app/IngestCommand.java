@@ -44,7 +44,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         if (lot.isBlank()) throw new InputException("--lot", "lot", "a lot id", "''");
         List<Path> files = expand(paths);
-        InspectionSpec spec = specFile == null ? InspectionSpec.defaults() : InspectionSpec.load(specFile);
+        InspectionSpec spec = InspectionSpec.loadOrDefault(specFile);
         Catalog cat = where.open();
         long t0 = System.nanoTime();
         Ingester.Report r = new Ingester(cat, new StageAnalyzer(spec)).ingest(files, lot, new ConsoleProgress("ingest"));

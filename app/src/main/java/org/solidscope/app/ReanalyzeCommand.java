@@ -27,7 +27,7 @@ final class ReanalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InspectionSpec spec = specFile == null ? InspectionSpec.defaults() : InspectionSpec.load(specFile);
+        InspectionSpec spec = InspectionSpec.loadOrDefault(specFile);
         int n = new Reanalyzer(where.open(), new StageAnalyzer(spec)).reanalyze(lot, new ConsoleProgress("reanalyze"));
         cmd.commandLine().getOut().printf("lot %s: %d measurements re-analysed with '%s'; earlier analyses kept%n", lot, n, spec.name());
         return 0;

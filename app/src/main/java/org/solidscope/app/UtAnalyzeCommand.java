@@ -46,7 +46,7 @@ final class UtAnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         Stage st = Stage.parse("--stage", stage);
         if (levels != null) MapOutputs.checkExtension("--levels", levels);
-        InspectionSpec spec = specFile == null ? InspectionSpec.defaults() : InspectionSpec.load(specFile);
+        InspectionSpec spec = InspectionSpec.loadOrDefault(specFile);
         CscanGrid scan = CscanFiles.read(file);
         long t0 = System.nanoTime();
         StageAnalysis a = new StageAnalyzer(spec).analyze(scan, st, Map.of(file.getFileName().toString(), Checksums.sha256(file)));

@@ -76,14 +76,14 @@ final class UtGapMapCommand implements Callable<Integer> {
         InputException.requirePositive("--relative-uncertainty", "uncertainty", relativeUncertainty);
         double f = AcousticsCommand.frequency(frequencyMHz);
         LayerStack stack = AcousticsCommand.stack(stackFile);
-        InspectionSpec spec = specFile == null ? InspectionSpec.defaults() : InspectionSpec.load(specFile);
+        InspectionSpec spec = InspectionSpec.loadOrDefault(specFile);
         var gi = CscanFiles.read(infiltrated);
         var gl = CscanFiles.read(later);
         StageAnalyzer an = new StageAnalyzer(spec);
         StageAnalysis ai = an.analyze(gi, Stage.INFILTRATION, Map.of(infiltrated.getFileName().toString(), Checksums.sha256(infiltrated)));
         StageAnalysis al = an.analyze(gl, st, ai.cell(), Map.of(later.getFileName().toString(), Checksums.sha256(later)));
         GapTable table = new GapTable(TransferMatrix.compile(stack, CellState.solidified(0), f), 20);
-        GapInversion inv = new GapInversion(table, TransferMatrix.evaluate(stack, CellState.infiltrated(), f).amplitudeT());
+        GapInversion inv = GapInversion.forStack(stack, f);
         GapMapping.GapMap m = GapMapping.map(ai, al, inv, relativeUncertainty, snrDb);
         InspectionPlanner.Plan plan = InspectionPlanner.plan(table, f,
                 new InspectionPlanner.Settings(gl.gainDb(), spec.noiseFloorPercentFsh(), 30, snrDb, 2));

@@ -41,6 +41,11 @@ public record InspectionSpec(String name, double noiseFloorPercentFsh, double sn
         }
     }
 
+    /** The specification in {@code file}, or the shipped default when {@code file} is null. */
+    public static InspectionSpec loadOrDefault(Path file) {
+        return file == null ? defaults() : load(file);
+    }
+
     public static InspectionSpec load(Path file) {
         if (!Files.exists(file)) throw new InputException(file.toString(), "file", "an existing specification file", "no such file");
         try {

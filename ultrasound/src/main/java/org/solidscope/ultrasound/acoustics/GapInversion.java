@@ -32,6 +32,12 @@ public final class GapInversion {
         rho0 = solidified.amplitudeWithoutGap() / infiltratedAmplitude;
     }
 
+    /** The inversion for a stack at a frequency: solidified |t(d)| over infiltrated |t|, gaps up to 20 µm. */
+    public static GapInversion forStack(LayerStack stack, double frequencyMHz) {
+        GapTable t = new GapTable(TransferMatrix.compile(stack, CellState.solidified(0), frequencyMHz), 20);
+        return new GapInversion(t, TransferMatrix.evaluate(stack, CellState.infiltrated(), frequencyMHz).amplitudeT());
+    }
+
     /** ρ of the gap-free later stage. */
     public double gapFreeRatio() { return rho0; }
 
