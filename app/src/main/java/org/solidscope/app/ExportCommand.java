@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "A lot's measurements with their current analyses, one row each, as CSV or JSON.",
+        description = "A lot's measurements with their current analyses, one row each, as CSV, JSON or Parquet.",
         footer = {"", "Example:", "  solidscope export --lot demo-lot --format csv --out demo-lot.csv"})
 final class ExportCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -19,7 +19,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--lot", required = true)
     String lot;
 
-    @Option(names = "--format", defaultValue = "csv", description = "csv | json (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "csv", description = "csv | json | parquet (default ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--out", required = true)
@@ -30,8 +30,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!format.equals("csv") && !format.equals("json")) {
-            throw new InputException("--format", "format", "csv or json (parquet is not available yet)", "'" + format + "'");
+        if (!java.util.List.of("csv", "json", "parquet").contains(format)) {
+            throw new InputException("--format", "format", "csv, json or parquet", "'" + format + "'");
         }
         var rows = new CatalogQueries(where.open()).measurements(lot);
         if (rows.isEmpty()) throw new InputException("--lot", "lot", "a lot with measurements in the record", "'" + lot + "'");

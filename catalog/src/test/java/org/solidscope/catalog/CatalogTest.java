@@ -101,6 +101,11 @@ class CatalogTest {
         Path json = dir.resolve("e.json"), csv = dir.resolve("e.csv");
         Exporter.write(json, "json", rows);
         Exporter.write(csv, "csv", rows);
+        Path parquet = dir.resolve("e.parquet");
+        Exporter.write(parquet, "parquet", rows);
+        org.solidscope.io.ParquetTable.Table pt = org.solidscope.io.ParquetTable.read(parquet);
+        assertEquals(Exporter.COLUMNS, pt.columns().stream().map(org.solidscope.io.ParquetTable.Column::name).toList());
+        assertEquals(rows.size(), pt.rows().size());
         JsonNode j = Json.mapper().readTree(json.toFile());
         assertEquals(rows.size(), j.size());
         List<String> lines = Files.readAllLines(csv);
@@ -114,6 +119,12 @@ class CatalogTest {
             assertEquals(r.meanDb(), Double.parseDouble(cells[10]), 0, "CSV keeps full precision");
             assertEquals(r.meanDb(), j.get(i).get("mean_db").asDouble(), 0, "JSON keeps full precision");
             assertEquals(r.defectCount(), j.get(i).get("defect_count").asInt());
+            List<Object> prow = pt.rows().get(i);
+            assertEquals(r.cellId(), prow.get(1));
+            assertEquals(r.analysisId(), prow.get(5));
+            assertEquals(r.meanDb(), prow.get(10), "Parquet keeps full precision");
+            assertEquals(r.uniformityCv(), prow.get(12));
+            assertEquals((long) r.defectCount(), prow.get(13));
         }
     }
 
