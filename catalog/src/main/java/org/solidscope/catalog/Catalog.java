@@ -24,7 +24,7 @@ import java.util.Set;
  * ({@link #inTransaction}).
  */
 public final class Catalog implements AutoCloseable {
-    static final List<String> MIGRATIONS = List.of("V1__record.sql");
+    static final List<String> MIGRATIONS = List.of("V1__record.sql", "V2__api_tokens.sql");
 
     private final String url, user, password;
     private final ArrayStore arrays;

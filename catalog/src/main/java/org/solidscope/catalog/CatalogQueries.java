@@ -176,6 +176,58 @@ public final class CatalogQueries {
         return rs.wasNull() ? null : v;
     }
 
+    /** Lots with their number of cells, newest first. */
+    public List<Map<String, Object>> lots() {
+        return catalog.inTransaction(c -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT l.id, l.created_utc, COUNT(c.id) FROM lot l LEFT JOIN cell c ON c.lot_id = l.id "
+                    + "GROUP BY l.id, l.created_utc ORDER BY l.created_utc DESC, l.id"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("lot", rs.getString(1));
+                    m.put("created_utc", rs.getTimestamp(2).toInstant().toString());
+                    m.put("cells", rs.getLong(3));
+                    out.add(m);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A measurement's level-map checksum, its grid (from the stored settings) and its cell, or null. */
+    public record MapRef(long measurementId, String cellId, String stage, String levelMapSha256, String settings) {}
+
+    public MapRef map(long measurementId) {
+        return catalog.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.id, s.cell_id, s.stage, a.level_map_sha256, m.settings FROM measurement m "
+                    + "JOIN process_stage s ON s.id = m.stage_id JOIN analysis a ON a.id = m.current_analysis_id WHERE m.id = ?")) {
+                ps.setLong(1, measurementId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getString(4) == null) return null;
+                    return new MapRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4).strip(), rs.getString(5));
+                }
+            }
+        });
+    }
+
+    /** Current defects of a measurement: kind, x, y (mm), equivalent diameter (mm). */
+    public List<double[]> defectCircles(long measurementId, List<String> kinds) {
+        return catalog.inTransaction(c -> {
+            List<double[]> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.kind, d.x_mm, d.y_mm, d.area_mm2 FROM defect d JOIN measurement m "
+                    + "ON m.current_analysis_id = d.analysis_id WHERE m.id = ? AND d.counts_against_cell = TRUE ORDER BY d.id")) {
+                ps.setLong(1, measurementId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        kinds.add(rs.getString(1));
+                        out.add(new double[] {rs.getDouble(2), rs.getDouble(3), Math.sqrt(rs.getDouble(4) / Math.PI)});
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Count of analyses in the record (all history). */
     public long analysisCount() {
         return catalog.inTransaction(c -> {
