@@ -90,6 +90,7 @@ final class DemoCommand implements Callable<Integer> {
                 where.db != null ? "PostgreSQL" : where.workspace().toAbsolutePath(), stored.count(org.solidscope.catalog.Ingester.Outcome.STORED),
                 stored.count(org.solidscope.catalog.Ingester.Outcome.ALREADY_PRESENT), LOT, LOT);
         System.out.printf("done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        System.out.println("to browse the lot:  ./solidscope serve   then open http://127.0.0.1:8080/");
         return 0;
     }
 

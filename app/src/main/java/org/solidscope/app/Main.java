@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "solidscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Non-destructive inspection and correlative characterization of solid-state lithium batteries.",
         subcommands = {UtCommand.class, AcousticsCommand.class, IngestCommand.class, CellsCommand.class, LotCommand.class,
-                ReanalyzeCommand.class, ExportCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+                ReanalyzeCommand.class, ExportCommand.class, ServeCommand.class, TokenCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  solidscope demo", "  solidscope ut analyze scan.csv --stage infiltration --json result.json",
                 "  solidscope ut --help"})
 public final class Main implements Runnable {

@@ -85,6 +85,14 @@ public final class HeatMapRenderer {
             gr.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
             gr.draw(path);
         }
+        // circles around defects known by position and size
+        gr.setColor(OUTLINE);
+        gr.setStroke(new BasicStroke(2f));
+        for (double[] c : overlay.circlesMm()) {
+            double r = Math.max(2, (c[2] + 2 * g.pitchMm()) * pxPerMm);
+            double cx = LEFT + (g.column(c[0]) + 0.5) * zoom, cy = TOP + (g.row(c[1]) + 0.5) * zoom;
+            gr.draw(new java.awt.geom.Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+        }
         // dropout rows
         gr.setColor(new Color(255, 255, 255, 200));
         gr.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {2, 3}, 0));

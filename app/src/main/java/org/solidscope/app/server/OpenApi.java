@@ -1,0 +1,32 @@
+package org.solidscope.app.server;
+
+/** The OpenAPI 3 description of the server's API, served at {@code /api/openapi.json}. */
+final class OpenApi {
+    private OpenApi() {}
+
+    static final String JSON = """
+            {"openapi": "3.0.3",
+             "info": {"title": "SolidScope", "version": "1", "description": "The record of solid-state cells: lots, cells, stages, measurements, analyses, defects, verdicts. Writes need a bearer token; reads too unless the server listens on loopback only."},
+             "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+               "schemas": {"Error": {"type": "object", "properties": {"error": {"type": "string"}, "detail": {"type": "string"}}}}},
+             "paths": {
+              "/api/lots": {"get": {"summary": "Lots with their number of cells", "responses": {"200": {"description": "array of {lot, created_utc, cells}"}}}},
+              "/api/lots/{lot}/cells": {"get": {"summary": "Cells of a lot with current verdicts, paged",
+                 "parameters": [{"name": "lot", "in": "path", "required": true, "schema": {"type": "string"}},
+                   {"name": "verdict", "in": "query", "schema": {"type": "string", "enum": ["PASS", "REVIEW", "FAIL"]}},
+                   {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+                   {"name": "size", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}],
+                 "responses": {"200": {"description": "{lot, total, page, size, items: [{cell, verdict, stages}]}"}, "404": {"description": "unknown lot"}}}},
+              "/api/lots/{lot}/stats": {"get": {"summary": "Yield per stage, metric distributions, control limits mean ± 3σ", "parameters": [{"name": "lot", "in": "path", "required": true, "schema": {"type": "string"}}], "responses": {"200": {"description": "array of stage statistics"}, "404": {"description": "unknown lot"}}}},
+              "/api/lots/{lot}/measurements": {"get": {"summary": "One row per measurement with its current analysis (the export columns)", "parameters": [{"name": "lot", "in": "path", "required": true, "schema": {"type": "string"}}], "responses": {"200": {"description": "array of rows"}, "404": {"description": "unknown lot"}}}},
+              "/api/cells/{id}": {"get": {"summary": "A cell: stages, measurements, every analysis, current defects, provenance", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}], "responses": {"200": {"description": "cell"}, "404": {"description": "unknown cell"}}}},
+              "/api/measurements/{id}/map.png": {"get": {"summary": "Gain-corrected level map as PNG with colour bar, mm axes and defects circled",
+                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}, {"name": "lo", "in": "query", "schema": {"type": "number"}}, {"name": "hi", "in": "query", "schema": {"type": "number"}}, {"name": "width", "in": "query", "schema": {"type": "integer"}}],
+                 "responses": {"200": {"description": "image/png"}, "404": {"description": "unknown measurement"}}}},
+              "/api/measurements/{id}/map.npy": {"get": {"summary": "The level map as float32 .npy (dB)", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}], "responses": {"200": {"description": "application/octet-stream"}, "404": {"description": "unknown measurement"}}}},
+              "/api/scans": {"post": {"summary": "Upload a scan (multipart: scan, optional sidecar, lot); analysed and stored like ingest", "security": [{"bearer": []}],
+                 "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"scan": {"type": "string", "format": "binary"}, "sidecar": {"type": "string", "format": "binary"}, "lot": {"type": "string"}}}}}},
+                 "responses": {"201": {"description": "stored"}, "200": {"description": "already present"}, "400": {"description": "malformed scan: nothing stored"}, "401": {"description": "no valid token"}, "413": {"description": "larger than 64 MiB"}}}}
+             }}
+            """;
+}

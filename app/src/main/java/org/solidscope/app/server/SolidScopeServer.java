@@ -1,0 +1,255 @@
+package org.solidscope.app.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.solidscope.catalog.ApiTokens;
+import org.solidscope.catalog.Catalog;
+import org.solidscope.catalog.CatalogQueries;
+import org.solidscope.catalog.Exporter;
+import org.solidscope.catalog.Ingester;
+import org.solidscope.catalog.LotStatistics;
+import org.solidscope.core.GridGeometry;
+import org.solidscope.core.InputException;
+import org.solidscope.core.Json;
+import org.solidscope.core.ScalarMap;
+import org.solidscope.io.Npy;
+import org.solidscope.report.ColourMap;
+import org.solidscope.report.HeatMapRenderer;
+import org.solidscope.report.Overlay;
+import org.solidscope.ultrasound.InspectionSpec;
+import org.solidscope.ultrasound.StageAnalyzer;
+
+/**
+ * The SolidScope HTTP server on a catalog: JSON API, map images, upload, web pages.
+ *
+ * <p>Security: every write needs {@code Authorization: Bearer <token>} ({@code solidscope token create});
+ * reads are open when the server listens on loopback only and need a token otherwise. No request string
+ * becomes a path except an uploaded file's name, reduced to {@code [A-Za-z0-9._-]} inside a fresh
+ * temporary directory. Requests above {@link #MAX_UPLOAD_BYTES} get 413. Errors are JSON
+ * {@code {"error", "detail"}} and never carry a stack trace.
+ */
+public final class SolidScopeServer {
+    public static final long MAX_UPLOAD_BYTES = 64L << 20;
+
+    private final Catalog catalog;
+    private final CatalogQueries queries;
+    private final ApiTokens tokens;
+    private final StageAnalyzer analyzer;
+    private final boolean readsNeedToken;
+    private Javalin app;
+
+    public SolidScopeServer(Catalog catalog, InspectionSpec spec, boolean loopbackOnly) {
+        this.catalog = catalog;
+        this.queries = new CatalogQueries(catalog);
+        this.tokens = new ApiTokens(catalog);
+        this.analyzer = new StageAnalyzer(spec);
+        this.readsNeedToken = !loopbackOnly;
+    }
+
+    static boolean isLoopback(String bind) {
+        try {
+            return InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Starts on {@code bind:port} (port 0: any free port) and returns the port. */
+    public int start(String bind, int port) {
+        app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.http.maxRequestSize = MAX_UPLOAD_BYTES;
+            cfg.staticFiles.add(s -> {
+                s.hostedPath = "/";
+                s.directory = "/web";
+                s.location = Location.CLASSPATH;
+            });
+        });
+        app.before("/api/*", this::authorize);
+        app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.JSON));
+        app.get("/api/lots", ctx -> json(ctx, queries.lots()));
+        app.get("/api/lots/{lot}/cells", this::cells);
+        app.get("/api/lots/{lot}/stats", ctx -> {
+            var rows = queries.measurements(ctx.pathParam("lot"));
+            if (rows.isEmpty()) throw new NotFound("lot " + ctx.pathParam("lot"));
+            json(ctx, LotStatistics.of(rows));
+        });
+        app.get("/api/lots/{lot}/measurements", ctx -> {
+            var rows = queries.measurements(ctx.pathParam("lot"));
+            if (rows.isEmpty()) throw new NotFound("lot " + ctx.pathParam("lot"));
+            json(ctx, Exporter.rows(rows));
+        });
+        app.get("/api/cells/{id}", ctx -> {
+            Map<String, Object> c = queries.showCell(ctx.pathParam("id"));
+            if (c == null) throw new NotFound("cell " + ctx.pathParam("id"));
+            json(ctx, c);
+        });
+        app.get("/api/measurements/{id}/map.png", this::mapPng);
+        app.get("/api/measurements/{id}/map.npy", ctx -> {
+            var ref = mapRef(ctx);
+            ctx.contentType("application/octet-stream").header("Content-Disposition", "attachment; filename=\"levels-" + ref.measurementId() + ".npy\"")
+                    .result(catalog.arrays().get(ref.levelMapSha256()));
+        });
+        app.post("/api/scans", this::upload);
+        app.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, "not found", e.getMessage()));
+        app.exception(Unauthorized.class, (e, ctx) -> {
+            ctx.header("WWW-Authenticate", "Bearer");
+            error(ctx, HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage());
+        });
+        app.exception(InputException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad input", e.getMessage()));
+        app.exception(NumberFormatException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad input", "a number was expected"));
+        app.exception(Exception.class, (e, ctx) -> error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error",
+                "the request could not be completed; see the server log"));
+        app.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, "too large",
+                "requests are limited to " + (MAX_UPLOAD_BYTES >> 20) + " MiB"));
+        app.start(bind, port);
+        return app.port();
+    }
+
+    public void stop() {
+        if (app != null) app.stop();
+    }
+
+    static final class NotFound extends RuntimeException {
+        NotFound(String what) { super(what + " is not in the record"); }
+    }
+
+    static final class Unauthorized extends RuntimeException {
+        Unauthorized(String why) { super(why); }
+    }
+
+    private void authorize(Context ctx) {
+        boolean write = !ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD");
+        if (!write && !readsNeedToken) return;
+        if (ctx.path().equals("/api/openapi.json")) return;
+        String h = ctx.header("Authorization");
+        String token = h != null && h.startsWith("Bearer ") ? h.substring(7) : null;
+        if (tokens.check(token) == null) {
+            throw new Unauthorized(write ? "writes need a bearer token (solidscope token create)" : "this server needs a bearer token for reads too");
+        }
+    }
+
+    private static void json(Context ctx, Object o) {
+        ctx.contentType("application/json").result(Json.write(o));
+    }
+
+    private static void error(Context ctx, HttpStatus status, String error, String detail) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", error);
+        m.put("detail", detail);
+        ctx.status(status).contentType("application/json").result(Json.write(m));
+    }
+
+    private void cells(Context ctx) {
+        String lot = ctx.pathParam("lot");
+        String verdict = ctx.queryParam("verdict");
+        if (verdict != null && !List.of("PASS", "REVIEW", "FAIL").contains(verdict)) {
+            throw new InputException("verdict", "verdict", "PASS, REVIEW or FAIL", verdict);
+        }
+        int page = Integer.parseInt(ctx.queryParamAsClass("page", String.class).getOrDefault("1"));
+        int size = Integer.parseInt(ctx.queryParamAsClass("size", String.class).getOrDefault("100"));
+        if (page < 1 || size < 1 || size > 1000) throw new InputException("page/size", "paging", "page ≥ 1 and 1 ≤ size ≤ 1000", page + "/" + size);
+        List<CatalogQueries.CellRow> all = queries.listCells(lot, verdict);
+        if (all.isEmpty() && queries.lots().stream().noneMatch(l -> l.get("lot").equals(lot))) throw new NotFound("lot " + lot);
+        int from = Math.min(all.size(), (page - 1) * size), to = Math.min(all.size(), from + size);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lot", lot);
+        m.put("total", all.size());
+        m.put("page", page);
+        m.put("size", size);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (var r : all.subList(from, to)) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("cell", r.cellId());
+            x.put("verdict", r.verdict());
+            x.put("stages", r.stageVerdicts());
+            items.add(x);
+        }
+        m.put("items", items);
+        json(ctx, m);
+    }
+
+    private CatalogQueries.MapRef mapRef(Context ctx) {
+        long id = Long.parseLong(ctx.pathParam("id"));
+        var ref = queries.map(id);
+        if (ref == null) throw new NotFound("measurement " + id);
+        return ref;
+    }
+
+    private void mapPng(Context ctx) throws IOException {
+        var ref = mapRef(ctx);
+        double lo = Double.parseDouble(ctx.queryParamAsClass("lo", String.class).getOrDefault("-70"));
+        double hi = Double.parseDouble(ctx.queryParamAsClass("hi", String.class).getOrDefault("-15"));
+        int width = Integer.parseInt(ctx.queryParamAsClass("width", String.class).getOrDefault("520"));
+        if (!(hi > lo) || width < 100 || width > 2000) throw new InputException("lo/hi/width", "scale", "lo < hi and 100 ≤ width ≤ 2000", lo + "/" + hi + "/" + width);
+        Path tmp = Files.createTempFile("map", ".npy");
+        try {
+            Files.write(tmp, catalog.arrays().get(ref.levelMapSha256()));
+            Npy.Array2D a = Npy.read2D(tmp);
+            double pitch = Json.mapper().readTree(ref.settings()).path("pitch_mm").asDouble(0.5);
+            ScalarMap map = new ScalarMap(new GridGeometry(a.width(), a.height(), pitch), "dB", a.values());
+            List<String> kinds = new ArrayList<>();
+            List<double[]> circles = queries.defectCircles(ref.measurementId(), kinds);
+            List<Overlay.Label> labels = new ArrayList<>();
+            for (int i = 0; i < circles.size(); i++) labels.add(new Overlay.Label(circles.get(i)[0] + circles.get(i)[2], circles.get(i)[1], kinds.get(i)));
+            byte[] png = HeatMapRenderer.png(map, lo, hi, ColourMap.VIRIDIS, ref.cellId() + " — " + ref.stage(), "level (dB)",
+                    new Overlay(null, labels, null, List.of(), circles), width);
+            ctx.contentType("image/png").header("Cache-Control", "max-age=60").result(png);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private void upload(Context ctx) throws IOException {
+        UploadedFile file = ctx.uploadedFile("scan");
+        String lot = ctx.formParam("lot");
+        if (file == null) throw new InputException("upload", "scan", "a multipart file field 'scan'", "none");
+        if (lot == null || lot.isBlank() || !lot.matches("[A-Za-z0-9._-]{1,100}")) throw new InputException("upload", "lot", "a lot id of [A-Za-z0-9._-]", String.valueOf(lot));
+        String name = file.filename().replaceAll("[^A-Za-z0-9._-]", "_");
+        if (name.isBlank() || name.startsWith(".")) throw new InputException("upload", "file name", "a plain file name", file.filename());
+        Path dir = Files.createTempDirectory("solidscope-upload");
+        try {
+            try (InputStream in = file.content()) {
+                Files.copy(in, dir.resolve(name));
+            }
+            UploadedFile side = ctx.uploadedFile("sidecar");
+            if (side != null) {
+                try (InputStream in = side.content()) {
+                    Files.copy(in, dir.resolve(name + ".json"));
+                }
+            }
+            Ingester.Result r = new Ingester(catalog, analyzer).ingestOne(dir.resolve(name), lot);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", name);
+            m.put("outcome", r.outcome().name().toLowerCase());
+            m.put("cell", r.cellId());
+            m.put("stage", r.stage());
+            m.put("verdict", r.verdict());
+            if (r.outcome() == Ingester.Outcome.FAILED) {
+                // the message names the temporary path; give the user's file name instead
+                error(ctx, HttpStatus.BAD_REQUEST, "bad scan", r.reason().replace(dir.resolve(name).toString(), name));
+                return;
+            }
+            ctx.status(r.outcome() == Ingester.Outcome.STORED ? HttpStatus.CREATED : HttpStatus.OK);
+            json(ctx, m);
+        } finally {
+            try (Stream<Path> w = Files.walk(dir)) {
+                w.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
