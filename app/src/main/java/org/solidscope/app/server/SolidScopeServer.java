@@ -80,6 +80,12 @@ public final class SolidScopeServer {
             });
         });
         app.before("/api/*", this::authorize);
+        app.before("/api/scans", ctx -> {
+            // refuse by the declared length, before any byte of the body is read
+            long n = ctx.contentLength();
+            if (n < 0) throw new TooLarge(HttpStatus.LENGTH_REQUIRED, "uploads must state their Content-Length");
+            if (n > MAX_UPLOAD_BYTES) throw new TooLarge(HttpStatus.CONTENT_TOO_LARGE, "requests are limited to " + (MAX_UPLOAD_BYTES >> 20) + " MiB");
+        });
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.JSON));
         app.get("/api/lots", ctx -> json(ctx, queries.lots()));
         app.get("/api/lots/{lot}/cells", this::cells);
@@ -105,6 +111,7 @@ public final class SolidScopeServer {
                     .result(catalog.arrays().get(ref.levelMapSha256()));
         });
         app.post("/api/scans", this::upload);
+        app.exception(TooLarge.class, (e, ctx) -> error(ctx, e.status, e.status == HttpStatus.CONTENT_TOO_LARGE ? "too large" : "length required", e.getMessage()));
         app.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, "not found", e.getMessage()));
         app.exception(Unauthorized.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Bearer");
@@ -126,6 +133,15 @@ public final class SolidScopeServer {
 
     static final class NotFound extends RuntimeException {
         NotFound(String what) { super(what + " is not in the record"); }
+    }
+
+    static final class TooLarge extends RuntimeException {
+        final HttpStatus status;
+
+        TooLarge(HttpStatus status, String why) {
+            super(why);
+            this.status = status;
+        }
     }
 
     static final class Unauthorized extends RuntimeException {

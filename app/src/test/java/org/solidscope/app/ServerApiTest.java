@@ -1,0 +1,156 @@
+package org.solidscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.solidscope.app.server.SolidScopeServer;
+import org.solidscope.catalog.ApiTokens;
+import org.solidscope.catalog.Catalog;
+import org.solidscope.core.Json;
+import org.solidscope.ultrasound.InspectionSpec;
+
+/** Every endpoint of the API, with its errors: 401 without a token, 413 too large, 400 malformed (nothing stored), 404 unknown. */
+class ServerApiTest {
+    @TempDir
+    static Path dir;
+    static Catalog catalog;
+    static SolidScopeServer server;
+    static String base, token;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        Path scans = dir.resolve("scans");
+        assertEquals(0, CliTest.run("ut", "simulate", "--cell", "battery-2", "--out", scans.toString()).code());
+        assertEquals(0, CliTest.run("ingest", scans.resolve("battery-2_infiltration.csv").toString(), scans.resolve("battery-2_solidification.csv").toString(),
+                "--lot", "L1", "--workspace", dir.resolve("ws").toString()).code());
+        catalog = Catalog.openWorkspace(dir.resolve("ws"));
+        token = new ApiTokens(catalog).create("test-station");
+        server = new SolidScopeServer(catalog, InspectionSpec.defaults(), true);
+        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    static HttpResponse<byte[]> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static JsonNode json(HttpResponse<byte[]> r) throws Exception {
+        return Json.mapper().readTree(r.body());
+    }
+
+    /** A multipart upload of one scan file (and the lot). */
+    static HttpResponse<byte[]> upload(String fileName, byte[] content, String lot, String bearer) throws Exception {
+        String b = "----solidscope" + UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + b + "\r\nContent-Disposition: form-data; name=\"lot\"\r\n\r\n" + lot + "\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + b + "\r\nContent-Disposition: form-data; name=\"scan\"; filename=\"" + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + b + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var req = HttpRequest.newBuilder(URI.create(base + "/api/scans")).header("Content-Type", "multipart/form-data; boundary=" + b)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (bearer != null) req.header("Authorization", "Bearer " + bearer);
+        return HTTP.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void readEndpoints() throws Exception {
+        var lots = get("/api/lots");
+        assertEquals(200, lots.statusCode());
+        assertEquals("L1", json(lots).get(0).get("lot").asText());
+        var cells = json(get("/api/lots/L1/cells?page=1&size=10"));
+        assertEquals(1, cells.get("total").asInt());
+        assertEquals("battery-2", cells.get("items").get(0).get("cell").asText());
+        assertEquals(0, json(get("/api/lots/L1/cells?verdict=FAIL")).get("total").asInt());
+        assertEquals(2, json(get("/api/lots/L1/stats")).size());
+        assertEquals(2, json(get("/api/lots/L1/measurements")).size());
+        JsonNode cell = json(get("/api/cells/battery-2"));
+        assertEquals(2, cell.get("measurements").size());
+        long mid = cell.get("measurements").get(0).get("measurement_id").asLong();
+        var png = get("/api/measurements/" + mid + "/map.png?lo=-70&hi=-15&width=400");
+        assertEquals(200, png.statusCode());
+        assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+        assertEquals((byte) 0x89, png.body()[0]);
+        var npy = get("/api/measurements/" + mid + "/map.npy");
+        assertEquals(200, npy.statusCode());
+        assertEquals((byte) 0x93, npy.body()[0]);
+        JsonNode openapi = json(get("/api/openapi.json"));
+        assertEquals("3.0.3", openapi.get("openapi").asText());
+        assertTrue(openapi.get("paths").has("/api/scans"));
+        assertEquals(200, get("/").statusCode());
+        assertEquals(200, get("/cell.html").statusCode());
+    }
+
+    @Test
+    void unknownIdsAre404AndBadParametersAre400() throws Exception {
+        assertEquals(404, get("/api/cells/nobody").statusCode());
+        assertEquals("not found", json(get("/api/cells/nobody")).get("error").asText());
+        assertEquals(404, get("/api/lots/nolot/cells").statusCode());
+        assertEquals(404, get("/api/lots/nolot/stats").statusCode());
+        assertEquals(404, get("/api/measurements/999999/map.png").statusCode());
+        assertEquals(404, get("/api/measurements/999999/map.npy").statusCode());
+        assertEquals(400, get("/api/measurements/abc/map.png").statusCode());
+        assertEquals(400, get("/api/lots/L1/cells?verdict=MAYBE").statusCode());
+        assertEquals(400, get("/api/lots/L1/cells?size=0").statusCode());
+        var r = get("/api/measurements/abc/map.png");
+        assertFalse(new String(r.body(), StandardCharsets.UTF_8).contains("Exception"), "no stack traces");
+    }
+
+    @Test
+    void uploadsNeedATokenAreLimitedAndRejectMalformedScans() throws Exception {
+        byte[] good = Files.readAllBytes(dir.resolve("scans").resolve("battery-2_formation.csv"));
+        assertEquals(401, upload("battery-2_formation.csv", good, "L1", null).statusCode());
+        assertEquals(401, upload("battery-2_formation.csv", good, "L1", "ss_wrong").statusCode());
+        long before = json(get("/api/lots/L1/measurements")).size();
+        var bad = upload("cellz_infiltration.csv", "# pitch_mm: 0.5\n# gain_db: 15\n1,2\n3,oops\n".getBytes(StandardCharsets.UTF_8), "L1", token);
+        assertEquals(400, bad.statusCode());
+        String detail = json(bad).get("detail").asText();
+        assertTrue(detail.contains("cellz_infiltration.csv") && detail.contains("line 4, column 2") && !detail.contains("/tmp"), detail);
+        assertEquals(before, json(get("/api/lots/L1/measurements")).size(), "nothing stored from a rejected upload");
+        assertEquals(404, get("/api/cells/cellz").statusCode());
+        byte[] huge = new byte[(int) SolidScopeServer.MAX_UPLOAD_BYTES + 1024];
+        assertEquals(413, upload("big_infiltration.csv", huge, "L1", token).statusCode());
+        var ok = upload("battery-2_formation.csv", good, "L1", token);
+        assertEquals(201, ok.statusCode(), new String(ok.body(), StandardCharsets.UTF_8));
+        assertEquals("stored", json(ok).get("outcome").asText());
+        assertEquals(200, upload("battery-2_formation.csv", good, "L1", token).statusCode(), "same bytes again: already present");
+        assertEquals(before + 1, json(get("/api/lots/L1/measurements")).size());
+        var traversal = upload("../../etc/passwd_infiltration.csv", good, "L1", token);
+        assertTrue(traversal.statusCode() == 200 || traversal.statusCode() == 201 || traversal.statusCode() == 400, "a hostile name stays a file name");
+        assertFalse(Files.exists(Path.of("/etc/passwd_infiltration.csv")));
+    }
+
+    @Test
+    void readsNeedATokenWhenNotOnLoopback() throws Exception {
+        SolidScopeServer open = new SolidScopeServer(catalog, InspectionSpec.defaults(), false);
+        int port = open.start("127.0.0.1", 0);
+        try {
+            var anon = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/lots")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, anon.statusCode());
+            var auth = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/lots")).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, auth.statusCode());
+        } finally {
+            open.stop();
+        }
+    }
+}
