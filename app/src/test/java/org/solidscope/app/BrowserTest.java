@@ -1,0 +1,66 @@
+package org.solidscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.solidscope.app.server.SolidScopeServer;
+import org.solidscope.catalog.ApiTokens;
+import org.solidscope.catalog.Catalog;
+import org.solidscope.ultrasound.InspectionSpec;
+
+/**
+ * The web pages in a real headless Chromium (Debian's chromium, driven by playwright-core from npm;
+ * both installed by .ci/run): dashboard of a seeded lot, a failed cell with its three maps and verdict
+ * reasons, an upload through the form that then appears. Skipped where node, chromium or
+ * webtest/node_modules are absent.
+ */
+class BrowserTest {
+    @TempDir
+    Path dir;
+
+    static boolean onPath(String exe) {
+        for (String p : System.getenv().getOrDefault("PATH", "").split(":")) if (Files.isExecutable(Path.of(p, exe))) return true;
+        return false;
+    }
+
+    @Test
+    void dashboardFailedCellAndUpload() throws Exception {
+        Path webtest = Path.of("..", "webtest").toAbsolutePath().normalize();
+        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+        Assumptions.assumeTrue(onPath("node") && Files.isExecutable(chromium) && Files.isDirectory(webtest.resolve("node_modules/playwright-core")),
+                "node, chromium or webtest/node_modules missing: browser test skipped (.ci/run installs them)");
+        Path scans = dir.resolve("scans"), ws = dir.resolve("ws"), upl = dir.resolve("upload"), shots = Files.createDirectories(dir.resolve("shots"));
+        assertEquals(0, CliTest.run("ut", "simulate", "--out", scans.toString()).code());
+        assertEquals(0, CliTest.run("ingest", scans.toString(), "--lot", "L-browser", "--workspace", ws.toString()).code());
+        assertEquals(0, CliTest.run("ut", "simulate", "--random", "1", "--seed", "42", "--stage", "infiltration", "--out", upl.toString()).code());
+        Path scan = upl.resolve("uploaded42_infiltration.csv");
+        Files.move(upl.resolve("sim-42_infiltration.csv"), scan);
+        Catalog cat = Catalog.openWorkspace(ws);
+        String token = new ApiTokens(cat).create("browser-test");
+        SolidScopeServer server = new SolidScopeServer(cat, InspectionSpec.defaults(), true);
+        int port = server.start("127.0.0.1", 0);
+        try {
+            Process p = new ProcessBuilder(List.of("node", webtest.resolve("browser-test.mjs").toString(), "http://127.0.0.1:" + port, token,
+                    scan.toString(), "L-browser", shots.toString())).redirectErrorStream(true).redirectOutput(dir.resolve("browser.log").toFile()).start();
+            assertTrue(p.waitFor(4, TimeUnit.MINUTES), "browser test finished in time");
+            String log = Files.readString(dir.resolve("browser.log"));
+            System.out.println(log);
+            assertEquals(0, p.exitValue(), log);
+            assertTrue(log.contains("ok: dashboard"), log);
+            assertTrue(Files.size(shots.resolve("dashboard.png")) > 10_000 && Files.size(shots.resolve("cell-page.png")) > 10_000);
+            if (System.getenv("SOLIDSCOPE_SCREENSHOTS") != null) {
+                Files.copy(shots.resolve("dashboard.png"), Path.of(System.getenv("SOLIDSCOPE_SCREENSHOTS"), "dashboard.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(shots.resolve("cell-page.png"), Path.of(System.getenv("SOLIDSCOPE_SCREENSHOTS"), "cell-page.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            server.stop();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+// Browser test: node browser-test.mjs BASE_URL TOKEN SCAN_FILE UPLOAD_LOT SCREENSHOT_DIR
+// Opens the dashboard of a seeded lot, follows a failed cell, sees its stage maps and verdict reasons,
+// uploads a scan through the form and sees it appear. Exits non-zero on any failure.
+import { chromium } from 'playwright-core';
+
+const [base, token, scanFile, lot, shots] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync'],
+});
+const fail = (msg) => { console.error('FAILED: ' + msg); process.exitCode = 1; };
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1300 } });
+  page.on('pageerror', (e) => fail('page error: ' + e.message));
+  await page.goto(base + '/');
+  await page.waitForSelector('#cells a.cell-link');
+  const title = await page.textContent('#title');
+  if (!title.includes('Lot')) fail('dashboard title: ' + title);
+  if ((await page.locator('#charts svg').count()) < 2) fail('control charts missing');
+  await page.screenshot({ path: shots + '/dashboard.png', fullPage: true });
+  // follow a failed cell
+  const failed = page.locator('#cells tr', { has: page.locator('td:nth-child(2) .FAIL') }).first().locator('a.cell-link');
+  const cellId = await failed.textContent();
+  await failed.click();
+  await page.waitForSelector('figure.stage-map img');
+  await page.waitForFunction(() => [...document.querySelectorAll('figure.stage-map img')].every((i) => i.complete && i.naturalWidth > 0));
+  const maps = await page.locator('figure.stage-map img').count();
+  if (maps < 3) fail(`cell ${cellId}: ${maps} stage maps`);
+  const reasons = await page.locator('ul.reasons li').allTextContents();
+  if (!reasons.some((r) => r.includes('limit'))) fail(`cell ${cellId}: no verdict reasons`);
+  if (!(await page.textContent('#title')).includes('FAIL')) fail(`cell ${cellId}: verdict not shown`);
+  await page.screenshot({ path: shots + '/cell-page.png', fullPage: true });
+  // upload a scan through the form and see it appear
+  await page.goto(base + '/');
+  await page.waitForSelector('#cells a.cell-link');
+  await page.fill('#token', token);
+  await page.fill('#uplot', lot);
+  await page.setInputFiles('#scanfile', scanFile);
+  await page.click('#upload button[type=submit]');
+  await page.waitForFunction(() => /stored|already/.test(document.querySelector('#upresult').textContent), null, { timeout: 60000 });
+  const uploaded = scanFile.split('/').pop().split('_')[0];
+  await page.waitForFunction((id) => [...document.querySelectorAll('#cells a.cell-link')].some((a) => a.textContent === id), uploaded, { timeout: 30000 });
+  console.log(`ok: dashboard, failed cell ${cellId} with ${maps} maps and ${reasons.length} reasons, upload of ${uploaded} shown`);
+} catch (e) {
+  fail(e.message);
+} finally {
+  await browser.close();
+}
