@@ -46,8 +46,18 @@ final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CatalogOptions where;
 
+    @Option(names = "--populate", paramLabel = "N", description = "only add a lot 'bench-N' of N synthetic cells (3 stages each) to the catalog, for load tests")
+    Integer populate;
+
     @Override
     public Integer call() throws Exception {
+        if (populate != null) {
+            try (org.solidscope.catalog.Catalog cat = where.open()) {
+                populate(cat, "bench-" + populate, populate);
+            }
+            cmdOut().printf("added lot bench-%d with %d cells%n", populate, populate);
+            return 0;
+        }
         if (catalog) return benchCatalog();
         if (acoustics) return benchAcoustics();
         if (makeVolume != null) return makeVolume();

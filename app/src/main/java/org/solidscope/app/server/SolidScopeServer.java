@@ -52,6 +52,23 @@ public final class SolidScopeServer {
     private final boolean readsNeedToken;
     private Javalin app;
 
+    /** Rendered map images by (level-map checksum, scale, width): immutable, so kept until evicted (LRU). */
+    private final Map<String, byte[]> mapCache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> e) {
+            return size() > 256;
+        }
+    });
+
+    /**
+     * Lot reads (cells, stats, measurements) for {@link #READ_TTL_MS}: a dashboard polled by many people
+     * costs one query a second. Uploads through this server clear it; writes by other stations to a
+     * shared PostgreSQL show within the TTL.
+     */
+    private final Map<String, long[]> readTimes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> readCache = new java.util.concurrent.ConcurrentHashMap<>();
+    static final long READ_TTL_MS = 1000;
+
     public SolidScopeServer(Catalog catalog, InspectionSpec spec, boolean loopbackOnly) {
         this.catalog = catalog;
         this.queries = new CatalogQueries(catalog);
@@ -88,17 +105,17 @@ public final class SolidScopeServer {
         });
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.JSON));
         app.get("/api/lots", ctx -> json(ctx, queries.lots()));
-        app.get("/api/lots/{lot}/cells", this::cells);
-        app.get("/api/lots/{lot}/stats", ctx -> {
+        app.get("/api/lots/{lot}/cells", ctx -> cached(ctx, () -> cells(ctx)));
+        app.get("/api/lots/{lot}/stats", ctx -> cached(ctx, () -> {
             var rows = queries.measurements(ctx.pathParam("lot"));
             if (rows.isEmpty()) throw new NotFound("lot " + ctx.pathParam("lot"));
-            json(ctx, LotStatistics.of(rows));
-        });
-        app.get("/api/lots/{lot}/measurements", ctx -> {
+            return Json.write(LotStatistics.of(rows));
+        }));
+        app.get("/api/lots/{lot}/measurements", ctx -> cached(ctx, () -> {
             var rows = queries.measurements(ctx.pathParam("lot"));
             if (rows.isEmpty()) throw new NotFound("lot " + ctx.pathParam("lot"));
-            json(ctx, Exporter.rows(rows));
-        });
+            return Json.write(Exporter.rows(rows));
+        }));
         app.get("/api/cells/{id}", ctx -> {
             Map<String, Object> c = queries.showCell(ctx.pathParam("id"));
             if (c == null) throw new NotFound("cell " + ctx.pathParam("id"));
@@ -170,7 +187,20 @@ public final class SolidScopeServer {
         ctx.status(status).contentType("application/json").result(Json.write(m));
     }
 
-    private void cells(Context ctx) {
+    private void cached(Context ctx, java.util.function.Supplier<String> compute) {
+        String key = ctx.path() + "?" + ctx.queryString();
+        long now = System.currentTimeMillis();
+        long[] t = readTimes.get(key);
+        String body = t != null && now - t[0] < READ_TTL_MS ? readCache.get(key) : null;
+        if (body == null) {
+            body = compute.get();
+            readCache.put(key, body);
+            readTimes.put(key, new long[] {now});
+        }
+        ctx.contentType("application/json").result(body);
+    }
+
+    private String cells(Context ctx) {
         String lot = ctx.pathParam("lot");
         String verdict = ctx.queryParam("verdict");
         if (verdict != null && !List.of("PASS", "REVIEW", "FAIL").contains(verdict)) {
@@ -196,7 +226,7 @@ public final class SolidScopeServer {
             items.add(x);
         }
         m.put("items", items);
-        json(ctx, m);
+        return Json.write(m);
     }
 
     private CatalogQueries.MapRef mapRef(Context ctx) {
@@ -212,6 +242,12 @@ public final class SolidScopeServer {
         double hi = Double.parseDouble(ctx.queryParamAsClass("hi", String.class).getOrDefault("-15"));
         int width = Integer.parseInt(ctx.queryParamAsClass("width", String.class).getOrDefault("520"));
         if (!(hi > lo) || width < 100 || width > 2000) throw new InputException("lo/hi/width", "scale", "lo < hi and 100 ≤ width ≤ 2000", lo + "/" + hi + "/" + width);
+        String key = ref.levelMapSha256() + "/" + ref.measurementId() + "/" + lo + "/" + hi + "/" + width;
+        byte[] cachedPng = mapCache.get(key);
+        if (cachedPng != null) {
+            ctx.contentType("image/png").header("Cache-Control", "max-age=60").result(cachedPng);
+            return;
+        }
         Path tmp = Files.createTempFile("map", ".npy");
         try {
             Files.write(tmp, catalog.arrays().get(ref.levelMapSha256()));
@@ -224,6 +260,7 @@ public final class SolidScopeServer {
             for (int i = 0; i < circles.size(); i++) labels.add(new Overlay.Label(circles.get(i)[0] + circles.get(i)[2], circles.get(i)[1], kinds.get(i)));
             byte[] png = HeatMapRenderer.png(map, lo, hi, ColourMap.VIRIDIS, ref.cellId() + " — " + ref.stage(), "level (dB)",
                     new Overlay(null, labels, null, List.of(), circles), width);
+            mapCache.put(key, png);
             ctx.contentType("image/png").header("Cache-Control", "max-age=60").result(png);
         } finally {
             Files.deleteIfExists(tmp);
@@ -259,6 +296,10 @@ public final class SolidScopeServer {
                 // the message names the temporary path; give the user's file name instead
                 error(ctx, HttpStatus.BAD_REQUEST, "bad scan", r.reason().replace(dir.resolve(name).toString(), name));
                 return;
+            }
+            if (r.outcome() == Ingester.Outcome.STORED) {
+                readCache.clear();
+                readTimes.clear();
             }
             ctx.status(r.outcome() == Ingester.Outcome.STORED ? HttpStatus.CREATED : HttpStatus.OK);
             json(ctx, m);
