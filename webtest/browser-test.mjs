@@ -27,6 +27,8 @@ try {
   await page.waitForFunction(() => [...document.querySelectorAll('figure.stage-map img')].every((i) => i.complete && i.naturalWidth > 0));
   const maps = await page.locator('figure.stage-map img').count();
   if (maps < 3) fail(`cell ${cellId}: ${maps} stage maps`);
+  await page.waitForFunction(() => [...document.querySelectorAll('figure.compare-map img')].length === 2
+    && [...document.querySelectorAll('figure.compare-map img')].every((i) => i.complete && i.naturalWidth > 0), null, { timeout: 60000 });
   const reasons = await page.locator('ul.reasons li').allTextContents();
   if (!reasons.some((r) => r.includes('limit'))) fail(`cell ${cellId}: no verdict reasons`);
   if (!(await page.textContent('#title')).includes('FAIL')) fail(`cell ${cellId}: verdict not shown`);

@@ -93,6 +93,11 @@ class ServerApiTest {
         var npy = get("/api/measurements/" + mid + "/map.npy");
         assertEquals(200, npy.statusCode());
         assertEquals((byte) 0x93, npy.body()[0]);
+        var degree = get("/api/cells/battery-2/comparison.png?kind=degree");
+        assertEquals(200, degree.statusCode());
+        assertEquals((byte) 0x89, degree.body()[0]);
+        assertEquals(404, get("/api/cells/battery-2/comparison.png?kind=recovery").statusCode(), "no formation stage yet");
+        assertEquals(400, get("/api/cells/battery-2/comparison.png?kind=other").statusCode());
         JsonNode openapi = json(get("/api/openapi.json"));
         assertEquals("3.0.3", openapi.get("openapi").asText());
         assertTrue(openapi.get("paths").has("/api/scans"));

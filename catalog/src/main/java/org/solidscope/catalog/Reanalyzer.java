@@ -58,6 +58,20 @@ public final class Reanalyzer {
         return todo.size();
     }
 
+    /** The analysis of one stored measurement, recomputed from its raw scan (not stored; e.g. for a comparison). */
+    public StageAnalysis analyzeMeasurement(long measurementId) {
+        Stored s = catalog.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.id, s.stage, m.file_name, m.raw_sha256, m.settings FROM measurement m "
+                    + "JOIN process_stage s ON s.id = m.stage_id WHERE m.id = ?")) {
+                ps.setLong(1, measurementId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4).strip(), rs.getString(5)) : null;
+                }
+            }
+        });
+        return s == null ? null : analyze(s);
+    }
+
     /** Recreates the scan file (and its sidecar) from the store in a temporary directory and analyses it. */
     private StageAnalysis analyze(Stored s) {
         Path dir = null;

@@ -122,6 +122,7 @@ public final class SolidScopeServer {
             json(ctx, c);
         });
         app.get("/api/measurements/{id}/map.png", this::mapPng);
+        app.get("/api/cells/{id}/comparison.png", this::comparisonPng);
         app.get("/api/measurements/{id}/map.npy", ctx -> {
             var ref = mapRef(ctx);
             ctx.contentType("application/octet-stream").header("Content-Disposition", "attachment; filename=\"levels-" + ref.measurementId() + ".npy\"")
@@ -265,6 +266,45 @@ public final class SolidScopeServer {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Solidification degree or formation recovery map of a cell: its first measurement of each stage,
+     * re-analysed from the stored raw scans, registered and compared (cached by those measurements).
+     */
+    @SuppressWarnings("unchecked")
+    private void comparisonPng(Context ctx) {
+        String kind = ctx.queryParamAsClass("kind", String.class).getOrDefault("degree");
+        if (!kind.equals("degree") && !kind.equals("recovery")) throw new InputException("kind", "kind", "degree or recovery", kind);
+        int width = Integer.parseInt(ctx.queryParamAsClass("width", String.class).getOrDefault("520"));
+        if (width < 100 || width > 2000) throw new InputException("width", "width", "100 … 2000", String.valueOf(width));
+        Map<String, Object> cell = queries.showCell(ctx.pathParam("id"));
+        if (cell == null) throw new NotFound("cell " + ctx.pathParam("id"));
+        Map<String, Long> first = new LinkedHashMap<>();
+        for (Object o : (List<Object>) cell.get("measurements")) {
+            Map<String, Object> m = (Map<String, Object>) o;
+            first.putIfAbsent((String) m.get("stage"), (Long) m.get("measurement_id"));
+        }
+        Long mi = first.get("infiltration"), ms = first.get("solidification"), mf = first.get("formation");
+        if (mi == null || ms == null || (kind.equals("recovery") && mf == null)) {
+            throw new NotFound("a " + kind + " map of cell " + ctx.pathParam("id") + " (it needs the infiltration"
+                    + (kind.equals("recovery") ? " and formation" : " and solidification") + " stages)");
+        }
+        String key = "cmp/" + kind + "/" + mi + "/" + ms + "/" + mf + "/" + width;
+        byte[] png = mapCache.get(key);
+        if (png == null) {
+            var re = new org.solidscope.catalog.Reanalyzer(catalog, analyzer);
+            var ai = re.analyzeMeasurement(mi);
+            var as = re.analyzeMeasurement(ms);
+            var af = mf == null ? null : re.analyzeMeasurement(mf);
+            var c = org.solidscope.ultrasound.StageComparison.compare(ai, as, af, analyzer.spec(), Map.of());
+            boolean degree = kind.equals("degree");
+            png = HeatMapRenderer.png(degree ? c.degreeMap() : c.recoveryMap(), 0, degree ? 1 : 1.2, ColourMap.CIVIDIS,
+                    ctx.pathParam("id") + (degree ? ": solidification degree 1 − A_s/A_i" : ": formation recovery A_f/A_i"), degree ? "degree" : "recovery",
+                    Overlay.none(), width);
+            mapCache.put(key, png);
+        }
+        ctx.contentType("image/png").header("Cache-Control", "max-age=60").result(png);
     }
 
     private void upload(Context ctx) throws IOException {
