@@ -26,8 +26,13 @@ final class Backends {
     static Catalog open(String backend, Path dir) throws Exception {
         if (backend.equals("h2")) return Catalog.openWorkspace(dir);
         Assumptions.assumeTrue(PG != null, "SOLIDSCOPE_TEST_PG_URL not set: PostgreSQL run skipped (.ci/run sets it)");
+        // every table of the schema, so that tables of later migrations go too
         try (Connection c = java.sql.DriverManager.getConnection(PG); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS defect, analysis, measurement, process_stage, cell, lot, schema_version CASCADE");
+            List<String> tables = new ArrayList<>();
+            try (var rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")) {
+                while (rs.next()) tables.add("\"" + rs.getString(1) + "\"");
+            }
+            if (!tables.isEmpty()) s.execute("DROP TABLE IF EXISTS " + String.join(", ", tables) + " CASCADE");
         }
         return Catalog.open(PG, null, null, dir.resolve("arrays"));
     }
