@@ -57,13 +57,34 @@ public final class ArrayStore {
         }
     }
 
+    /**
+     * Every file of the store, listed directory by directory. Writers may add or rename files meanwhile
+     * (a temporary file becomes a blob): a listing is weakly consistent, and a file that vanishes
+     * between listing and use is simply absent.
+     */
+    private java.util.List<Path> files() {
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path d : (Iterable<Path>) dirs::iterator) {
+                if (!Files.isDirectory(d)) continue;
+                try (Stream<Path> fs = Files.list(d)) {
+                    fs.forEach(out::add);
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // directory removed meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the array store " + root, e);
+        }
+        return out;
+    }
+
     /** Checksums of all blobs present. */
     public Set<String> all() {
         Set<String> s = new HashSet<>();
-        try (Stream<Path> files = Files.walk(root, 2)) {
-            files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).filter(n -> n.length() == 64 && !n.startsWith(".")).forEach(s::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Path p : files()) {
+            String n = p.getFileName().toString();
+            if (n.length() == 64 && !n.startsWith(".")) s.add(n);
         }
         return s;
     }
@@ -72,18 +93,18 @@ public final class ArrayStore {
     public int removeUnreferenced(Set<String> referenced, java.time.Duration grace) {
         int n = 0;
         long cutoff = System.currentTimeMillis() - grace.toMillis();
-        try (Stream<Path> files = Files.walk(root, 2)) {
-            for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                String name = p.getFileName().toString();
-                boolean temp = name.startsWith(".") && name.endsWith(".tmp");
+        for (Path p : files()) {
+            String name = p.getFileName().toString();
+            boolean temp = name.startsWith(".") && name.endsWith(".tmp");
+            if (!temp && !(name.length() == 64 && !referenced.contains(name))) continue;
+            try {
                 if (Files.getLastModifiedTime(p).toMillis() > cutoff) continue;
-                if (temp || (name.length() == 64 && !referenced.contains(name))) {
-                    Files.deleteIfExists(p);
-                    if (!temp) n++;
-                }
+                if (Files.deleteIfExists(p) && !temp) n++;
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // renamed or removed by a writer meanwhile
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot clean the array store " + root, e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return n;
     }
