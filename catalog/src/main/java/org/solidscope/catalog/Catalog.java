@@ -42,7 +42,9 @@ public final class Catalog implements AutoCloseable {
     public static Catalog openWorkspace(Path workspace) {
         Path abs = workspace.toAbsolutePath();
         // DB_CLOSE_DELAY=-1: keep the database open while the JVM runs (H2 would close and reopen it with every connection)
-        return open("jdbc:h2:file:" + abs.resolve("catalog") + ";LOCK_TIMEOUT=20000;DB_CLOSE_DELAY=-1", null, null, abs.resolve("arrays"));
+        // WRITE_DELAY=0: a commit is written to the file before it returns (H2's default delay of 500 ms lost
+        // acknowledged commits when a process was killed); a record must keep what it confirmed
+        return open("jdbc:h2:file:" + abs.resolve("catalog") + ";LOCK_TIMEOUT=20000;DB_CLOSE_DELAY=-1;WRITE_DELAY=0", null, null, abs.resolve("arrays"));
     }
 
     /** A catalog at a JDBC URL (PostgreSQL or H2) with its array store directory. */
