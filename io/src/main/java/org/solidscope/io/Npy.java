@@ -115,6 +115,50 @@ public final class Npy {
         return new Array2D((int) h.shape()[0], (int) h.shape()[1], out);
     }
 
+    /** A 3D uint16 volume [nz, ny, nx] as one short array per z-slice (read slice by slice). */
+    public static short[][] readVolumeU16(Path file, int[] shapeOut) {
+        Header h = readHeader(file);
+        String src = file.toString();
+        if (h.shape().length != 3) throw new InputException(src, "shape", "3 dimensions [nz, ny, nx]", Arrays.toString(h.shape()));
+        if (!h.type().equals("u2")) throw new InputException(src, "descr", "uint16 ('<u2')", h.type());
+        int nz = (int) h.shape()[0], ny = (int) h.shape()[1], nx = (int) h.shape()[2];
+        if ((long) nx * ny > Integer.MAX_VALUE - 8) throw new InputException(src, "shape", "slices below 2^31 voxels", Arrays.toString(h.shape()));
+        shapeOut[0] = nz; shapeOut[1] = ny; shapeOut[2] = nx;
+        short[][] out = new short[nz][nx * ny];
+        long sliceBytes = 2L * nx * ny;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (int z = 0; z < nz; z++) {
+                ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, h.dataOffset() + z * sliceBytes, sliceBytes).order(h.order());
+                b.asShortBuffer().get(out[z]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return out;
+    }
+
+    /** Writes slices [nz][ny·nx] of uint16 ({@code short[][]}), uint8 ({@code byte[][]}) or int32 ({@code int[][]}) as a 3D .npy. */
+    public static void writeVolume(Path file, int nz, int ny, int nx, Object slices) {
+        AtomicOutput.write(file, tmp -> {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+                if (slices instanceof short[][] s) {
+                    out.write(header("<u2", nz, ny, nx));
+                    ByteBuffer b = ByteBuffer.allocate(2 * nx * ny).order(ByteOrder.LITTLE_ENDIAN);
+                    for (short[] sl : s) { b.clear(); b.asShortBuffer().put(sl); out.write(b.array()); }
+                } else if (slices instanceof byte[][] s) {
+                    out.write(header("|u1", nz, ny, nx));
+                    for (byte[] sl : s) out.write(sl);
+                } else if (slices instanceof int[][] s) {
+                    out.write(header("<i4", nz, ny, nx));
+                    ByteBuffer b = ByteBuffer.allocate(4 * nx * ny).order(ByteOrder.LITTLE_ENDIAN);
+                    for (int[] sl : s) { b.clear(); b.asIntBuffer().put(sl); out.write(b.array()); }
+                } else {
+                    throw new IllegalArgumentException("slices of short, byte or int");
+                }
+            }
+        });
+    }
+
     /** Header bytes for a little-endian C-order array, padded to a multiple of 64 (format 1.0). */
     public static byte[] header(String descr, long... shape) {
         StringBuilder s = new StringBuilder("{'descr': '").append(descr).append("', 'fortran_order': False, 'shape': (");

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Connected components of a binary volume with 6-, 18- or 26-connectivity. One raster pass gives each
- * foreground voxel the smallest label among its already-visited neighbours and unites the others in a
- * union-find forest (path halving); a second pass replaces labels by their roots, renumbered 1…n in
- * the raster order of each component's first voxel. Per component: voxel count, bounding box, centroid.
+ * Connected components of a binary volume with 6-, 18- or 26-connectivity, on runs: each row's runs of
+ * foreground voxels are found once, joined in a union-find forest (path halving) with the overlapping
+ * runs of the earlier neighbour rows (two pointers per row pair), then numbered 1…n in the raster order
+ * of each component's first voxel and written into the label image run by run. Per component: voxel
+ * count, bounding box, centroid (sums over runs).
  */
 public final class Labeling3D {
     private Labeling3D() {}
@@ -18,84 +19,87 @@ public final class Labeling3D {
 
     public record Result(int nx, int ny, int nz, int[][] labels, List<Component> components) {}
 
-    /** Backward neighbours (dz, dy, dx) of a voxel in raster order, for a connectivity. */
-    static int[][] backward(int connectivity) {
-        List<int[]> l = new ArrayList<>();
-        for (int dz = -1; dz <= 0; dz++) {
-            for (int dy = -1; dy <= 1; dy++) {
-                for (int dx = -1; dx <= 1; dx++) {
-                    boolean before = dz < 0 || dy < 0 || (dy == 0 && dx < 0);
-                    if (!before) continue;
-                    int order = Math.abs(dz) + Math.abs(dy) + Math.abs(dx);
-                    if (connectivity == 6 && order > 1) continue;
-                    if (connectivity == 18 && order > 2) continue;
-                    l.add(new int[] {dz, dy, dx});
-                }
-            }
-        }
-        return l.toArray(int[][]::new);
-    }
-
     public static Result label(Mask3 m, int connectivity) {
         if (connectivity != 6 && connectivity != 18 && connectivity != 26) {
             throw new IllegalArgumentException("connectivity must be 6, 18 or 26, got " + connectivity);
         }
         int nx = m.nx(), ny = m.ny(), nz = m.nz();
-        int[][] nb = backward(connectivity);
-        int[][] lab = new int[nz][nx * ny];
-        int[] parent = new int[1 << 16];
-        int next = 1;
+        int rows = ny * nz;
+        // 1. runs of foreground per row (row r = z·ny + y), in arrays
+        int[] rowFirst = new int[rows + 1];
+        int[] start = new int[1 << 16], end = new int[1 << 16];
+        int n = 0;
         for (int z = 0; z < nz; z++) {
             byte[] s = m.slices()[z];
-            int[] L = lab[z];
             for (int y = 0; y < ny; y++) {
-                for (int x = 0; x < nx; x++) {
-                    int i = y * nx + x;
-                    if (s[i] == 0) continue;
-                    int cur = 0;
-                    for (int[] d : nb) {
-                        int zz = z + d[0], yy = y + d[1], xx = x + d[2];
-                        if (zz < 0 || yy < 0 || yy >= ny || xx < 0 || xx >= nx) continue;
-                        int q = lab[zz][yy * nx + xx];
-                        if (q == 0) continue;
-                        q = find(parent, q);
-                        if (cur == 0) cur = q;
-                        else if (q != cur) {
-                            int a = Math.min(q, cur), b = Math.max(q, cur);
-                            parent[b] = a;
-                            cur = a;
-                        }
+                rowFirst[z * ny + y] = n;
+                int base = y * nx, x = 0;
+                while (x < nx) {
+                    while (x < nx && s[base + x] == 0) x++;
+                    if (x >= nx) break;
+                    int x0 = x;
+                    while (x < nx && s[base + x] != 0) x++;
+                    if (n == start.length) {
+                        start = java.util.Arrays.copyOf(start, n * 2);
+                        end = java.util.Arrays.copyOf(end, n * 2);
                     }
-                    if (cur == 0) {
-                        if (next == parent.length) parent = java.util.Arrays.copyOf(parent, parent.length * 2);
-                        parent[next] = next;
-                        cur = next++;
-                    }
-                    L[i] = cur;
+                    start[n] = x0;
+                    end[n] = x - 1;
+                    n++;
                 }
             }
         }
-        // roots, renumbered in raster order of first appearance
-        int[] newLabel = new int[next];
+        rowFirst[rows] = n;
+        // 2. join each run with the overlapping runs of its earlier neighbour rows (union-find on runs)
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) parent[i] = i;
+        int[][] nb = neighbourRows(connectivity); // {dz, dy, x-extension}
+        for (int z = 0; z < nz; z++) {
+            for (int y = 0; y < ny; y++) {
+                int r = z * ny + y;
+                for (int[] d : nb) {
+                    int zz = z + d[0], yy = y + d[1];
+                    if (zz < 0 || yy < 0 || yy >= ny) continue;
+                    int q = zz * ny + yy, e = d[2];
+                    int j = rowFirst[q], jEnd = rowFirst[q + 1];
+                    for (int i = rowFirst[r]; i < rowFirst[r + 1] && j < jEnd; i++) {
+                        // skip neighbour runs that end before this run (with the diagonal extension)
+                        while (j < jEnd && end[j] < start[i] - e) j++;
+                        int k = j;
+                        while (k < jEnd && start[k] <= end[i] + e) {
+                            union(parent, i, k);
+                            k++;
+                        }
+                    }
+                }
+            }
+        }
+        // 3. labels 1…c in raster order of first appearance; fill the label image run by run; statistics from runs
+        int[] newLabel = new int[n];
         int count = 0;
         List<long[]> stats = new ArrayList<>();
+        int[][] lab = new int[nz][nx * ny];
         for (int z = 0; z < nz; z++) {
             int[] L = lab[z];
-            for (int i = 0; i < L.length; i++) {
-                if (L[i] == 0) continue;
-                int r = find(parent, L[i]);
-                if (newLabel[r] == 0) {
-                    newLabel[r] = ++count;
-                    stats.add(new long[] {0, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1, -1, 0, 0, 0});
+            for (int y = 0; y < ny; y++) {
+                int r = z * ny + y;
+                for (int i = rowFirst[r]; i < rowFirst[r + 1]; i++) {
+                    int root = find(parent, i);
+                    if (newLabel[root] == 0) {
+                        newLabel[root] = ++count;
+                        stats.add(new long[] {0, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1, -1, 0, 0, 0});
+                    }
+                    int l = newLabel[root];
+                    java.util.Arrays.fill(L, y * nx + start[i], y * nx + end[i] + 1, l);
+                    long len = end[i] - start[i] + 1;
+                    long[] st = stats.get(l - 1);
+                    st[0] += len;
+                    st[1] = Math.min(st[1], start[i]); st[2] = Math.min(st[2], y); st[3] = Math.min(st[3], z);
+                    st[4] = Math.max(st[4], end[i]); st[5] = Math.max(st[5], y); st[6] = Math.max(st[6], z);
+                    st[7] += (start[i] + (long) end[i]) * len / 2;
+                    st[8] += y * len;
+                    st[9] += z * len;
                 }
-                int l = newLabel[r];
-                L[i] = l;
-                long[] st = stats.get(l - 1);
-                int x = i % nx, y = i / nx;
-                st[0]++;
-                st[1] = Math.min(st[1], x); st[2] = Math.min(st[2], y); st[3] = Math.min(st[3], z);
-                st[4] = Math.max(st[4], x); st[5] = Math.max(st[5], y); st[6] = Math.max(st[6], z);
-                st[7] += x; st[8] += y; st[9] += z;
             }
         }
         List<Component> comps = new ArrayList<>(count);
@@ -105,6 +109,24 @@ public final class Labeling3D {
                     (double) st[7] / st[0], (double) st[8] / st[0], (double) st[9] / st[0]));
         }
         return new Result(nx, ny, nz, lab, comps);
+    }
+
+    /**
+     * Earlier rows a run can touch, as {dz, dy, e}: overlapping runs there are neighbours when their x
+     * ranges meet after widening by e (1 where diagonal neighbours along x belong to the connectivity).
+     */
+    static int[][] neighbourRows(int connectivity) {
+        return switch (connectivity) {
+            case 6 -> new int[][] {{0, -1, 0}, {-1, 0, 0}};
+            case 18 -> new int[][] {{0, -1, 1}, {-1, 0, 1}, {-1, -1, 0}, {-1, 1, 0}};
+            default -> new int[][] {{0, -1, 1}, {-1, -1, 1}, {-1, 0, 1}, {-1, 1, 1}};
+        };
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a), rb = find(parent, b);
+        if (ra == rb) return;
+        if (ra < rb) parent[rb] = ra; else parent[ra] = rb;
     }
 
     private static int find(int[] parent, int i) {

@@ -1,0 +1,34 @@
+package org.solidscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.solidscope.core.Json;
+import org.solidscope.io.Npy;
+
+class CtCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void phantomMedianThresholdLabelAndBadInput() throws Exception {
+        Path v = dir.resolve("v.npy"), m = dir.resolve("m.npy"), k = dir.resolve("k.npy"), l = dir.resolve("l.npy");
+        assertEquals(0, CliTest.run("ct", "phantom", "--size", "40", "--out", v.toString()).code());
+        assertEquals(0, CliTest.run("ct", "median", v.toString(), "--out", m.toString()).code());
+        Path tj = dir.resolve("t.json"), lj = dir.resolve("l.json");
+        assertEquals(0, CliTest.run("ct", "threshold", v.toString(), "--out", k.toString(), "--json", tj.toString()).code());
+        double fg = Json.mapper().readTree(tj.toFile()).get("foreground_fraction").asDouble();
+        assertEquals(0.65, fg, 0.005, "the solid phase of a 35 % porous phantom");
+        assertEquals(0, CliTest.run("ct", "label", k.toString(), "--out", l.toString(), "--json", lj.toString()).code());
+        assertTrue(Json.mapper().readTree(lj.toFile()).get("labels").asInt() >= 1);
+        assertTrue(Json.mapper().readTree(lj.toFile()).has("elapsed_ms"));
+        // bad input: exit 2, nothing written
+        Npy.write2D(dir.resolve("flat.npy"), 3, 4, new float[12]);
+        CliTest.assertBadInput(dir.resolve("o1"), "expected 3 dimensions", "ct", "median", dir.resolve("flat.npy").toString(), "--out", dir.resolve("o1/x.npy").toString());
+        CliTest.assertBadInput(dir.resolve("o2"), "connectivity", "ct", "label", k.toString(), "--connectivity", "7", "--out", dir.resolve("o2/x.npy").toString());
+        CliTest.assertBadInput(dir.resolve("o3"), "extension", "ct", "median", v.toString(), "--out", dir.resolve("o3/x.tif").toString());
+    }
+}
