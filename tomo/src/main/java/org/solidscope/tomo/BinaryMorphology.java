@@ -1,0 +1,92 @@
+package org.solidscope.tomo;
+
+import java.util.stream.IntStream;
+
+/**
+ * Binary erosion and dilation on bit-packed rows (64 voxels per long). A row's running AND (erosion)
+ * or OR (dilation) over [x − w, x + w] is the AND/OR of the row shifted by −w … w, computed a word at a
+ * time; an output row is the AND/OR of one such row per element row (dz, dy). Voxels outside the volume
+ * are neutral (1 for erosion, 0 for dilation), as in {@link Morphology3D}, whose results these equal.
+ */
+public final class BinaryMorphology {
+    private BinaryMorphology() {}
+
+    public static Mask3 erode(Mask3 m, Structure s) { return filter(m, s, true); }
+
+    public static Mask3 dilate(Mask3 m, Structure s) { return filter(m, s, false); }
+
+    public static Mask3 open(Mask3 m, Structure s) { return dilate(erode(m, s), s); }
+
+    public static Mask3 close(Mask3 m, Structure s) { return erode(dilate(m, s), s); }
+
+    static Mask3 filter(Mask3 m, Structure s, boolean and) {
+        int nx = m.nx(), ny = m.ny(), nz = m.nz(), words = (nx + 63) >>> 6;
+        int[] widths = s.widths();
+        int maxW = widths[widths.length - 1];
+        int[] wi = new int[maxW + 1];
+        for (int k = 0; k < widths.length; k++) wi[widths[k]] = k;
+        // packed rows with neutral padding bits beyond nx
+        long[][][] packed = new long[nz][ny][];
+        IntStream.range(0, nz).parallel().forEach(z -> {
+            byte[] b = m.slices()[z];
+            for (int y = 0; y < ny; y++) {
+                long[] row = new long[words];
+                if (and) java.util.Arrays.fill(row, -1L);
+                for (int x = 0; x < nx; x++) {
+                    long bit = 1L << (x & 63);
+                    if (b[y * nx + x] != 0) row[x >>> 6] |= bit; else row[x >>> 6] &= ~bit;
+                }
+                packed[z][y] = row;
+            }
+        });
+        // running AND/OR per row and half-width
+        long[][][][] run = new long[nz][ny][widths.length][];
+        IntStream.range(0, nz).parallel().forEach(z -> {
+            for (int y = 0; y < ny; y++) {
+                for (int k = 0; k < widths.length; k++) run[z][y][k] = window(packed[z][y], widths[k], and);
+            }
+        });
+        byte[][] out = new byte[nz][nx * ny];
+        IntStream.range(0, nz).parallel().forEach(z -> {
+            long[] acc = new long[words];
+            for (int y = 0; y < ny; y++) {
+                java.util.Arrays.fill(acc, and ? -1L : 0L);
+                for (int[] row : s.rows()) {
+                    int zz = z + row[0], yy = y + row[1];
+                    if (zz < 0 || zz >= nz || yy < 0 || yy >= ny) continue;
+                    long[] src = run[zz][yy][wi[row[2]]];
+                    if (and) for (int i = 0; i < words; i++) acc[i] &= src[i];
+                    else for (int i = 0; i < words; i++) acc[i] |= src[i];
+                }
+                byte[] o = out[z];
+                for (int x = 0; x < nx; x++) o[y * nx + x] = (byte) ((acc[x >>> 6] >>> (x & 63)) & 1L);
+            }
+        });
+        return new Mask3(nx, ny, nz, out);
+    }
+
+    /** AND (or OR) of the row shifted by every d in [−w, w]; bits coming from outside are neutral. */
+    static long[] window(long[] row, int w, boolean and) {
+        long[] acc = row.clone();
+        for (int d = 1; d <= w; d++) {
+            long[] a = shift(row, d, and), b = shift(row, -d, and);
+            if (and) for (int i = 0; i < acc.length; i++) acc[i] &= a[i] & b[i];
+            else for (int i = 0; i < acc.length; i++) acc[i] |= a[i] | b[i];
+        }
+        return acc;
+    }
+
+    /** out[x] = in[x + d] (bit x), neutral fill where x + d falls outside the words. */
+    static long[] shift(long[] in, int d, boolean fillOnes) {
+        int n = in.length;
+        long[] out = new long[n];
+        long fill = fillOnes ? -1L : 0L;
+        int ws = Math.floorDiv(d, 64), bs = Math.floorMod(d, 64);
+        for (int i = 0; i < n; i++) {
+            int j = i + ws;
+            long lo = j >= 0 && j < n ? in[j] : fill, hi = j + 1 >= 0 && j + 1 < n ? in[j + 1] : fill;
+            out[i] = bs == 0 ? lo : (lo >>> bs) | (hi << (64 - bs));
+        }
+        return out;
+    }
+}
