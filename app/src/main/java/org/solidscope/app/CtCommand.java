@@ -130,14 +130,9 @@ final class CtCommand implements Runnable {
             boolean mask = h.type().equals("u1");
             Volume16 v;
             if (mask) {
-                if (h.shape().length != 3) throw new InputException(in.toString(), "shape", "3 dimensions [nz, ny, nx]", java.util.Arrays.toString(h.shape()));
-                int nz = (int) h.shape()[0], ny = (int) h.shape()[1], nx = (int) h.shape()[2];
-                byte[][] b = new byte[nz][nx * ny];
-                try (var ch = java.nio.channels.FileChannel.open(in)) {
-                    for (int z = 0; z < nz; z++) ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, h.dataOffset() + (long) z * nx * ny, (long) nx * ny).get(b[z]);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
+                int[] shape = new int[3];
+                byte[][] b = Npy.readVolumeU8(in, shape);
+                int nz = shape[0], ny = shape[1], nx = shape[2];
                 Mask3 m = new Mask3(nx, ny, nz, b);
                 Mask3 o = null;
                 double best = Double.MAX_VALUE;
@@ -215,15 +210,9 @@ final class CtCommand implements Runnable {
             if (connectivity != 6 && connectivity != 18 && connectivity != 26) {
                 throw new InputException("--connectivity", "connectivity", "6, 18 or 26", String.valueOf(connectivity));
             }
-            Npy.Header h = Npy.readHeader(in);
-            if (!h.type().equals("u1") || h.shape().length != 3) throw new InputException(in.toString(), "descr", "a 3D uint8 mask", h.type() + " " + java.util.Arrays.toString(h.shape()));
-            int nz = (int) h.shape()[0], ny = (int) h.shape()[1], nx = (int) h.shape()[2];
-            byte[][] s = new byte[nz][nx * ny];
-            try (var ch = java.nio.channels.FileChannel.open(in)) {
-                for (int z = 0; z < nz; z++) ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, h.dataOffset() + (long) z * nx * ny, (long) nx * ny).get(s[z]);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            int[] shape = new int[3];
+            byte[][] s = Npy.readVolumeU8(in, shape);
+            int nz = shape[0], ny = shape[1], nx = shape[2];
             Mask3 m = new Mask3(nx, ny, nz, s);
             Labeling3D.Result r = null;
             double best = Double.MAX_VALUE;

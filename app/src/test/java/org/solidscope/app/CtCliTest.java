@@ -25,6 +25,11 @@ class CtCliTest {
         assertEquals(0, CliTest.run("ct", "label", k.toString(), "--out", l.toString(), "--json", lj.toString()).code());
         assertTrue(Json.mapper().readTree(lj.toFile()).get("labels").asInt() >= 1);
         assertTrue(Json.mapper().readTree(lj.toFile()).has("elapsed_ms"));
+        Path go = dir.resolve("go.npy"), bo = dir.resolve("bo.npy");
+        assertEquals(0, CliTest.run("ct", "open", m.toString(), "--ball", "2", "--out", go.toString()).code());
+        assertEquals(0, CliTest.run("ct", "open", k.toString(), "--cube", "1", "--out", bo.toString()).code());
+        assertEquals("u1", Npy.readHeader(bo).type(), "a mask stays a mask");
+        CliTest.assertBadInput(dir.resolve("o4"), "--ball/--cube", "ct", "open", k.toString(), "--ball", "2", "--cube", "2", "--out", dir.resolve("o4/x.npy").toString());
         // bad input: exit 2, nothing written
         Npy.write2D(dir.resolve("flat.npy"), 3, 4, new float[12]);
         CliTest.assertBadInput(dir.resolve("o1"), "expected 3 dimensions", "ct", "median", dir.resolve("flat.npy").toString(), "--out", dir.resolve("o1/x.npy").toString());

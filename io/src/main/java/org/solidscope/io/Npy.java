@@ -137,6 +137,24 @@ public final class Npy {
         return out;
     }
 
+    /** A 3D uint8 mask [nz, ny, nx] as one byte array per z-slice. */
+    public static byte[][] readVolumeU8(Path file, int[] shapeOut) {
+        Header h = readHeader(file);
+        String src = file.toString();
+        if (h.shape().length != 3) throw new InputException(src, "shape", "3 dimensions [nz, ny, nx]", Arrays.toString(h.shape()));
+        if (!h.type().equals("u1")) throw new InputException(src, "descr", "uint8 ('|u1')", h.type());
+        int nz = (int) h.shape()[0], ny = (int) h.shape()[1], nx = (int) h.shape()[2];
+        if ((long) nx * ny > Integer.MAX_VALUE - 8) throw new InputException(src, "shape", "slices below 2^31 voxels", Arrays.toString(h.shape()));
+        shapeOut[0] = nz; shapeOut[1] = ny; shapeOut[2] = nx;
+        byte[][] out = new byte[nz][nx * ny];
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (int z = 0; z < nz; z++) ch.map(FileChannel.MapMode.READ_ONLY, h.dataOffset() + (long) z * nx * ny, (long) nx * ny).get(out[z]);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return out;
+    }
+
     /** Writes slices [nz][ny·nx] of uint16 ({@code short[][]}), uint8 ({@code byte[][]}) or int32 ({@code int[][]}) as a 3D .npy. */
     public static void writeVolume(Path file, int nz, int ny, int nx, Object slices) {
         AtomicOutput.write(file, tmp -> {
