@@ -22,12 +22,14 @@ import picocli.CommandLine.Parameters;
 /** X-ray CT volumes: the first steps of the seed's chain (median, Otsu threshold, labelling). */
 @Command(name = "ct", mixinStandardHelpOptions = true,
         description = "CT volumes (uint16 .npy, [nz, ny, nx]): 3x3x3 median, Otsu threshold, connected components, phantoms.",
-        subcommands = {CtCommand.Phantom.class, CtCommand.Median.class, CtCommand.Open.class, CtCommand.Threshold.class, CtCommand.Label.class},
+        subcommands = {CtCommand.Phantom.class, CtCommand.Median.class, CtCommand.Open.class, CtCommand.Threshold.class, CtCommand.Label.class,
+                CtCommand.Interface.class},
         footer = {"", "Examples:", "  solidscope ct phantom --size 256 --out vol.npy",
                 "  solidscope ct median vol.npy --out med.npy --json med.json",
                 "  solidscope ct open med.npy --ball 3 --out opened.npy --json open.json",
                 "  solidscope ct threshold med.npy --out mask.npy --json t.json",
-                "  solidscope ct label mask.npy --connectivity 26 --out labels.npy --json l.json"})
+                "  solidscope ct label mask.npy --connectivity 26 --out labels.npy --json l.json",
+                "  solidscope ct interface anode.npy --voxel-um 0.65 --out height.npy --json roughness.json"})
 final class CtCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -166,6 +168,47 @@ final class CtCommand implements Runnable {
             j.put("elapsed_ms", best);
             json(json, j);
             System.out.printf("%s opening with %s of [%d, %d, %d]: %.0f ms%n", mask ? "binary" : "grey", st.name(), nz, ny, nx, best);
+        }
+    }
+
+    @Command(name = "interface", mixinStandardHelpOptions = true,
+            description = {"Roughness of the interface of a phase (uint8 mask, the phase below) with what lies above, along z:",
+                    "height = phase voxels per column × voxel size; least-squares plane removed; Sa, Sq, Sz, Ssk, Sku (Ra, Rq, Rz, Rsk, Rku)."})
+    static final class Interface implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "MASK") Path in;
+        @Option(names = "--voxel-um", required = true, description = "voxel edge in µm") double voxelUm;
+        @Option(names = "--out", description = "height map (µm) as 2D float32 .npy [ny, nx]") Path out;
+        @Option(names = "--json") Path json;
+
+        @Override
+        public Integer call() {
+            if (out != null) checkOut(out);
+            InputException.requirePositive("--voxel-um", "voxel size", voxelUm);
+            int[] shape = new int[3];
+            byte[][] b = Npy.readVolumeU8(in, shape);
+            Mask3 m = new Mask3(shape[2], shape[1], shape[0], b);
+            long t0 = System.nanoTime();
+            var r = org.solidscope.tomo.InterfaceRoughness.of(m, voxelUm);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (out != null) {
+                float[] h = new float[r.heightUm().length];
+                for (int i = 0; i < h.length; i++) h[i] = (float) r.heightUm()[i];
+                Npy.write2D(out, r.ny(), r.nx(), h);
+            }
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("input", in.toString());
+            j.put("voxel_um", voxelUm);
+            j.put("height_rule", "phase voxels per column x voxel size; least-squares plane removed");
+            j.put("ra_um", r.ra());
+            j.put("rq_um", r.rq());
+            j.put("rz_um", r.rz());
+            j.put("rsk", r.rsk());
+            j.put("rku", r.rku());
+            j.put("mean_height_um", r.planeA() + r.planeB() * (r.nx() - 1) / 2.0 + r.planeC() * (r.ny() - 1) / 2.0);
+            j.put("elapsed_ms", ms);
+            json(json, j);
+            System.out.printf("Ra %.3f µm, Rq %.3f µm, Rz %.3f µm, Rsk %.3f, Rku %.3f%n", r.ra(), r.rq(), r.rz(), r.rsk(), r.rku());
+            return 0;
         }
     }
 

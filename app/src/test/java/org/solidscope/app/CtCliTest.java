@@ -29,6 +29,10 @@ class CtCliTest {
         assertEquals(0, CliTest.run("ct", "open", m.toString(), "--ball", "2", "--out", go.toString()).code());
         assertEquals(0, CliTest.run("ct", "open", k.toString(), "--cube", "1", "--out", bo.toString()).code());
         assertEquals("u1", Npy.readHeader(bo).type(), "a mask stays a mask");
+        Path rj = dir.resolve("r.json");
+        assertEquals(0, CliTest.run("ct", "interface", k.toString(), "--voxel-um", "0.65", "--out", dir.resolve("h.npy").toString(), "--json", rj.toString()).code());
+        assertTrue(Json.mapper().readTree(rj.toFile()).get("rq_um").asDouble() > 0);
+        CliTest.assertBadInput(dir.resolve("o5"), "voxel size", "ct", "interface", k.toString(), "--voxel-um", "0", "--json", dir.resolve("o5/r.json").toString());
         CliTest.assertBadInput(dir.resolve("o4"), "--ball/--cube", "ct", "open", k.toString(), "--ball", "2", "--cube", "2", "--out", dir.resolve("o4/x.npy").toString());
         // bad input: exit 2, nothing written
         Npy.write2D(dir.resolve("flat.npy"), 3, 4, new float[12]);
