@@ -51,6 +51,20 @@ final class CtCommand implements Runnable {
         }
     }
 
+    /** A result and the best compute time of {@code repeat} runs (benchmarks ask for more than one). */
+    record Timed<T>(T result, double bestMs) {}
+
+    static <T> Timed<T> bestOf(int repeat, java.util.function.Supplier<T> work) {
+        T r = null;
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < Math.max(1, repeat); i++) {
+            long t0 = System.nanoTime();
+            r = work.get();
+            best = Math.min(best, (System.nanoTime() - t0) / 1e6);
+        }
+        return new Timed<>(r, best);
+    }
+
     static void json(Path json, Map<String, Object> m) {
         if (json != null) AtomicOutput.writeString(json, Json.write(m));
     }
@@ -91,13 +105,9 @@ final class CtCommand implements Runnable {
         public Integer call() {
             checkOut(out);
             Volume16 v = read(in);
-            Volume16 m = null;
-            double best = Double.MAX_VALUE;
-            for (int i = 0; i < Math.max(1, repeat); i++) {
-                long t0 = System.nanoTime();
-                m = Median3.filter(v, new ConsoleProgress("median"));
-                best = Math.min(best, (System.nanoTime() - t0) / 1e6);
-            }
+            Timed<Volume16> t = bestOf(repeat, () -> Median3.filter(v, new ConsoleProgress("median")));
+            Volume16 m = t.result();
+            double best = t.bestMs();
             Npy.writeVolume(out, v.nz(), v.ny(), v.nx(), m.slices());
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("input", in.toString());
@@ -130,33 +140,20 @@ final class CtCommand implements Runnable {
             org.solidscope.tomo.Structure st = cube != null ? org.solidscope.tomo.Structure.cube(r) : org.solidscope.tomo.Structure.ball(r);
             Npy.Header h = Npy.readHeader(in);
             boolean mask = h.type().equals("u1");
-            Volume16 v;
             if (mask) {
                 int[] shape = new int[3];
                 byte[][] b = Npy.readVolumeU8(in, shape);
                 int nz = shape[0], ny = shape[1], nx = shape[2];
                 Mask3 m = new Mask3(nx, ny, nz, b);
-                Mask3 o = null;
-                double best = Double.MAX_VALUE;
-                for (int i = 0; i < Math.max(1, repeat); i++) {
-                    long t0 = System.nanoTime();
-                    o = org.solidscope.tomo.BinaryMorphology.open(m, st);
-                    best = Math.min(best, (System.nanoTime() - t0) / 1e6);
-                }
-                Npy.writeVolume(out, nz, ny, nx, o.slices());
-                report(nz, ny, nx, st, true, best);
+                Timed<Mask3> t = bestOf(repeat, () -> org.solidscope.tomo.BinaryMorphology.open(m, st));
+                Npy.writeVolume(out, nz, ny, nx, t.result().slices());
+                report(nz, ny, nx, st, true, t.bestMs());
                 return 0;
             }
-            v = read(in);
-            Volume16 o = null;
-            double best = Double.MAX_VALUE;
-            for (int i = 0; i < Math.max(1, repeat); i++) {
-                long t0 = System.nanoTime();
-                o = org.solidscope.tomo.Morphology3D.open(v, st);
-                best = Math.min(best, (System.nanoTime() - t0) / 1e6);
-            }
-            Npy.writeVolume(out, v.nz(), v.ny(), v.nx(), o.slices());
-            report(v.nz(), v.ny(), v.nx(), st, false, best);
+            Volume16 v = read(in);
+            Timed<Volume16> t = bestOf(repeat, () -> org.solidscope.tomo.Morphology3D.open(v, st));
+            Npy.writeVolume(out, v.nz(), v.ny(), v.nx(), t.result().slices());
+            report(v.nz(), v.ny(), v.nx(), st, false, t.bestMs());
             return 0;
         }
 
@@ -257,13 +254,9 @@ final class CtCommand implements Runnable {
             byte[][] s = Npy.readVolumeU8(in, shape);
             int nz = shape[0], ny = shape[1], nx = shape[2];
             Mask3 m = new Mask3(nx, ny, nz, s);
-            Labeling3D.Result r = null;
-            double best = Double.MAX_VALUE;
-            for (int i = 0; i < Math.max(1, repeat); i++) {
-                long t0 = System.nanoTime();
-                r = Labeling3D.label(m, connectivity);
-                best = Math.min(best, (System.nanoTime() - t0) / 1e6);
-            }
+            Timed<Labeling3D.Result> t = bestOf(repeat, () -> Labeling3D.label(m, connectivity));
+            Labeling3D.Result r = t.result();
+            double best = t.bestMs();
             Npy.writeVolume(out, nz, ny, nx, r.labels());
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("input", in.toString());

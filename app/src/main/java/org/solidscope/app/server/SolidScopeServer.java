@@ -7,7 +7,6 @@ import io.javalin.http.UploadedFile;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,14 +74,6 @@ public final class SolidScopeServer {
         this.tokens = new ApiTokens(catalog);
         this.analyzer = new StageAnalyzer(spec);
         this.readsNeedToken = !loopbackOnly;
-    }
-
-    static boolean isLoopback(String bind) {
-        try {
-            return InetAddress.getByName(bind).isLoopbackAddress();
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** Starts on {@code bind:port} (port 0: any free port) and returns the port. */
