@@ -155,7 +155,40 @@ public final class Npy {
         return out;
     }
 
-    /** Writes slices [nz][ny·nx] of uint16 ({@code short[][]}), uint8 ({@code byte[][]}) or int32 ({@code int[][]}) as a 3D .npy. */
+    /**
+     * A 3D array [n0, n1, n2] of any numeric type read as floats, one array per index of the first
+     * axis (a CT slice, or a projection). Integer types convert exactly up to 2²⁴.
+     */
+    public static float[][] readVolumeF32(Path file, int[] shapeOut) {
+        Header h = readHeader(file);
+        String src = file.toString();
+        if (h.shape().length != 3) throw new InputException(src, "shape", "3 dimensions", Arrays.toString(h.shape()));
+        int n0 = (int) h.shape()[0], n1 = (int) h.shape()[1], n2 = (int) h.shape()[2];
+        if ((long) n1 * n2 > Integer.MAX_VALUE - 8) throw new InputException(src, "shape", "slices below 2^31 elements", Arrays.toString(h.shape()));
+        shapeOut[0] = n0; shapeOut[1] = n1; shapeOut[2] = n2;
+        int n = n1 * n2, eb = h.elementBytes();
+        float[][] out = new float[n0][n];
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (int z = 0; z < n0; z++) {
+                ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, h.dataOffset() + (long) z * n * eb, (long) n * eb).order(h.order());
+                float[] o = out[z];
+                switch (h.type()) {
+                    case "u1" -> { for (int i = 0; i < n; i++) o[i] = b.get(i) & 0xff; }
+                    case "i2" -> { for (int i = 0; i < n; i++) o[i] = b.getShort(2 * i); }
+                    case "u2" -> { for (int i = 0; i < n; i++) o[i] = b.getShort(2 * i) & 0xffff; }
+                    case "i4" -> { for (int i = 0; i < n; i++) o[i] = b.getInt(4 * i); }
+                    case "f4" -> b.asFloatBuffer().get(o);
+                    case "f8" -> { for (int i = 0; i < n; i++) o[i] = (float) b.getDouble(8 * i); }
+                    default -> throw new InputException(src, "descr", "one of u1, i2, u2, i4, f4, f8", h.type());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return out;
+    }
+
+    /** Writes slices [nz][ny·nx] of uint16 ({@code short[][]}), uint8 ({@code byte[][]}), int32 ({@code int[][]}) or float32 ({@code float[][]}) as a 3D .npy. */
     public static void writeVolume(Path file, int nz, int ny, int nx, Object slices) {
         AtomicOutput.write(file, tmp -> {
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
@@ -166,12 +199,16 @@ public final class Npy {
                 } else if (slices instanceof byte[][] s) {
                     out.write(header("|u1", nz, ny, nx));
                     for (byte[] sl : s) out.write(sl);
+                } else if (slices instanceof float[][] s) {
+                    out.write(header("<f4", nz, ny, nx));
+                    ByteBuffer b = ByteBuffer.allocate(4 * nx * ny).order(ByteOrder.LITTLE_ENDIAN);
+                    for (float[] sl : s) { b.clear(); b.asFloatBuffer().put(sl); out.write(b.array()); }
                 } else if (slices instanceof int[][] s) {
                     out.write(header("<i4", nz, ny, nx));
                     ByteBuffer b = ByteBuffer.allocate(4 * nx * ny).order(ByteOrder.LITTLE_ENDIAN);
                     for (int[] sl : s) { b.clear(); b.asIntBuffer().put(sl); out.write(b.array()); }
                 } else {
-                    throw new IllegalArgumentException("slices of short, byte or int");
+                    throw new IllegalArgumentException("slices of short, byte, int or float");
                 }
             }
         });

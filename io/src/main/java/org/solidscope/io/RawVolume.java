@@ -1,0 +1,103 @@
+package org.solidscope.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.solidscope.core.AtomicOutput;
+import org.solidscope.core.InputException;
+import org.solidscope.core.Json;
+
+/**
+ * A raw binary volume with a JSON sidecar ({@code FILE.json} or {@code STEM.json}):
+ * {@code shape} [nz, ny, nx] (x fastest), {@code dtype} uint8 | uint16 | float32, optional
+ * {@code byte_order} little | big (default little), {@code header_bytes} to skip (default 0) and
+ * {@code voxel_um}.
+ */
+public final class RawVolume {
+    private RawVolume() {}
+
+    public static VolumeData read(Path file) {
+        String src = file.toString();
+        Sidecar side = Sidecar.of(file);
+        String sn = side.path().toString();
+        long[] shape = side.longs("shape", 3);
+        for (long s : shape) if (s <= 0 || s > Integer.MAX_VALUE) throw new InputException(sn, "shape", "positive sizes", Arrays.toString(shape));
+        if (shape[1] * shape[2] > Integer.MAX_VALUE - 8) throw new InputException(sn, "shape", "slices below 2^31 voxels", Arrays.toString(shape));
+        String dtype = side.text("dtype", null).toLowerCase(Locale.ROOT);
+        int bytes = switch (dtype) {
+            case "uint8", "u1", "|u1" -> 1;
+            case "uint16", "u2", "<u2", ">u2" -> 2;
+            case "float32", "f4", "<f4", ">f4" -> 4;
+            default -> throw new InputException(sn, "dtype", "uint8, uint16 or float32", dtype);
+        };
+        String bo = side.text("byte_order", "little").toLowerCase(Locale.ROOT);
+        if (!bo.equals("little") && !bo.equals("big")) throw new InputException(sn, "byte_order", "little or big", bo);
+        ByteOrder order = bo.equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        long offset = (long) side.number("header_bytes", 0);
+        double voxel = side.number("voxel_um", Double.NaN);
+        int nz = (int) shape[0], ny = (int) shape[1], nx = (int) shape[2], n = ny * nx;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long expected = offset + (long) nz * n * bytes;
+            if (ch.size() != expected) {
+                throw new InputException(sn, "shape", expected + " bytes for " + Arrays.toString(shape) + " of " + dtype + " in " + file.getFileName(),
+                        ch.size() + " bytes" + (ch.size() < expected ? " (file truncated or shape too large)" : " (shape too small)"));
+            }
+            Object slices = bytes == 1 ? new byte[nz][n] : bytes == 2 ? new short[nz][n] : new float[nz][n];
+            for (int z = 0; z < nz; z++) {
+                ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, offset + (long) z * n * bytes, (long) n * bytes).order(order);
+                switch (bytes) {
+                    case 1 -> b.get(((byte[][]) slices)[z]);
+                    case 2 -> b.asShortBuffer().get(((short[][]) slices)[z]);
+                    default -> b.asFloatBuffer().get(((float[][]) slices)[z]);
+                }
+            }
+            return new VolumeData(nz, ny, nx, slices, voxel);
+        } catch (NoSuchFileException e) {
+            throw new InputException(src, "file", "an existing raw volume", "no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Writes the data (little-endian) and its sidecar, each temp-then-rename. */
+    public static void write(Path file, VolumeData v) {
+        AtomicOutput.write(file, tmp -> {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+                writeSlices(out, v, ByteOrder.LITTLE_ENDIAN);
+            }
+        });
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("shape", new int[] {v.nz(), v.ny(), v.nx()});
+        s.put("dtype", v.dtype());
+        s.put("byte_order", "little");
+        if (!Double.isNaN(v.voxelUm())) s.put("voxel_um", v.voxelUm());
+        AtomicOutput.writeString(file.resolveSibling(file.getFileName() + ".json"), Json.write(s));
+    }
+
+    /** Streams every slice in the given byte order. */
+    static void writeSlices(OutputStream out, VolumeData v, ByteOrder order) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(v.ny() * v.nx() * v.bytesPerVoxel()).order(order);
+        for (int z = 0; z < v.nz(); z++) {
+            b.clear();
+            switch (v.slices()) {
+                case byte[][] s -> b.put(s[z]);
+                case short[][] s -> b.asShortBuffer().put(s[z]);
+                case float[][] s -> b.asFloatBuffer().put(s[z]);
+                default -> throw new IllegalStateException();
+            }
+            out.write(b.array());
+        }
+    }
+}

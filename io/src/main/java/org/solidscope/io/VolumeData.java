@@ -1,0 +1,23 @@
+package org.solidscope.io;
+
+/**
+ * A 3D volume as read from or written to a file: one primitive array per z-slice ({@code byte[][]}
+ * uint8, {@code short[][]} uint16 read as {@code s & 0xFFFF}, {@code float[][]} float32), each
+ * {@code [ny·nx]} with x fastest. {@code voxelUm} is NaN when the file does not say.
+ */
+public record VolumeData(int nz, int ny, int nx, Object slices, double voxelUm) {
+    public VolumeData {
+        if (!(slices instanceof byte[][] || slices instanceof short[][] || slices instanceof float[][])) {
+            throw new IllegalArgumentException("slices must be byte[][], short[][] or float[][]");
+        }
+    }
+
+    /** "uint8", "uint16" or "float32". */
+    public String dtype() {
+        return slices instanceof byte[][] ? "uint8" : slices instanceof short[][] ? "uint16" : "float32";
+    }
+
+    public int bytesPerVoxel() {
+        return slices instanceof byte[][] ? 1 : slices instanceof short[][] ? 2 : 4;
+    }
+}
