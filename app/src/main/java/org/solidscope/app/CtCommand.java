@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 /** X-ray CT volumes: the first steps of the seed's chain (median, Otsu threshold, labelling). */
 @Command(name = "ct", mixinStandardHelpOptions = true,
         description = "CT volumes (uint16 .npy, [nz, ny, nx]): 3x3x3 median, Otsu threshold, connected components, phantoms.",
-        subcommands = {CtReconstructCommand.class, CtCommand.Phantom.class, CtCommand.Median.class, CtCommand.Open.class, CtCommand.Threshold.class, CtCommand.Label.class,
+        subcommands = {CtReconstructCommand.class, CtTortuosityCommand.class, CtCommand.Phantom.class, CtCommand.Median.class, CtCommand.Open.class, CtCommand.Threshold.class, CtCommand.Label.class,
                 CtCommand.Interface.class},
         footer = {"", "Examples:", "  solidscope ct phantom --size 256 --out vol.npy",
                 "  solidscope ct median vol.npy --out med.npy --json med.json",
