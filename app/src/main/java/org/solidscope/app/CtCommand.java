@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 /** X-ray CT volumes: the first steps of the seed's chain (median, Otsu threshold, labelling). */
 @Command(name = "ct", mixinStandardHelpOptions = true,
         description = "CT volumes (uint16 .npy, [nz, ny, nx]): 3x3x3 median, Otsu threshold, connected components, phantoms.",
-        subcommands = {CtReconstructCommand.class, CtTortuosityCommand.class, CtCommand.Phantom.class, CtCommand.Median.class, CtCommand.Open.class, CtCommand.Threshold.class, CtCommand.Label.class,
+        subcommands = {CtPipelineCommand.class, CtReconstructCommand.class, CtTortuosityCommand.class, CtCommand.Phantom.class, CtCommand.Median.class, CtCommand.Open.class, CtCommand.Threshold.class, CtCommand.Label.class,
                 CtCommand.Interface.class},
         footer = {"", "Examples:", "  solidscope ct phantom --size 256 --out vol.npy",
                 "  solidscope ct median vol.npy --out med.npy --json med.json",
@@ -69,13 +69,19 @@ final class CtCommand implements Runnable {
         if (json != null) AtomicOutput.writeString(json, Json.write(m));
     }
 
-    @Command(name = "phantom", mixinStandardHelpOptions = true, description = "A porous two-phase uint16 volume (pores ~9000, solid ~30000, noise σ 2500).")
+    @Command(name = "phantom", mixinStandardHelpOptions = true, description = "A uint16 phantom: porous two-phase (pores ~9000, solid ~30000, noise σ 2500), or a cell section (--kind cell).")
     static final class Phantom implements Callable<Integer> {
         @Option(names = "--size", defaultValue = "128", description = "edge in voxels (default ${DEFAULT-VALUE})")
         int size;
 
         @Option(names = "--porosity", defaultValue = "0.35")
         double porosity;
+
+        @Option(names = "--kind", defaultValue = "porous", description = "porous (two phases) or cell (anode / electrolyte / cathode along z, interface amplitude --amplitude voxels)")
+        String kind;
+
+        @Option(names = "--amplitude", defaultValue = "4", description = "cell: interface amplitude in voxels (Ra = 4A/pi^2, Rq = A/2)")
+        double amplitude;
 
         @Option(names = "--seed", defaultValue = "1")
         long seed;
@@ -87,7 +93,8 @@ final class CtCommand implements Runnable {
         public Integer call() {
             checkOut(out);
             if (size < 2 || size > 1024) throw new InputException("--size", "size", "2 … 1024", String.valueOf(size));
-            Volume16 v = Phantoms.porous(size, porosity, seed);
+            if (!kind.equals("porous") && !kind.equals("cell")) throw new InputException("--kind", "kind", "porous or cell", kind);
+            Volume16 v = kind.equals("cell") ? Phantoms.cell(size, size, size, amplitude, seed) : Phantoms.porous(size, porosity, seed);
             Npy.writeVolume(out, size, size, size, v.slices());
             System.out.printf("wrote %s: uint16 [%d, %d, %d]%n", out, size, size, size);
             return 0;
