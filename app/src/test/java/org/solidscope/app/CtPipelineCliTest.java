@@ -1,0 +1,35 @@
+package org.solidscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.solidscope.core.Json;
+import org.solidscope.io.Npy;
+
+class CtPipelineCliTest {
+    @TempDir Path dir;
+
+    /** A cell phantom with a sin·sin interface of amplitude A: Ra = 4A/π², Rq = A/2 (the opening rounds it a little). */
+    @Test
+    void pipelineOnACellPhantom() throws Exception {
+        Path v = dir.resolve("cell.npy"), out = dir.resolve("rep");
+        assertEquals(0, CliTest.run("ct", "phantom", "--kind", "cell", "--size", "64", "--amplitude", "3", "--out", v.toString()).code());
+        assertEquals(0, CliTest.run("ct", "pipeline", v.toString(), "--voxel-um", "2", "--ball", "1", "--out-dir", out.toString()).code());
+        JsonNode j = Json.mapper().readTree(out.resolve("pipeline.json").toFile());
+        double a = 3 * 2.0; // µm
+        assertEquals(4 * a / (Math.PI * Math.PI), j.get("ra_um").asDouble(), 0.1 * 4 * a / (Math.PI * Math.PI));
+        assertEquals(a / 2, j.get("rq_um").asDouble(), 0.1 * a / 2);
+        for (String f : new String[] {"report.html", "height.png", "height.npy", "slice_xy.png", "slice_xz.png"}) assertTrue(Files.size(out.resolve(f)) > 0, f);
+    }
+
+    @Test
+    void refusesAFloatVolume() throws Exception {
+        Npy.writeVolume(dir.resolve("f.npy"), 4, 4, 4, new float[4][16]);
+        CliTest.assertBadInput(dir.resolve("o1"), "uint16", "ct", "pipeline", dir.resolve("f.npy").toString(), "--voxel-um", "1", "--out-dir", dir.resolve("o1/r").toString());
+    }
+}
