@@ -64,8 +64,8 @@ final class CtReconstructCommand implements Callable<Integer> {
             throw new InputException(in.toString(), "shape", "[angles, detectors] or [angles, rows, detectors]", java.util.Arrays.toString(h.shape()));
         }
         if (angles < 3 || det < 2) throw new InputException(in.toString(), "shape", "at least 3 angles and 2 detector bins", angles + " angles, " + det + " bins");
-        float[] flatFrame = flat == null ? null : frame(flat, rows * det, "--flat");
-        float[] darkFrame = dark == null ? null : frame(dark, rows * det, "--dark");
+        float[] flatFrame = flat == null ? null : frame(flat, rows * det);
+        float[] darkFrame = dark == null ? null : frame(dark, rows * det);
         if (dark != null && flat == null) throw new InputException("--dark", "flat", "--flat as well", "only --dark");
         int n = size == null ? det : size;
         if (n < 2 || n > 16384) throw new InputException("--size", "size", "2 … 16384", String.valueOf(n));
@@ -124,27 +124,27 @@ final class CtReconstructCommand implements Callable<Integer> {
         return 0;
     }
 
-    private float[] frame(Path file, int pixels, String option) {
+    private float[] frame(Path file, int pixels) {
         Npy.Header h = Npy.readHeader(file);
         long e = h.elements();
         if (e % pixels != 0 || e == 0) {
             throw new InputException(file.toString(), "shape", "frames of " + pixels + " pixels (rows × detectors of IN)", java.util.Arrays.toString(h.shape()));
         }
-        int frames = (int) (e / pixels);
-        float[] all;
+        float[][] frames;
         if (h.shape().length == 3) {
+            if (h.shape()[1] * h.shape()[2] != pixels) {
+                throw new InputException(file.toString(), "shape", "[k, rows, detectors] with rows × detectors = " + pixels, java.util.Arrays.toString(h.shape()));
+            }
             int[] shape = new int[3];
-            float[][] s = Npy.readVolumeF32(file, shape);
-            all = new float[pixels * frames];
-            for (int i = 0; i < s.length; i++) System.arraycopy(s[i], 0, all, i * s[i].length, s[i].length);
+            frames = Npy.readVolumeF32(file, shape); // [k, rows, detectors]: a frame per slice
         } else if (h.shape().length == 2) {
-            all = Npy.read2D(file).values();
+            float[] all = Npy.read2D(file).values();  // [rows, detectors], or [k, detectors] for a sinogram
+            frames = new float[(int) (e / pixels)][];
+            for (int i = 0; i < frames.length; i++) frames[i] = java.util.Arrays.copyOfRange(all, i * pixels, (i + 1) * pixels);
         } else {
             throw new InputException(file.toString(), "shape", "2 or 3 dimensions", java.util.Arrays.toString(h.shape()));
         }
-        float[][] fr = new float[frames][];
-        for (int i = 0; i < frames; i++) fr[i] = java.util.Arrays.copyOfRange(all, i * pixels, (i + 1) * pixels);
-        return ProjectionCorrection.mean(fr);
+        return ProjectionCorrection.mean(frames);
     }
 
     private static <T> T parse(String option, java.util.function.Supplier<T> s) {

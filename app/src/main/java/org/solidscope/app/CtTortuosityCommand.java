@@ -48,7 +48,7 @@ final class CtTortuosityCommand implements Callable<Integer> {
         InputException.requirePositive("--flux-spread", "flux spread", spread);
         InputException.requirePositive("--tau-change", "tau change", tauChange);
         VolumeData v = VolumeIO.read(in);
-        Mask3 m = CtVolumes.phase(v, phaseValue, in);
+        Mask3 m = CtVolumes.phase(v, phaseValue);
         long count = m.count();
         if (count == 0) {
             throw new InputException(in, "phase", "at least one voxel of the phase" + (phaseValue == null ? " (non-zero)" : " = " + phaseValue), "none (empty phase)");

@@ -10,7 +10,7 @@ final class CtVolumes {
     private CtVolumes() {}
 
     /** The voxels equal to {@code value} (or every non-zero voxel when null) as a mask. */
-    static Mask3 phase(VolumeData v, Integer value, String src) {
+    static Mask3 phase(VolumeData v, Integer value) {
         int n = v.ny() * v.nx();
         byte[][] out = new byte[v.nz()][];
         for (int z = 0; z < v.nz(); z++) {

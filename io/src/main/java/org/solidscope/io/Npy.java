@@ -99,20 +99,25 @@ public final class Npy {
         if (n > Integer.MAX_VALUE - 8) throw new InputException(src, "shape", "fewer than 2^31 elements", String.valueOf(n));
         float[] out = new float[(int) n];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, h.dataOffset(), n * h.elementBytes()).order(h.order());
-            switch (h.type()) {
-                case "u1" -> { for (int i = 0; i < n; i++) out[i] = b.get(i) & 0xff; }
-                case "i2" -> { for (int i = 0; i < n; i++) out[i] = b.getShort(2 * i); }
-                case "u2" -> { for (int i = 0; i < n; i++) out[i] = b.getShort(2 * i) & 0xffff; }
-                case "i4" -> { for (int i = 0; i < n; i++) out[i] = b.getInt(4 * i); }
-                case "f4" -> { for (int i = 0; i < n; i++) out[i] = b.getFloat(4 * i); }
-                case "f8" -> { for (int i = 0; i < n; i++) out[i] = (float) b.getDouble(8 * i); }
-                default -> throw new InputException(src, "descr", "one of u1, i2, u2, i4, f4, f8", h.type());
-            }
+            toFloats(ch.map(FileChannel.MapMode.READ_ONLY, h.dataOffset(), n * h.elementBytes()).order(h.order()), h.type(), out, src);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         return new Array2D((int) h.shape()[0], (int) h.shape()[1], out);
+    }
+
+    /** Converts {@code out.length} elements of an .npy type from {@code b} (positioned at 0) to floats. */
+    private static void toFloats(ByteBuffer b, String type, float[] out, String src) {
+        int n = out.length;
+        switch (type) {
+            case "u1" -> { for (int i = 0; i < n; i++) out[i] = b.get(i) & 0xff; }
+            case "i2" -> { for (int i = 0; i < n; i++) out[i] = b.getShort(2 * i); }
+            case "u2" -> { for (int i = 0; i < n; i++) out[i] = b.getShort(2 * i) & 0xffff; }
+            case "i4" -> { for (int i = 0; i < n; i++) out[i] = b.getInt(4 * i); }
+            case "f4" -> b.asFloatBuffer().get(out);
+            case "f8" -> { for (int i = 0; i < n; i++) out[i] = (float) b.getDouble(8 * i); }
+            default -> throw new InputException(src, "descr", "one of u1, i2, u2, i4, f4, f8", type);
+        }
     }
 
     /** A 3D uint16 volume [nz, ny, nx] as one short array per z-slice (read slice by slice). */
@@ -170,17 +175,7 @@ public final class Npy {
         float[][] out = new float[n0][n];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             for (int z = 0; z < n0; z++) {
-                ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, h.dataOffset() + (long) z * n * eb, (long) n * eb).order(h.order());
-                float[] o = out[z];
-                switch (h.type()) {
-                    case "u1" -> { for (int i = 0; i < n; i++) o[i] = b.get(i) & 0xff; }
-                    case "i2" -> { for (int i = 0; i < n; i++) o[i] = b.getShort(2 * i); }
-                    case "u2" -> { for (int i = 0; i < n; i++) o[i] = b.getShort(2 * i) & 0xffff; }
-                    case "i4" -> { for (int i = 0; i < n; i++) o[i] = b.getInt(4 * i); }
-                    case "f4" -> b.asFloatBuffer().get(o);
-                    case "f8" -> { for (int i = 0; i < n; i++) o[i] = (float) b.getDouble(8 * i); }
-                    default -> throw new InputException(src, "descr", "one of u1, i2, u2, i4, f4, f8", h.type());
-                }
+                toFloats(ch.map(FileChannel.MapMode.READ_ONLY, h.dataOffset() + (long) z * n * eb, (long) n * eb).order(h.order()), h.type(), out[z], src);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

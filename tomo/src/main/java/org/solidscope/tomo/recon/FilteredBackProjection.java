@@ -79,7 +79,7 @@ public final class FilteredBackProjection {
         final int block = 16;
         int blocks = (n + block - 1) / block;
         IntStream range = IntStream.range(0, blocks);
-        (parallel ? range.parallel() : range).forEach(b -> backProjectRows(filtered, cos, sin, detectors, centre, n,
+        (parallel ? range.parallel() : range).forEach(b -> backProjectRows(cos, sin, detectors, centre, n,
                 b * block, Math.min(n, (b + 1) * block), img, fine));
         float scale = (float) (Math.PI / (2 * na));
         for (int i = 0; i < img.length; i++) img[i] *= scale;
@@ -108,7 +108,7 @@ public final class FilteredBackProjection {
         return q;
     }
 
-    private static void backProjectRows(float[] f, double[] cos, double[] sin, int d, double centre, int n, int i0, int i1, float[] img, float[] q) {
+    private static void backProjectRows(double[] cos, double[] sin, int d, double centre, int n, int i0, int i1, float[] img, float[] q) {
         int stride = d + PAD, fineStride = (stride - 1) * UPSAMPLE + 1, na = cos.length;
         double half = (n - 1) / 2.0;
         final int G = 8;

@@ -149,7 +149,9 @@ public final class Tortuosity {
                 double mean = sum / (na - 1);
                 spread = max > 0 ? (max - min) / max : Double.POSITIVE_INFINITY;
                 tau = eps / (mean * na);
-                progress.update(Math.min(it, st.maxIterations() - 1), st.maxIterations());
+                // progress: how far the flux spread has come down (log scale) from 1 towards its target
+                double done = Math.log(Math.max(spread, st.fluxSpread())) / Math.log(st.fluxSpread());
+                progress.update(Math.round(999 * Math.max(0, Math.min(1, done))), 1000);
                 if (spread < st.fluxSpread() && Math.abs(tau - tauPrev) < st.tauChange()) { converged = true; break; }
                 tauPrev = tau;
             }
@@ -158,7 +160,7 @@ public final class Tortuosity {
         double sum = 0, max = Double.NEGATIVE_INFINITY, min = Double.POSITIVE_INFINITY;
         for (int k = 1; k < na; k++) { sum += profile[k]; max = Math.max(max, profile[k]); min = Math.min(min, profile[k]); }
         double dRel = sum / (na - 1) * na;
-        progress.update(st.maxIterations(), st.maxIterations());
+        progress.update(1000, 1000);
         return new Result(eps / dRel, dRel, eps, perc / (double) phaseVoxels, profile, it, converged,
                 max > 0 ? (max - min) / max : Double.NaN, new Field(na, nb, nc, u, m));
     }
@@ -277,7 +279,6 @@ public final class Tortuosity {
      * how many remain.
      */
     static long keepPercolating(byte[] m, int na, int nb, int nc) {
-        int sb = nc + 2, sa = (nb + 2) * sb;
         byte[] fromTop = reach(m, na, nb, nc, 0);
         byte[] fromBottom = reach(m, na, nb, nc, na - 1);
         long kept = 0;

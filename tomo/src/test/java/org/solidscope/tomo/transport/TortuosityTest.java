@@ -11,7 +11,7 @@ import org.solidscope.tomo.Mask3;
 /** TauFactor's reference cases, and the conservation of flux the solution must obey. */
 class TortuosityTest {
 
-    static Mask3 mask(int nx, int ny, int nz, java.util.function.IntPredicate... unused) {
+    static Mask3 mask(int nx, int ny, int nz) {
         return new Mask3(nx, ny, nz, new byte[nz][nx * ny]);
     }
 
