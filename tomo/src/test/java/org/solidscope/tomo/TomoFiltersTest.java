@@ -84,7 +84,7 @@ class TomoFiltersTest {
 
     @ParameterizedTest
     @ValueSource(ints = {6, 18, 26})
-    void labelsEqualABreadthFirstReference(int connectivity) {
+    void labelsEqualAVoxelUnionFindAndABreadthFirstReference(int connectivity) {
         SplittableRandom r = new SplittableRandom(connectivity);
         for (int trial = 0; trial < 6; trial++) {
             int nx = 10 + r.nextInt(20), ny = 8 + r.nextInt(15), nz = 5 + r.nextInt(12);
@@ -93,20 +93,49 @@ class TomoFiltersTest {
             for (byte[] b : s) for (int i = 0; i < b.length; i++) b[i] = (byte) (r.nextDouble() < p ? 1 : 0);
             Mask3 m = new Mask3(nx, ny, nz, s);
             Labeling3D.Result res = Labeling3D.label(m, connectivity);
-            int[][] ref = bfs(m, connectivity);
-            Map<Integer, Integer> a = new HashMap<>(), b = new HashMap<>();
-            long total = 0;
-            for (int z = 0; z < nz; z++) for (int i = 0; i < nx * ny; i++) {
-                int mine = res.labels()[z][i], theirs = ref[z][i];
-                assertEquals(mine == 0, theirs == 0);
-                if (mine == 0) continue;
-                assertEquals(theirs, a.computeIfAbsent(mine, k -> theirs));
-                assertEquals(mine, b.computeIfAbsent(theirs, k -> mine));
+            for (int[][] ref : new int[][][] {unionFind(m, connectivity), bfs(m, connectivity)}) {
+                Map<Integer, Integer> a = new HashMap<>(), b = new HashMap<>();
+                for (int z = 0; z < nz; z++) for (int i = 0; i < nx * ny; i++) {
+                    int mine = res.labels()[z][i], theirs = ref[z][i];
+                    assertEquals(mine == 0, theirs == 0);
+                    if (mine == 0) continue;
+                    assertEquals(theirs, a.computeIfAbsent(mine, k -> theirs));
+                    assertEquals(mine, b.computeIfAbsent(theirs, k -> mine));
+                }
+                assertEquals(a.size(), res.components().size());
             }
+            long total = 0;
             for (Labeling3D.Component c : res.components()) total += c.voxels();
             assertEquals(m.count(), total);
-            assertEquals(a.size(), res.components().size());
         }
+    }
+
+    /** Reference labels by a plain union-find over voxels: every voxel joined with each foreground neighbour. */
+    static int[][] unionFind(Mask3 m, int conn) {
+        int nx = m.nx(), ny = m.ny(), nz = m.nz(), n = nx * ny * nz;
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) parent[i] = i;
+        for (int z = 0; z < nz; z++) for (int y = 0; y < ny; y++) for (int x = 0; x < nx; x++) {
+            if (!m.get(x, y, z)) continue;
+            for (int dz = -1; dz <= 1; dz++) for (int dy = -1; dy <= 1; dy++) for (int dx = -1; dx <= 1; dx++) {
+                int o = Math.abs(dx) + Math.abs(dy) + Math.abs(dz);
+                if (o == 0 || (conn == 6 && o > 1) || (conn == 18 && o > 2)) continue;
+                int xx = x + dx, yy = y + dy, zz = z + dz;
+                if (xx < 0 || yy < 0 || zz < 0 || xx >= nx || yy >= ny || zz >= nz || !m.get(xx, yy, zz)) continue;
+                int a = root(parent, (z * ny + y) * nx + x), b = root(parent, (zz * ny + yy) * nx + xx);
+                parent[Math.max(a, b)] = Math.min(a, b);
+            }
+        }
+        int[][] lab = new int[nz][nx * ny];
+        for (int z = 0; z < nz; z++) for (int i = 0; i < nx * ny; i++) {
+            if (m.slices()[z][i] != 0) lab[z][i] = root(parent, z * nx * ny + i) + 1;
+        }
+        return lab;
+    }
+
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) i = parent[i];
+        return i;
     }
 
     static int[][] bfs(Mask3 m, int conn) {
