@@ -1,7 +1,9 @@
 package org.solidscope.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -9,11 +11,19 @@ import org.solidscope.core.AtomicOutput;
 import org.solidscope.core.InputException;
 import org.solidscope.core.Json;
 import org.solidscope.io.Npy;
+import org.solidscope.io.VolumeData;
+import org.solidscope.io.VolumeIO;
+import org.solidscope.tomo.BinaryMorphology;
+import org.solidscope.tomo.GaussianFilter;
 import org.solidscope.tomo.Labeling3D;
 import org.solidscope.tomo.Mask3;
-import org.solidscope.tomo.Median3;
+import org.solidscope.tomo.MedianFilter;
+import org.solidscope.tomo.Morphology3D;
 import org.solidscope.tomo.Otsu;
 import org.solidscope.tomo.Phantoms;
+import org.solidscope.tomo.Structure;
+import org.solidscope.tomo.SurfaceArea;
+import org.solidscope.tomo.Thresholds;
 import org.solidscope.tomo.Volume16;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,14 +31,19 @@ import picocli.CommandLine.Parameters;
 
 /** X-ray CT volumes: the first steps of the seed's chain (median, Otsu threshold, labelling). */
 @Command(name = "ct", mixinStandardHelpOptions = true,
-        description = "CT volumes (uint16 .npy, [nz, ny, nx]): 3x3x3 median, Otsu threshold, connected components, phantoms.",
-        subcommands = {CtPipelineCommand.class, CtReconstructCommand.class, CtTortuosityCommand.class, CtCommand.Phantom.class, CtCommand.Median.class, CtCommand.Open.class, CtCommand.Threshold.class, CtCommand.Label.class,
-                CtCommand.Interface.class},
+        description = {"X-ray CT: reconstruction, filters, thresholds, components, interface roughness, volume change, tortuosity.",
+                "Volumes: " + VolumeIO.FORMATS + "; arrays [nz, ny, nx]."},
+        subcommands = {CtPipelineCommand.class, CtReconstructCommand.class, CtTortuosityCommand.class, CtVolumeChangeCommand.class, CtCommand.Phantom.class,
+                CtCommand.Median.class, CtCommand.Gaussian.class, CtCommand.Open.class, CtCommand.Threshold.class, CtCommand.Label.class, CtCommand.Interface.class},
         footer = {"", "Examples:", "  solidscope ct phantom --size 256 --out vol.npy",
                 "  solidscope ct median vol.npy --out med.npy --json med.json",
+                "  solidscope ct median scan.tif --ball 2 --out med.tif",
+                "  solidscope ct gaussian vol.npy --sigma 1.5 --out smooth.npy",
+                "  solidscope ct threshold med.npy --method multi-otsu --classes 3 --out phases.npy --json t.json",
                 "  solidscope ct open med.npy --ball 3 --out opened.npy --json open.json",
                 "  solidscope ct threshold med.npy --out mask.npy --json t.json",
-                "  solidscope ct label mask.npy --connectivity 26 --out labels.npy --json l.json",
+                "  solidscope ct label mask.npy --connectivity 26 --out labels.npy --components comps.csv --json l.json",
+                "  solidscope ct volume-change before.npy after.npy --phase-before anode0.npy --phase-after anode1.npy --json dv.json",
                 "  solidscope ct interface anode.npy --voxel-um 0.65 --out height.npy --json roughness.json"})
 final class CtCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -39,16 +54,14 @@ final class CtCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    static Volume16 read(Path in) {
-        int[] shape = new int[3];
-        short[][] s = Npy.readVolumeU16(in, shape);
-        return new Volume16(shape[2], shape[1], shape[0], 1.0, s);
+    /** A uint16 volume in any of the readable formats; the voxel size from the file where it has one. */
+    static Volume16 readGrey(String in) {
+        VolumeData d = VolumeIO.read(in);
+        return CtVolumes.grey(d, in, Double.isFinite(d.voxelUm()) && d.voxelUm() > 0 ? d.voxelUm() : 1.0);
     }
 
-    static void checkOut(Path out) {
-        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
-            throw new InputException("--out", "extension", ".npy", "'" + out.getFileName() + "'");
-        }
+    static void write(Path out, Volume16 v) {
+        VolumeIO.write(out, new VolumeData(v.nz(), v.ny(), v.nx(), v.slices(), v.voxelUm()));
     }
 
     /** A result and the best compute time of {@code repeat} runs (benchmarks ask for more than one). */
@@ -91,39 +104,70 @@ final class CtCommand implements Runnable {
 
         @Override
         public Integer call() {
-            checkOut(out);
+            VolumeIO.checkWritable(out, "--out");
             if (size < 2 || size > 1024) throw new InputException("--size", "size", "2 … 1024", String.valueOf(size));
             if (!kind.equals("porous") && !kind.equals("cell")) throw new InputException("--kind", "kind", "porous or cell", kind);
             Volume16 v = kind.equals("cell") ? Phantoms.cell(size, size, size, amplitude, seed) : Phantoms.porous(size, porosity, seed);
-            Npy.writeVolume(out, size, size, size, v.slices());
+            write(out, v);
             System.out.printf("wrote %s: uint16 [%d, %d, %d]%n", out, size, size, size);
             return 0;
         }
     }
 
-    @Command(name = "median", mixinStandardHelpOptions = true, description = "Exact 3x3x3 median (edges as SciPy's mode='reflect').")
+    @Command(name = "median", mixinStandardHelpOptions = true,
+            description = "Exact median over a cube or ball of radius r (default: the 3x3x3 cube); edges as SciPy's mode='reflect'.")
     static final class Median implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "IN") Path in;
-        @Option(names = "--out", required = true) Path out;
+        @Parameters(index = "0", paramLabel = "IN", description = "uint16 volume (" + VolumeIO.FORMATS + ")") String in;
+        @Option(names = "--cube", description = "cube of this radius (default 1: 3x3x3)") Integer cube;
+        @Option(names = "--ball", description = "ball of this radius") Integer ball;
+        @Option(names = "--out", required = true, description = "filtered volume (.npy, .tif, .raw)") Path out;
         @Option(names = "--json") Path json;
         @Option(names = "--repeat", defaultValue = "1", description = "run N times and report the best elapsed_ms (for benchmarks)") int repeat;
 
         @Override
         public Integer call() {
-            checkOut(out);
-            Volume16 v = read(in);
-            Timed<Volume16> t = bestOf(repeat, () -> Median3.filter(v, new ConsoleProgress("median")));
-            Volume16 m = t.result();
-            double best = t.bestMs();
-            Npy.writeVolume(out, v.nz(), v.ny(), v.nx(), m.slices());
+            VolumeIO.checkWritable(out, "--out");
+            Structure st = element(ball, cube, 1);
+            Volume16 v = readGrey(in);
+            Timed<Volume16> t = bestOf(repeat, () -> MedianFilter.filter(v, st, new ConsoleProgress("median")));
+            write(out, t.result());
             Map<String, Object> j = new LinkedHashMap<>();
-            j.put("input", in.toString());
+            j.put("input", in);
             j.put("shape", new int[] {v.nz(), v.ny(), v.nx()});
-            j.put("filter", "median 3x3x3");
-            j.put("elapsed_ms", best);
+            j.put("filter", "median " + st.name());
+            j.put("elapsed_ms", t.bestMs());
             j.put("threads", Runtime.getRuntime().availableProcessors());
             json(json, j);
-            System.out.printf("median 3x3x3 of [%d, %d, %d]: %.0f ms%n", v.nz(), v.ny(), v.nx(), best);
+            System.out.printf("median %s of [%d, %d, %d]: %.0f ms%n", st.name(), v.nz(), v.ny(), v.nx(), t.bestMs());
+            return 0;
+        }
+    }
+
+    @Command(name = "gaussian", mixinStandardHelpOptions = true,
+            description = "Gaussian smoothing, σ in voxels, kernel truncated at 4σ, edges as SciPy's mode='reflect'; rounded to the nearest grey level.")
+    static final class Gaussian implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "IN", description = "uint16 volume (" + VolumeIO.FORMATS + ")") String in;
+        @Option(names = "--sigma", required = true, description = "standard deviation in voxels") double sigma;
+        @Option(names = "--out", required = true, description = "filtered volume (.npy, .tif, .raw)") Path out;
+        @Option(names = "--json") Path json;
+        @Option(names = "--repeat", defaultValue = "1") int repeat;
+
+        @Override
+        public Integer call() {
+            VolumeIO.checkWritable(out, "--out");
+            if (!(sigma > 0 && sigma <= 100)) throw new InputException("--sigma", "sigma", "a number in (0, 100] voxels", String.valueOf(sigma));
+            Volume16 v = readGrey(in);
+            Timed<Volume16> t = bestOf(repeat, () -> GaussianFilter.filter(v, sigma, new ConsoleProgress("gaussian")));
+            write(out, t.result());
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("input", in);
+            j.put("shape", new int[] {v.nz(), v.ny(), v.nx()});
+            j.put("filter", "gaussian");
+            j.put("sigma_voxels", sigma);
+            j.put("kernel_radius", GaussianFilter.kernel(sigma).length / 2);
+            j.put("elapsed_ms", t.bestMs());
+            json(json, j);
+            System.out.printf("gaussian σ %.3g of [%d, %d, %d]: %.0f ms%n", sigma, v.nz(), v.ny(), v.nx(), t.bestMs());
             return 0;
         }
     }
@@ -131,7 +175,7 @@ final class CtCommand implements Runnable {
     @Command(name = "open", mixinStandardHelpOptions = true,
             description = "Opening (erosion then dilation) of a uint16 volume, or of a uint8 mask, with a ball or cube of radius r; outside voxels are ignored.")
     static final class Open implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "IN", description = "uint16 volume or uint8 mask (.npy)") Path in;
+        @Parameters(index = "0", paramLabel = "IN", description = "uint16 volume or uint8 mask (" + VolumeIO.FORMATS + ")") String in;
         @Option(names = "--ball", description = "ball of this radius (default 3)") Integer ball;
         @Option(names = "--cube", description = "cube of this radius") Integer cube;
         @Option(names = "--out", required = true) Path out;
@@ -140,57 +184,51 @@ final class CtCommand implements Runnable {
 
         @Override
         public Integer call() {
-            checkOut(out);
-            if (ball != null && cube != null) throw new InputException("--ball/--cube", "structure", "one of --ball or --cube", "both");
-            int r = cube != null ? cube : ball != null ? ball : 3;
-            if (r < 1 || r > 50) throw new InputException(cube != null ? "--cube" : "--ball", "radius", "1 … 50", String.valueOf(r));
-            org.solidscope.tomo.Structure st = cube != null ? org.solidscope.tomo.Structure.cube(r) : org.solidscope.tomo.Structure.ball(r);
-            Npy.Header h = Npy.readHeader(in);
-            boolean mask = h.type().equals("u1");
-            if (mask) {
-                int[] shape = new int[3];
-                byte[][] b = Npy.readVolumeU8(in, shape);
-                int nz = shape[0], ny = shape[1], nx = shape[2];
-                Mask3 m = new Mask3(nx, ny, nz, b);
-                Timed<Mask3> t = bestOf(repeat, () -> org.solidscope.tomo.BinaryMorphology.open(m, st));
-                Npy.writeVolume(out, nz, ny, nx, t.result().slices());
-                report(nz, ny, nx, st, true, t.bestMs());
+            VolumeIO.checkWritable(out, "--out");
+            Structure st = element(ball, cube, 3);
+            VolumeData d = VolumeIO.read(in);
+            if (d.slices() instanceof byte[][] b) {
+                Mask3 m = new Mask3(d.nx(), d.ny(), d.nz(), binary(b));
+                Timed<Mask3> t = bestOf(repeat, () -> BinaryMorphology.open(m, st));
+                VolumeIO.write(out, new VolumeData(d.nz(), d.ny(), d.nx(), t.result().slices(), d.voxelUm()));
+                report(d, st, true, t.bestMs());
                 return 0;
             }
-            Volume16 v = read(in);
-            Timed<Volume16> t = bestOf(repeat, () -> org.solidscope.tomo.Morphology3D.open(v, st));
-            Npy.writeVolume(out, v.nz(), v.ny(), v.nx(), t.result().slices());
-            report(v.nz(), v.ny(), v.nx(), st, false, t.bestMs());
+            Volume16 v = CtVolumes.grey(d, in, d.voxelUm());
+            Timed<Volume16> t = bestOf(repeat, () -> Morphology3D.open(v, st));
+            write(out, t.result());
+            report(d, st, false, t.bestMs());
             return 0;
         }
 
-        private void report(int nz, int ny, int nx, org.solidscope.tomo.Structure st, boolean mask, double best) {
+        private void report(VolumeData d, Structure st, boolean mask, double best) {
             Map<String, Object> j = new LinkedHashMap<>();
-            j.put("input", in.toString());
+            j.put("input", in);
             j.put("operation", (mask ? "binary" : "grey") + " opening");
             j.put("structure", st.name());
             j.put("elapsed_ms", best);
             json(json, j);
-            System.out.printf("%s opening with %s of [%d, %d, %d]: %.0f ms%n", mask ? "binary" : "grey", st.name(), nz, ny, nx, best);
+            System.out.printf("%s opening with %s of [%d, %d, %d]: %.0f ms%n", mask ? "binary" : "grey", st.name(), d.nz(), d.ny(), d.nx(), best);
         }
     }
 
     @Command(name = "interface", mixinStandardHelpOptions = true,
-            description = {"Roughness of the interface of a phase (uint8 mask, the phase below) with what lies above, along z:",
+            description = {"Roughness of the interface of a phase (the phase below) with what lies above, along z:",
                     "height = phase voxels per column × voxel size; least-squares plane removed; Sa, Sq, Sz, Ssk, Sku (Ra, Rq, Rz, Rsk, Rku)."})
     static final class Interface implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "MASK") Path in;
+        @Parameters(index = "0", paramLabel = "MASK", description = "segmented volume (" + VolumeIO.FORMATS + ")") String in;
+        @Option(names = "--phase", description = "voxel value of the phase (default: every non-zero voxel)") Integer phaseValue;
         @Option(names = "--voxel-um", required = true, description = "voxel edge in µm") double voxelUm;
         @Option(names = "--out", description = "height map (µm) as 2D float32 .npy [ny, nx]") Path out;
         @Option(names = "--json") Path json;
 
         @Override
         public Integer call() {
-            if (out != null) checkOut(out);
+            if (out != null && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+                throw new InputException("--out", "extension", ".npy (a 2D height map)", "'" + out.getFileName() + "'");
+            }
             InputException.requirePositive("--voxel-um", "voxel size", voxelUm);
-            int[] shape = new int[3];
-            byte[][] b = Npy.readVolumeU8(in, shape);
-            Mask3 m = new Mask3(shape[2], shape[1], shape[0], b);
+            Mask3 m = CtVolumes.phase(VolumeIO.read(in), phaseValue);
             long t0 = System.nanoTime();
             var r = org.solidscope.tomo.InterfaceRoughness.of(m, voxelUm);
             double ms = (System.nanoTime() - t0) / 1e6;
@@ -200,7 +238,7 @@ final class CtCommand implements Runnable {
                 Npy.write2D(out, r.ny(), r.nx(), h);
             }
             Map<String, Object> j = new LinkedHashMap<>();
-            j.put("input", in.toString());
+            j.put("input", in);
             j.put("voxel_um", voxelUm);
             j.put("height_rule", "phase voxels per column x voxel size; least-squares plane removed");
             j.put("ra_um", r.ra());
@@ -216,64 +254,150 @@ final class CtCommand implements Runnable {
         }
     }
 
-    @Command(name = "threshold", mixinStandardHelpOptions = true, description = "Otsu threshold on the full 16-bit histogram; writes the mask (v > t) as uint8.")
+    @Command(name = "threshold", mixinStandardHelpOptions = true,
+            description = {"Global threshold on the full 16-bit histogram; writes the mask (v > t) as uint8, or with multi-otsu",
+                    "the class of every voxel (0 for v <= t1, 1 for t1 < v <= t2, ...)."})
     static final class Threshold implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "IN") Path in;
+        @Parameters(index = "0", paramLabel = "IN", description = "uint16 volume (" + VolumeIO.FORMATS + ")") String in;
+        @Option(names = "--method", defaultValue = "otsu",
+                description = "otsu, multi-otsu, isodata, li, triangle or minimum-error (Kittler-Illingworth) (default ${DEFAULT-VALUE})") String method;
+        @Option(names = "--classes", defaultValue = "3", description = "multi-otsu: number of classes (default ${DEFAULT-VALUE})") int classes;
         @Option(names = "--out", required = true) Path out;
         @Option(names = "--json") Path json;
 
         @Override
         public Integer call() {
-            checkOut(out);
-            Volume16 v = read(in);
+            VolumeIO.checkWritable(out, "--out");
+            String name = method.toLowerCase(Locale.ROOT);
+            boolean multi = name.equals("multi-otsu");
+            Thresholds.Method single = null;
+            if (!multi) {
+                try {
+                    single = Thresholds.Method.valueOf(name.replace('-', '_').toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new InputException("--method", "method", "otsu, multi-otsu, isodata, li, triangle or minimum-error", "'" + method + "'");
+                }
+            } else if (classes < 2 || classes > 16) {
+                throw new InputException("--classes", "classes", "2 … 16", String.valueOf(classes));
+            }
+            Volume16 v = readGrey(in);
             long t0 = System.nanoTime();
-            int t = Otsu.threshold(Otsu.histogram(v));
-            Mask3 m = Otsu.apply(v, t);
+            long[] hist = Otsu.histogram(v);
+            int[] t;
+            try {
+                t = multi ? Thresholds.multiOtsu(hist, classes) : new int[] {single.threshold(hist)};
+            } catch (IllegalArgumentException e) {
+                throw new InputException(in, "grey values", "enough distinct grey values for " + name, e.getMessage());
+            }
+            byte[][] cls = Thresholds.classify(v, t);
             double ms = (System.nanoTime() - t0) / 1e6;
-            Npy.writeVolume(out, v.nz(), v.ny(), v.nx(), m.slices());
+            long[] perClass = new long[t.length + 1];
+            for (byte[] b : cls) for (byte c : b) perClass[c]++;
+            VolumeIO.write(out, new VolumeData(v.nz(), v.ny(), v.nx(), cls, v.voxelUm()));
             Map<String, Object> j = new LinkedHashMap<>();
-            j.put("input", in.toString());
-            j.put("method", "otsu");
-            j.put("threshold", t);
-            j.put("foreground_fraction", (double) m.count() / v.voxels());
+            j.put("input", in);
+            j.put("method", name);
+            j.put("histogram_bins", 65536);
+            if (multi) j.put("thresholds", t); else j.put("threshold", t[0]);
+            double[] fractions = new double[perClass.length];
+            for (int c = 0; c < perClass.length; c++) fractions[c] = (double) perClass[c] / v.voxels();
+            if (multi) j.put("class_fractions", fractions); else j.put("foreground_fraction", fractions[1]);
             j.put("elapsed_ms", ms);
             json(json, j);
-            System.out.printf("otsu threshold %d; foreground %.4f (%.0f ms)%n", t, (double) m.count() / v.voxels(), ms);
+            System.out.printf("%s threshold%s %s; %s (%.0f ms)%n", name, multi ? "s" : "", multi ? java.util.Arrays.toString(t) : String.valueOf(t[0]),
+                    multi ? "class fractions " + java.util.Arrays.toString(fractions) : String.format(Locale.ROOT, "foreground %.4f", fractions[1]), ms);
             return 0;
         }
     }
 
-    @Command(name = "label", mixinStandardHelpOptions = true, description = "Connected components of a uint8 mask (non-zero = foreground); writes int32 labels.")
+    @Command(name = "label", mixinStandardHelpOptions = true,
+            description = {"Connected components of a mask (non-zero = foreground); writes the labels (int32 in .npy; uint16 in .tif/.raw)",
+                    "and per component: voxels, bounding box, centroid and surface area (Crofton, 13 directions)."})
     static final class Label implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "IN") Path in;
+        @Parameters(index = "0", paramLabel = "IN", description = "mask (" + VolumeIO.FORMATS + ")") String in;
         @Option(names = "--connectivity", defaultValue = "26", description = "6, 18 or 26 (default ${DEFAULT-VALUE})") int connectivity;
+        @Option(names = "--voxel-um", description = "voxel edge in µm for volumes and areas (default: from the file, else 1)") Double voxelUm;
         @Option(names = "--out", required = true) Path out;
+        @Option(names = "--components", description = "every component as CSV (label, voxels, volume, surface area, bounding box, centroid)") Path components;
         @Option(names = "--json") Path json;
         @Option(names = "--repeat", defaultValue = "1") int repeat;
 
         @Override
         public Integer call() {
-            checkOut(out);
+            VolumeIO.checkWritable(out, "--out");
             if (connectivity != 6 && connectivity != 18 && connectivity != 26) {
                 throw new InputException("--connectivity", "connectivity", "6, 18 or 26", String.valueOf(connectivity));
             }
-            int[] shape = new int[3];
-            byte[][] s = Npy.readVolumeU8(in, shape);
-            int nz = shape[0], ny = shape[1], nx = shape[2];
-            Mask3 m = new Mask3(nx, ny, nz, s);
+            if (voxelUm != null) InputException.requirePositive("--voxel-um", "voxel size", voxelUm);
+            VolumeData d = VolumeIO.read(in);
+            double voxel = voxelUm != null ? voxelUm : Double.isFinite(d.voxelUm()) && d.voxelUm() > 0 ? d.voxelUm() : 1.0;
+            Mask3 m = CtVolumes.phase(d, null);
             Timed<Labeling3D.Result> t = bestOf(repeat, () -> Labeling3D.label(m, connectivity));
             Labeling3D.Result r = t.result();
-            double best = t.bestMs();
-            Npy.writeVolume(out, nz, ny, nx, r.labels());
+            double[] area = SurfaceArea.perComponent(r);
+            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".npy")) {
+                Npy.writeVolume(out, r.nz(), r.ny(), r.nx(), r.labels());
+            } else if (r.components().size() <= 65535) {
+                short[][] s = new short[r.nz()][];
+                for (int z = 0; z < r.nz(); z++) {
+                    int[] l = r.labels()[z];
+                    short[] o = new short[l.length];
+                    for (int i = 0; i < l.length; i++) o[i] = (short) l[i];
+                    s[z] = o;
+                }
+                VolumeIO.write(out, new VolumeData(r.nz(), r.ny(), r.nx(), s, voxel));
+            } else {
+                throw new InputException("--out", "labels", "at most 65,535 labels for uint16 .tif/.raw (or write .npy, int32)", r.components().size() + " labels");
+            }
+            double unitVolume = voxel * voxel * voxel, unitArea = voxel * voxel;
+            if (components != null) {
+                StringBuilder csv = new StringBuilder("label,voxels,volume_um3,surface_um2,min_x,min_y,min_z,max_x,max_y,max_z,centroid_x,centroid_y,centroid_z\n");
+                for (Labeling3D.Component c : r.components()) {
+                    csv.append(String.format(Locale.ROOT, "%d,%d,%.6g,%.6g,%d,%d,%d,%d,%d,%d,%.4f,%.4f,%.4f%n", c.label(), c.voxels(), c.voxels() * unitVolume,
+                            area[c.label()] * unitArea, c.minX(), c.minY(), c.minZ(), c.maxX(), c.maxY(), c.maxZ(), c.cx(), c.cy(), c.cz()));
+                }
+                AtomicOutput.writeString(components, csv.toString());
+            }
             Map<String, Object> j = new LinkedHashMap<>();
-            j.put("input", in.toString());
+            j.put("input", in);
             j.put("connectivity", connectivity);
+            j.put("voxel_um", voxel);
             j.put("labels", r.components().size());
             j.put("largest_voxels", r.components().stream().mapToLong(Labeling3D.Component::voxels).max().orElse(0));
-            j.put("elapsed_ms", best);
+            j.put("surface_rule", "Crofton formula, 13 directions (Legland et al. 2007); the volume border closes a component");
+            List<Map<String, Object>> largest = new ArrayList<>();
+            r.components().stream().sorted(java.util.Comparator.comparingLong(Labeling3D.Component::voxels).reversed()).limit(20).forEach(c -> {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("label", c.label());
+                e.put("voxels", c.voxels());
+                e.put("volume_um3", c.voxels() * unitVolume);
+                e.put("surface_um2", area[c.label()] * unitArea);
+                e.put("bbox_min_xyz", new int[] {c.minX(), c.minY(), c.minZ()});
+                e.put("bbox_max_xyz", new int[] {c.maxX(), c.maxY(), c.maxZ()});
+                e.put("centroid_xyz", new double[] {c.cx(), c.cy(), c.cz()});
+                largest.add(e);
+            });
+            j.put("largest_components", largest);
+            j.put("elapsed_ms", t.bestMs());
             json(json, j);
-            System.out.printf("%d components (%d-connected) in %.0f ms%n", r.components().size(), connectivity, best);
+            System.out.printf("%d components (%d-connected) in %.0f ms%n", r.components().size(), connectivity, t.bestMs());
             return 0;
         }
+    }
+
+    /** A ball or cube from the options; {@code defaultRadius} names the default element (cube(1) or ball(3)). */
+    static Structure element(Integer ball, Integer cube, int defaultRadius) {
+        if (ball != null && cube != null) throw new InputException("--ball/--cube", "structure", "one of --ball or --cube", "both");
+        int r = cube != null ? cube : ball != null ? ball : defaultRadius;
+        if (r < 1 || r > 50) throw new InputException(cube != null ? "--cube" : "--ball", "radius", "1 … 50", String.valueOf(r));
+        boolean isCube = cube != null || (ball == null && defaultRadius == 1);
+        return isCube ? Structure.cube(r) : Structure.ball(r);
+    }
+
+    /** Every non-zero byte as 1 (masks from other tools may store 255). */
+    static byte[][] binary(byte[][] b) {
+        for (byte[] s : b) for (int i = 0; i < s.length; i++) if (s[i] != 0) s[i] = 1;
+        return b;
     }
 }

@@ -38,6 +38,6 @@ class CtCliTest {
         Npy.write2D(dir.resolve("flat.npy"), 3, 4, new float[12]);
         CliTest.assertBadInput(dir.resolve("o1"), "expected 3 dimensions", "ct", "median", dir.resolve("flat.npy").toString(), "--out", dir.resolve("o1/x.npy").toString());
         CliTest.assertBadInput(dir.resolve("o2"), "connectivity", "ct", "label", k.toString(), "--connectivity", "7", "--out", dir.resolve("o2/x.npy").toString());
-        CliTest.assertBadInput(dir.resolve("o3"), "extension", "ct", "median", v.toString(), "--out", dir.resolve("o3/x.tif").toString());
+        CliTest.assertBadInput(dir.resolve("o3"), "extension", "ct", "median", v.toString(), "--out", dir.resolve("o3/x.png").toString());
     }
 }
