@@ -28,8 +28,10 @@ import org.solidscope.core.Json;
 public final class RawVolume {
     private RawVolume() {}
 
-    public static VolumeData read(Path file) {
-        String src = file.toString();
+    /** Where and how a raw volume's voxels lie, from its sidecar, checked against the file's size. */
+    record Layout(int nz, int ny, int nx, int bytes, ByteOrder order, long offset, double voxelUm, String type) {}
+
+    static Layout layout(Path file) {
         Sidecar side = Sidecar.of(file);
         String sn = side.path().toString();
         long[] shape = side.longs("shape", 3);
@@ -46,26 +48,37 @@ public final class RawVolume {
         if (!bo.equals("little") && !bo.equals("big")) throw new InputException(sn, "byte_order", "little or big", bo);
         ByteOrder order = bo.equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         long offset = (long) side.number("header_bytes", 0);
-        double voxel = side.number("voxel_um", Double.NaN);
-        int nz = (int) shape[0], ny = (int) shape[1], nx = (int) shape[2], n = ny * nx;
+        int nz = (int) shape[0], ny = (int) shape[1], nx = (int) shape[2];
+        long expected = offset + (long) nz * ny * nx * bytes;
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file.toString(), "file", "an existing raw volume", "no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        if (size != expected) {
+            throw new InputException(sn, "shape", expected + " bytes for " + Arrays.toString(shape) + " of " + dtype + " in " + file.getFileName(),
+                    size + " bytes" + (size < expected ? " (file truncated or shape too large)" : " (shape too small)"));
+        }
+        return new Layout(nz, ny, nx, bytes, order, offset, side.number("voxel_um", Double.NaN), bytes == 1 ? "u1" : bytes == 2 ? "u2" : "f4");
+    }
+
+    public static VolumeData read(Path file) {
+        Layout l = layout(file);
+        int nz = l.nz(), n = l.ny() * l.nx(), bytes = l.bytes();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long expected = offset + (long) nz * n * bytes;
-            if (ch.size() != expected) {
-                throw new InputException(sn, "shape", expected + " bytes for " + Arrays.toString(shape) + " of " + dtype + " in " + file.getFileName(),
-                        ch.size() + " bytes" + (ch.size() < expected ? " (file truncated or shape too large)" : " (shape too small)"));
-            }
             Object slices = bytes == 1 ? new byte[nz][n] : bytes == 2 ? new short[nz][n] : new float[nz][n];
             for (int z = 0; z < nz; z++) {
-                ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, offset + (long) z * n * bytes, (long) n * bytes).order(order);
+                ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, l.offset() + (long) z * n * bytes, (long) n * bytes).order(l.order());
                 switch (bytes) {
                     case 1 -> b.get(((byte[][]) slices)[z]);
                     case 2 -> b.asShortBuffer().get(((short[][]) slices)[z]);
                     default -> b.asFloatBuffer().get(((float[][]) slices)[z]);
                 }
             }
-            return new VolumeData(nz, ny, nx, slices, voxel);
-        } catch (NoSuchFileException e) {
-            throw new InputException(src, "file", "an existing raw volume", "no such file");
+            return new VolumeData(nz, l.ny(), l.nx(), slices, l.voxelUm());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -78,11 +91,16 @@ public final class RawVolume {
                 writeSlices(out, v, ByteOrder.LITTLE_ENDIAN);
             }
         });
+        writeSidecar(file, v.nz(), v.ny(), v.nx(), v.dtype(), v.voxelUm());
+    }
+
+    /** The JSON sidecar of a little-endian raw volume written here. */
+    static void writeSidecar(Path file, int nz, int ny, int nx, String dtype, double voxelUm) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("shape", new int[] {v.nz(), v.ny(), v.nx()});
-        s.put("dtype", v.dtype());
+        s.put("shape", new int[] {nz, ny, nx});
+        s.put("dtype", dtype);
         s.put("byte_order", "little");
-        if (!Double.isNaN(v.voxelUm())) s.put("voxel_um", v.voxelUm());
+        if (!Double.isNaN(voxelUm)) s.put("voxel_um", voxelUm);
         AtomicOutput.writeString(file.resolveSibling(file.getFileName() + ".json"), Json.write(s));
     }
 

@@ -32,12 +32,15 @@ public final class TiffStack {
 
     /** A TIFF file, or a folder of TIFF slices. */
     public static VolumeData read(Path path) {
-        if (Files.isDirectory(path)) return readFolder(path);
-        List<Page> pages = pages(path);
-        return assemble(path, pages);
+        return assemble(path, pagesOf(path));
     }
 
-    private static VolumeData readFolder(Path dir) {
+    /** The pages of a TIFF file, or of a folder of single-page slices in name order. */
+    static List<Page> pagesOf(Path path) {
+        return Files.isDirectory(path) ? folderPages(path) : pages(path);
+    }
+
+    private static List<Page> folderPages(Path dir) {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> {
@@ -54,11 +57,11 @@ public final class TiffStack {
             if (p.size() != 1) throw new InputException(f.toString(), "pages", "one page per slice file", String.valueOf(p.size()));
             pages.add(p.get(0));
         }
-        return assemble(dir, pages);
+        return pages;
     }
 
     /** What one page holds and where its strips are. */
-    private record Page(Path file, ByteOrder order, int width, int height, int bits, int format, long[] offsets, long[] counts) {}
+    record Page(Path file, ByteOrder order, int width, int height, int bits, int format, long[] offsets, long[] counts) {}
 
     private static List<Page> pages(Path file) {
         String src = file.toString();
@@ -220,8 +223,7 @@ public final class TiffStack {
 
     /** Writes one page per slice, little-endian; BigTIFF when the file would pass 4 GiB, or when asked. */
     public static void write(Path file, VolumeData v, boolean forceBig) {
-        long imageBytes = (long) v.nz() * v.ny() * v.nx() * v.bytesPerVoxel();
-        boolean big = forceBig || imageBytes + (long) v.nz() * 256 + 16 > 0xffffffffL;
+        boolean big = forceBig || needsBig(v.nz(), v.ny(), v.nx(), v.bytesPerVoxel());
         AtomicOutput.write(file, tmp -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
                 writePages(out, v, big);
@@ -230,37 +232,52 @@ public final class TiffStack {
     }
 
     private static void writePages(OutputStream out, VolumeData v, boolean big) throws IOException {
-        int sliceBytes = v.ny() * v.nx() * v.bytesPerVoxel();
-        int entries = 9, entrySize = big ? 20 : 12;
-        int ifdBytes = (big ? 8 : 2) + entries * entrySize + (big ? 8 : 4);
+        int bits = 8 * v.bytesPerVoxel(), format = v.slices() instanceof float[][] ? 3 : 1;
+        out.write(header(big, v.ny() * v.nx() * v.bytesPerVoxel()));
+        for (int z = 0; z < v.nz(); z++) {
+            writeSlice(out, v, z);
+            out.write(ifd(big, z, v.nz(), v.ny(), v.nx(), bits, format));
+        }
+    }
+
+    /** Bytes of one IFD as written here (9 entries). */
+    private static int ifdBytes(boolean big) {
+        return (big ? 8 : 2) + 9 * (big ? 20 : 12) + (big ? 8 : 4);
+    }
+
+    /** The file header; layout per page: image data, then its IFD, so the first IFD follows the first slice. */
+    static byte[] header(boolean big, long sliceBytes) {
         ByteBuffer head = ByteBuffer.allocate(big ? 16 : 8).order(ByteOrder.LITTLE_ENDIAN);
         head.put((byte) 'I').put((byte) 'I');
-        long pos = big ? 16 : 8;
-        // layout per page: image data, then its IFD; the first IFD follows the first slice
-        if (big) head.putShort((short) 43).putShort((short) 8).putShort((short) 0).putLong(pos + sliceBytes);
-        else head.putShort((short) 42).putInt((int) (pos + sliceBytes));
-        out.write(head.array());
-        int bits = 8 * v.bytesPerVoxel(), format = v.slices() instanceof float[][] ? 3 : 1;
-        for (int z = 0; z < v.nz(); z++) {
-            long dataAt = pos;
-            writeSlice(out, v, z);
-            pos += sliceBytes;
-            long next = z + 1 < v.nz() ? pos + ifdBytes + sliceBytes : 0;
-            ByteBuffer b = ByteBuffer.allocate(ifdBytes).order(ByteOrder.LITTLE_ENDIAN);
-            if (big) b.putLong(entries); else b.putShort((short) entries);
-            entry(b, big, WIDTH, 4, v.nx());
-            entry(b, big, LENGTH, 4, v.ny());
-            entry(b, big, BITS, 3, bits);
-            entry(b, big, COMPRESSION, 3, 1);
-            entry(b, big, 262, 3, 1); // BlackIsZero
-            entry(b, big, OFFSETS, big ? 16 : 4, dataAt);
-            entry(b, big, ROWS_PER_STRIP, 4, v.ny());
-            entry(b, big, COUNTS, big ? 16 : 4, sliceBytes);
-            entry(b, big, SAMPLE_FORMAT, 3, format);
-            if (big) b.putLong(next); else b.putInt((int) next);
-            out.write(b.array());
-            pos += ifdBytes;
-        }
+        long first = (big ? 16 : 8) + sliceBytes;
+        if (big) head.putShort((short) 43).putShort((short) 8).putShort((short) 0).putLong(first);
+        else head.putShort((short) 42).putInt((int) first);
+        return head.array();
+    }
+
+    /** The IFD that follows slice z's data; every page has the same size, so all offsets are known in advance. */
+    static byte[] ifd(boolean big, int z, int nz, int ny, int nx, int bits, int format) {
+        long sliceBytes = (long) ny * nx * bits / 8, pageBytes = sliceBytes + ifdBytes(big);
+        long dataAt = (big ? 16 : 8) + z * pageBytes;
+        long next = z + 1 < nz ? dataAt + pageBytes + sliceBytes : 0;
+        ByteBuffer b = ByteBuffer.allocate(ifdBytes(big)).order(ByteOrder.LITTLE_ENDIAN);
+        if (big) b.putLong(9); else b.putShort((short) 9);
+        entry(b, big, WIDTH, 4, nx);
+        entry(b, big, LENGTH, 4, ny);
+        entry(b, big, BITS, 3, bits);
+        entry(b, big, COMPRESSION, 3, 1);
+        entry(b, big, 262, 3, 1); // BlackIsZero
+        entry(b, big, OFFSETS, big ? 16 : 4, dataAt);
+        entry(b, big, ROWS_PER_STRIP, 4, ny);
+        entry(b, big, COUNTS, big ? 16 : 4, sliceBytes);
+        entry(b, big, SAMPLE_FORMAT, 3, format);
+        if (big) b.putLong(next); else b.putInt((int) next);
+        return b.array();
+    }
+
+    /** Whether a stack of this size needs BigTIFF (past 4 GiB). */
+    static boolean needsBig(int nz, int ny, int nx, int bytesPerVoxel) {
+        return (long) nz * ny * nx * bytesPerVoxel + (long) nz * 256 + 16 > 0xffffffffL;
     }
 
     private static void entry(ByteBuffer b, boolean big, int tag, int type, long value) {

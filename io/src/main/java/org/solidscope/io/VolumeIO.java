@@ -28,7 +28,7 @@ public final class VolumeIO {
         throw new InputException(spec, "extension", FORMATS, "'" + p.getFileName() + "'");
     }
 
-    private static boolean isHdf5(String name) {
+    static boolean isHdf5(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return n.endsWith(".h5") || n.endsWith(".hdf5") || n.endsWith(".nxs") || n.endsWith(".hdf");
     }
