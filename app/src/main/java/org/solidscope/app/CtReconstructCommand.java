@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.solidscope.core.InputException;
 import org.solidscope.io.Npy;
+import org.solidscope.io.VolumeRows;
+import org.solidscope.io.VolumeWriter;
 import org.solidscope.tomo.recon.FbpFilter;
 import org.solidscope.tomo.recon.ProjectionCorrection;
 import org.solidscope.tomo.recon.RingRemoval;
@@ -19,12 +21,13 @@ import picocli.CommandLine.Parameters;
 /** {@code ct reconstruct}: flat/dark, −log, centre of rotation, ring removal and FBP of parallel-beam data. */
 @Command(name = "reconstruct", mixinStandardHelpOptions = true,
         description = {"Parallel-beam filtered back-projection of a sinogram (.npy [angles, detectors]) or a projection stack",
-                "(.npy [angles, rows, detectors]); line integrals, or raw intensities with --flat (and --dark).",
+                "[angles, rows, detectors] in any volume format; line integrals, or raw intensities with --flat (and --dark).",
+                "Stacks are read and reconstructed a block of detector rows at a time, so they may be larger than the heap.",
                 "Writes float32 slices [rows, size, size] (.npy, .tif or .raw; a 2D .npy [size, size] for a sinogram), values per pixel."},
         footer = {"", "Examples:", "  solidscope ct reconstruct sino.npy --out slice.npy --json recon.json",
                 "  solidscope ct reconstruct proj.npy --flat flat.npy --dark dark.npy --ring sorting --filter shepp-logan --out vol.npy"})
 final class CtReconstructCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IN", description = "sinogram or projection stack (.npy)") Path in;
+    @Parameters(index = "0", paramLabel = "IN", description = "sinogram (.npy [angles, detectors]) or projection stack [angles, rows, detectors] (" + org.solidscope.io.VolumeIO.FORMATS + ")") Path in;
     @Option(names = "--flat", description = "open-beam frame(s), .npy of [rows, detectors] or [k, rows, detectors]; marks IN as raw intensities") Path flat;
     @Option(names = "--dark", description = "dark frame(s), as --flat") Path dark;
     @Option(names = "--range", defaultValue = "180", description = "the angles cover this many degrees evenly, end excluded: 180 or 360 (default ${DEFAULT-VALUE})") double rangeDeg;
@@ -37,6 +40,7 @@ final class CtReconstructCommand implements Callable<Integer> {
     @Option(names = "--out", required = true) Path out;
     @Option(names = "--json") Path json;
     @Option(names = "--repeat", defaultValue = "1", description = "reconstruct N times, report the best elapsed_ms (benchmarks)") int repeat;
+    @Option(names = "--block-rows", description = "detector rows read and reconstructed at a time (default: as many as a quarter of the heap holds)") Integer blockRows;
 
     @Override
     public Integer call() {
@@ -47,59 +51,99 @@ final class CtReconstructCommand implements Callable<Integer> {
         if (ringSize < 3 || ringSize % 2 == 0) throw new InputException("--ring-size", "size", "an odd number ≥ 3", String.valueOf(ringSize));
         if (!(ringSigma > 0)) throw new InputException("--ring-sigma", "sigma", "> 0", String.valueOf(ringSigma));
 
-        Npy.Header h = Npy.readHeader(in);
+        String name = in.toString().toLowerCase(java.util.Locale.ROOT);
+        boolean sinogramInput = name.endsWith(".npy") && Npy.readHeader(in).shape().length == 2;
         int angles, rows, det;
-        float[][] proj;
-        boolean sinogramInput = h.shape().length == 2;
+        RowSource source;
+        VolumeRows stack = null;
         if (sinogramInput) {
             Npy.Array2D a = Npy.read2D(in);
             angles = a.height(); rows = 1; det = a.width();
-            proj = new float[angles][];
-            for (int i = 0; i < angles; i++) proj[i] = java.util.Arrays.copyOfRange(a.values(), i * det, (i + 1) * det);
-        } else if (h.shape().length == 3) {
-            int[] shape = new int[3];
-            proj = Npy.readVolumeF32(in, shape);
-            angles = shape[0]; rows = shape[1]; det = shape[2];
+            source = (angle, y0, count, dest) -> System.arraycopy(a.values(), angle * a.width(), dest, 0, a.width());
         } else {
-            throw new InputException(in.toString(), "shape", "[angles, detectors] or [angles, rows, detectors]", java.util.Arrays.toString(h.shape()));
+            stack = VolumeRows.open(in.toString()); // any volume format; rows are read a block at a time
+            angles = stack.nz; rows = stack.ny; det = stack.nx;
+            source = stack::read;
         }
-        if (angles < 3 || det < 2) throw new InputException(in.toString(), "shape", "at least 3 angles and 2 detector bins", angles + " angles, " + det + " bins");
-        float[] flatFrame = flat == null ? null : frame(flat, rows * det);
-        float[] darkFrame = dark == null ? null : frame(dark, rows * det);
-        if (dark != null && flat == null) throw new InputException("--dark", "flat", "--flat as well", "only --dark");
-        int n = size == null ? det : size;
-        if (n < 2 || n > 16384) throw new InputException("--size", "size", "2 … 16384", String.valueOf(n));
-        double[] anglesRad = Sinogram.evenAngles(angles, rangeDeg);
+        try {
+            if (angles < 3 || det < 2) throw new InputException(in.toString(), "shape", "at least 3 angles and 2 detector bins", angles + " angles, " + det + " bins");
+            float[] flatFrame = flat == null ? null : frame(flat, rows * det);
+            float[] darkFrame = dark == null ? null : frame(dark, rows * det);
+            if (dark != null && flat == null) throw new InputException("--dark", "flat", "--flat as well", "only --dark");
+            int n = size == null ? det : size;
+            if (n < 2 || n > 16384) throw new InputException("--size", "size", "2 … 16384", String.valueOf(n));
+            if (blockRows != null && blockRows < 1) throw new InputException("--block-rows", "rows", "≥ 1", String.valueOf(blockRows));
+            double[] anglesRad = Sinogram.evenAngles(angles, rangeDeg);
+            // rows per block: projections and slices of a block within a quarter of the heap
+            long perRow = 4L * ((long) angles * det * 2 + (long) n * n);
+            int block = blockRows != null ? Math.min(blockRows, rows) : (int) Math.max(1, Math.min(rows, Runtime.getRuntime().maxMemory() / 4 / perRow));
 
-        double best = Double.MAX_VALUE;
-        float[][] slices = null;
-        double axis = 0, mismatch = Double.NaN;
-        int clipped = 0;
-        for (int rep = 0; rep < Math.max(1, repeat); rep++) {
-            float[][] p = proj;
-            long t0 = System.nanoTime();
-            if (flatFrame != null) {
-                p = new float[angles][];
-                clipped = 0;
-                for (int a = 0; a < angles; a++) {
-                    p[a] = proj[a].clone();
-                    clipped += ProjectionCorrection.toLineIntegrals(p[a], flatFrame, darkFrame);
-                }
-            }
+            double compute = 0;
+            double axis;
+            double mismatch = Double.NaN;
             if (centre.equals("auto")) {
-                RotationCentre.Result c = RotationCentre.find(VolumeReconstruction.sinogram(p, rows, det, anglesRad, rows / 2));
+                float[][] mid = readBlock(source, angles, rows / 2, 1, det, flatFrame, darkFrame, null);
+                long t0 = System.nanoTime();
+                RotationCentre.Result c = RotationCentre.find(VolumeReconstruction.sinogram(mid, 1, det, anglesRad, 0));
+                compute += (System.nanoTime() - t0) / 1e6;
                 axis = c.centre();
                 mismatch = c.mismatch();
             } else {
                 axis = parse("--centre", () -> Double.parseDouble(centre));
             }
             VolumeReconstruction.Settings st = new VolumeReconstruction.Settings(f, axis, n, rm, ringSize, ringSigma);
-            slices = VolumeReconstruction.reconstruct(p, rows, det, anglesRad, st,
-                    rep == 0 && rows > 1 ? new ConsoleProgress("reconstruct") : org.solidscope.core.Progress.NONE);
-            best = Math.min(best, (System.nanoTime() - t0) / 1e6);
+            ConsoleProgress bar = rows > 1 ? new ConsoleProgress("reconstruct") : null;
+            int[] clipped = new int[1];
+            float[] single = null;
+            try (VolumeWriter writer = sinogramInput && name.endsWith(".npy") && out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy")
+                    ? null : VolumeWriter.open(out, rows, n, n, "float32", Double.NaN)) {
+                for (int r0 = 0; r0 < rows; r0 += block) {
+                    int count = Math.min(block, rows - r0), first = r0;
+                    float[][] p = readBlock(source, angles, r0, count, det, flatFrame, darkFrame, clipped);
+                    org.solidscope.core.Progress progress = bar == null ? org.solidscope.core.Progress.NONE : (d, t) -> bar.update(first + d, rows);
+                    double best = Double.MAX_VALUE;
+                    float[][] slices = null;
+                    for (int rep = 0; rep < Math.max(1, repeat); rep++) {
+                        long t0 = System.nanoTime();
+                        slices = VolumeReconstruction.reconstruct(p, count, det, anglesRad, st, rep == 0 ? progress : org.solidscope.core.Progress.NONE);
+                        best = Math.min(best, (System.nanoTime() - t0) / 1e6);
+                    }
+                    compute += best;
+                    if (writer == null) single = slices[0];
+                    else for (float[] slice : slices) writer.write(slice);
+                }
+                if (writer != null) writer.commit();
+            }
+            if (single != null) Npy.write2D(out, n, n, single);
+            report(angles, rows, det, n, axis, mismatch, f, rm, flatFrame != null ? clipped[0] : -1, compute, block);
+            return 0;
+        } finally {
+            if (stack != null) stack.close();
         }
-        if (sinogramInput && out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy")) Npy.write2D(out, n, n, slices[0]);
-        else org.solidscope.io.VolumeIO.write(out, new org.solidscope.io.VolumeData(rows, n, n, slices, Double.NaN));
+    }
+
+    /** Reads detector rows r0 … r0 + count − 1 of one projection. */
+    @FunctionalInterface
+    interface RowSource {
+        void read(int angle, int r0, int count, float[] dest);
+    }
+
+    /** A block of rows from every projection, as line integrals (flat/dark corrected when frames are given). */
+    private static float[][] readBlock(RowSource source, int angles, int r0, int count, int det, float[] flat, float[] dark, int[] clipped) {
+        float[][] p = new float[angles][count * det];
+        float[] f = flat == null ? null : java.util.Arrays.copyOfRange(flat, r0 * det, (r0 + count) * det);
+        float[] d = dark == null ? null : java.util.Arrays.copyOfRange(dark, r0 * det, (r0 + count) * det);
+        for (int a = 0; a < angles; a++) {
+            source.read(a, r0, count, p[a]);
+            if (f != null) {
+                int c = ProjectionCorrection.toLineIntegrals(p[a], f, d);
+                if (clipped != null) clipped[0] += c;
+            }
+        }
+        return p;
+    }
+
+    private void report(int angles, int rows, int det, int n, double axis, double mismatch, FbpFilter f, RingRemoval.Method rm, int clipped, double best, int block) {
         double updates = (double) n * n * angles * rows;
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("input", in.toString());
@@ -113,7 +157,8 @@ final class CtReconstructCommand implements Callable<Integer> {
         if (!Double.isNaN(mismatch)) j.put("centre_mismatch", mismatch);
         j.put("filter", f.label());
         j.put("ring_removal", rm.name().toLowerCase(java.util.Locale.ROOT));
-        if (flatFrame != null) j.put("clipped_pixels", clipped);
+        if (clipped >= 0) j.put("clipped_pixels", clipped);
+        j.put("block_rows", block);
         j.put("elapsed_ms", best);
         j.put("gvoxel_updates_per_s", updates / (best * 1e6));
         j.put("threads", Runtime.getRuntime().availableProcessors());
@@ -121,7 +166,6 @@ final class CtReconstructCommand implements Callable<Integer> {
         System.out.printf("reconstructed %d slice(s) of %d x %d from %d angles; centre %.2f; %.0f ms (%.2f G voxel-updates/s)%n",
                 rows, n, n, angles, axis, best, updates / (best * 1e6));
         if (clipped > 0) System.out.printf("note: %d pixel values had I - dark <= 0 or flat <= dark and were clipped%n", clipped);
-        return 0;
     }
 
     private float[] frame(Path file, int pixels) {
