@@ -48,13 +48,15 @@ public final class GaussianFilter {
                 float w = k[d + radius];
                 for (int i = 0; i < a.length; i++) a[i] += w * (s[i] & 0xFFFF);
             }
-            // along x, a → b
+            // along x, a → b: each row padded by reflection, then one pass per kernel tap (contiguous, vectorisable)
+            float[] row = new float[nx + 2 * radius];
             for (int y = 0; y < ny; y++) {
                 int base = y * nx;
-                for (int x = 0; x < nx; x++) {
-                    float acc = 0;
-                    for (int d = 0; d < k.length; d++) acc += k[d] * a[base + xs[x + d]];
-                    b[base + x] = acc;
+                for (int i = 0; i < row.length; i++) row[i] = a[base + xs[i]];
+                java.util.Arrays.fill(b, base, base + nx, 0f);
+                for (int d = 0; d < k.length; d++) {
+                    float w = k[d];
+                    for (int x = 0; x < nx; x++) b[base + x] += w * row[x + d];
                 }
             }
             // along y, b → a, rows at a time so the inner loop runs along x
