@@ -219,14 +219,12 @@ final class CtCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "MASK", description = "segmented volume (" + VolumeIO.FORMATS + ")") String in;
         @Option(names = "--phase", description = "voxel value of the phase (default: every non-zero voxel)") Integer phaseValue;
         @Option(names = "--voxel-um", required = true, description = "voxel edge in µm") double voxelUm;
-        @Option(names = "--out", description = "height map (µm) as 2D float32 .npy [ny, nx]") Path out;
+        @Option(names = "--out", description = "height map (µm), float32: 2D .npy [ny, nx], or one slice of .tif / .raw") Path out;
         @Option(names = "--json") Path json;
 
         @Override
         public Integer call() {
-            if (out != null && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
-                throw new InputException("--out", "extension", ".npy (a 2D height map)", "'" + out.getFileName() + "'");
-            }
+            if (out != null) VolumeIO.checkWritable(out, "--out");
             InputException.requirePositive("--voxel-um", "voxel size", voxelUm);
             Mask3 m = CtVolumes.phase(VolumeIO.read(in), phaseValue);
             long t0 = System.nanoTime();
@@ -235,7 +233,8 @@ final class CtCommand implements Runnable {
             if (out != null) {
                 float[] h = new float[r.heightUm().length];
                 for (int i = 0; i < h.length; i++) h[i] = (float) r.heightUm()[i];
-                Npy.write2D(out, r.ny(), r.nx(), h);
+                if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) Npy.write2D(out, r.ny(), r.nx(), h);
+                else VolumeIO.write(out, new VolumeData(1, r.ny(), r.nx(), new float[][] {h}, voxelUm));
             }
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("input", in);

@@ -30,7 +30,7 @@ final class CtTortuosityCommand implements Callable<Integer> {
     @Option(names = "--flux-spread", defaultValue = "0.01", description = "converged when (max − min)/max of the layer fluxes is below this (default ${DEFAULT-VALUE}, as TauFactor)") double spread;
     @Option(names = "--tau-change", defaultValue = "0.002", description = "… and τ changed less than this between checks (default ${DEFAULT-VALUE}, as TauFactor)") double tauChange;
     @Option(names = "--max-iterations", defaultValue = "100000") int maxIterations;
-    @Option(names = "--flux-out", description = "local flux along the (first) axis, float32 volume (.npy, .tif, .raw)") Path fluxOut;
+    @Option(names = {"--out", "--flux-out"}, description = "local flux along the (first) axis, float32 volume (.npy, .tif, .raw)") Path fluxOut;
     @Option(names = "--json") Path json;
 
     @Override
