@@ -12,6 +12,10 @@ D=$(mktemp -d); trap 'rm -rf "$D"' EXIT
 ./solidscope ct label "$D/mask.npy" --connectivity 26 --out "$D/lab.npy" --json "$D/lab.json" --repeat 5 >/dev/null
 ./solidscope ct open "$D/vol.npy" --ball 3 --out "$D/gopen.npy" --json "$D/gopen.json" --repeat 3 >/dev/null
 ./solidscope ct open "$D/mask.npy" --ball 3 --out "$D/bopen.npy" --json "$D/bopen.json" --repeat 3 >/dev/null
+./solidscope ct median "$D/vol.npy" --ball 2 --out "$D/medb2.npy" --json "$D/medb2.json" --repeat 2 >/dev/null
+./solidscope ct gaussian "$D/vol.npy" --sigma 2 --out "$D/gauss.npy" --json "$D/gauss.json" --repeat 3 >/dev/null
+for m in isodata li triangle; do ./solidscope ct threshold "$D/med.npy" --method $m --out "$D/t_$m.npy" --json "$D/t_$m.json" >/dev/null; done
+./solidscope ct threshold "$D/med.npy" --method multi-otsu --classes 3 --out "$D/t_multi.npy" --json "$D/t_multi.json" >/dev/null
 "$PY" - "$D" <<'PY'
 import json, sys, time
 import numpy as np, scipy, skimage
@@ -44,5 +48,16 @@ print(f"grey opening ball(3), 256^3: SolidScope {g_ms:.0f} ms, scipy {t_gop:.0f}
 bop, t_bop = best(lambda: ndimage.binary_opening(mask, structure=fp), 1)
 b_ms = json.load(open(f"{d}/bopen.json"))["elapsed_ms"]
 print(f"binary opening ball(3), 256^3: SolidScope {b_ms:.0f} ms, scipy {t_bop:.0f} ms -> {t_bop / b_ms:.1f}x; equal away from the border: {np.array_equal(bop[inner], np.load(f'{d}/bopen.npy').astype(bool)[inner])}")
+fpb2 = ball(2).astype(bool)
+mb2, t_mb2 = best(lambda: ndimage.median_filter(vol, footprint=fpb2, mode="reflect"), 1)
+mb2_ms = json.load(open(f"{d}/medb2.json"))["elapsed_ms"]
+print(f"median ball(2), 256^3: SolidScope {mb2_ms:.0f} ms, scipy {t_mb2:.0f} ms -> {t_mb2 / mb2_ms:.1f}x; identical: {np.array_equal(mb2, np.load(f'{d}/medb2.npy'))}")
+ga, t_ga = best(lambda: ndimage.gaussian_filter(vol.astype(np.float32), 2.0, mode="reflect"), 2)
+ga_ms = json.load(open(f"{d}/gauss.json"))["elapsed_ms"]
+diff = np.abs(np.load(f"{d}/gauss.npy").astype(np.float64) - ga)
+print(f"gaussian sigma 2 (float32 in SciPy, rounded to uint16 here), 256^3: SolidScope {ga_ms:.0f} ms, scipy {t_ga:.0f} ms -> {t_ga / ga_ms:.1f}x; max |difference| {diff.max():.3f} grey levels")
+for m, f in [("isodata", filters.threshold_isodata), ("li", filters.threshold_li), ("triangle", filters.threshold_triangle)]:
+    print(f"threshold {m}: SolidScope {json.load(open(f'{d}/t_{m}.json'))['threshold']}, skimage {f(med):.2f}")
+print(f"multi-Otsu (3 classes): SolidScope {json.load(open(f'{d}/t_multi.json'))['thresholds']}, skimage {list(filters.threshold_multiotsu(med, classes=3))}")
 print(f"26-connected labelling: SolidScope {lab_json['elapsed_ms']:.0f} ms, skimage {t_lab:.0f} ms -> {t_lab / lab_json['elapsed_ms']:.1f}x; {lab_json['labels']} labels, same partition: {same}")
 PY
