@@ -58,13 +58,18 @@ public final class Phantoms {
      * slice: a 1024³ phantom needs only its own 2 GiB.
      */
     public static Volume16 cell(int nx, int ny, int nz, double amplitudeVoxels, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
+        return cell(nx, ny, nz, amplitudeVoxels, 0, seed);
+    }
+
+    /**
+     * The cell section with {@code dendrites} Li needles: vertical cylinders of radius 2.5 voxels rising
+     * 0.15·nz above the interface into the electrolyte at places drawn from the seed, attached to the
+     * anode. {@link #cellAnodeVoxels} counts the anode (needles included) by the same rule, so the
+     * phantom's anode volume is known exactly.
+     */
+    public static Volume16 cell(int nx, int ny, int nz, double amplitudeVoxels, int dendrites, long seed) {
         Volume16 v = Volume16.zeros(nx, ny, nz, 1.0);
-        double lambda = nx / 4.0, base = 0.3 * nz;
-        float[] h = new float[nx * ny];
-        for (int y = 0; y < ny; y++) for (int x = 0; x < nx; x++) {
-            h[y * nx + x] = (float) (base + amplitudeVoxels * Math.sin(2 * Math.PI * x / lambda) * Math.sin(2 * Math.PI * y / lambda));
-        }
+        float[] h = anodeTop(nx, ny, nz, amplitudeVoxels, dendrites, seed);
         int cathodeFrom = (int) (0.7 * nz);
         java.util.stream.IntStream.range(0, nz).parallel().forEach(z -> {
             SplittableRandom rz = new SplittableRandom(seed * 1_000_003L + z);
@@ -82,5 +87,32 @@ public final class Phantoms {
             }
         });
         return v;
+    }
+
+    /** Voxels of the anode (z + ½ below the column's top) of {@link #cell(int, int, int, double, int, long)}. */
+    public static long cellAnodeVoxels(int nx, int ny, int nz, double amplitudeVoxels, int dendrites, long seed) {
+        float[] h = anodeTop(nx, ny, nz, amplitudeVoxels, dendrites, seed);
+        long n = 0;
+        for (float top : h) n += Math.max(0, Math.min(nz, (long) Math.ceil(top - 0.5)));
+        return n;
+    }
+
+    /** Height of the anode's top per column: the sinusoidal interface, raised to the needle tips inside needles. */
+    private static float[] anodeTop(int nx, int ny, int nz, double amplitudeVoxels, int dendrites, long seed) {
+        double lambda = nx / 4.0, base = 0.3 * nz;
+        float[] h = new float[nx * ny];
+        for (int y = 0; y < ny; y++) for (int x = 0; x < nx; x++) {
+            h[y * nx + x] = (float) (base + amplitudeVoxels * Math.sin(2 * Math.PI * x / lambda) * Math.sin(2 * Math.PI * y / lambda));
+        }
+        SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        double radius = 2.5, tip = base + amplitudeVoxels + 0.15 * nz;
+        for (int d = 0; d < dendrites; d++) {
+            double cx = 4 + r.nextDouble() * (nx - 8), cy = 4 + r.nextDouble() * (ny - 8);
+            for (int y = (int) (cy - radius); y <= cy + radius; y++) for (int x = (int) (cx - radius); x <= cx + radius; x++) {
+                if (x < 0 || y < 0 || x >= nx || y >= ny) continue;
+                if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= radius * radius) h[y * nx + x] = (float) Math.max(h[y * nx + x], tip);
+            }
+        }
+        return h;
     }
 }
