@@ -80,6 +80,34 @@ class CtFiltersCliTest {
 
     static int sq(int a) { return a * a; }
 
+    /** The bad inputs the CT issue names: each exits 2 with file and field named, and writes nothing. */
+    @Test
+    void truncatedRawDisagreeingSidecarAndSignedTiffExitTwo() throws Exception {
+        short[][] s = new short[3][4 * 5];
+        VolumeData v = new VolumeData(3, 4, 5, s, 1);
+        Path raw = dir.resolve("t.raw");
+        VolumeIO.write(raw, v);
+        byte[] all = Files.readAllBytes(raw);
+        Files.write(raw, java.util.Arrays.copyOf(all, all.length - 10));
+        CliTest.assertBadInput(dir.resolve("o1"), "truncated", "ct", "median", raw.toString(), "--out", dir.resolve("o1/x.npy").toString());
+        Path raw2 = dir.resolve("u.raw");
+        VolumeIO.write(raw2, v);
+        Path side = dir.resolve("u.raw.json");
+        Files.writeString(side, Files.readString(side).replaceAll("\\[\\s*3\\s*,", "[ 4,"));
+        CliTest.assertBadInput(dir.resolve("o2"), "shape", "ct", "threshold", raw2.toString(), "--out", dir.resolve("o2/x.npy").toString());
+        // a 16-bit signed TIFF: our writer's uint16 file with SampleFormat (tag 339) set to 2
+        Path tif = dir.resolve("i16.tif");
+        VolumeIO.write(tif, v);
+        byte[] b = Files.readAllBytes(tif);
+        int patched = 0;
+        for (int i = 0; i + 9 < b.length; i++) {
+            if ((b[i] & 0xff) == 0x53 && b[i + 1] == 0x01 && b[i + 2] == 3 && b[i + 3] == 0 && b[i + 4] == 1 && b[i + 8] == 1) { b[i + 8] = 2; patched++; }
+        }
+        assertEquals(3, patched, "one SampleFormat entry per page");
+        Files.write(tif, b);
+        CliTest.assertBadInput(dir.resolve("o3"), "16-bit signed integer", "ct", "label", tif.toString(), "--out", dir.resolve("o3/x.npy").toString());
+    }
+
     @Test
     void volumeChangeRegistersTheScansAndCountsTheCommonRegion() throws Exception {
         // a slab anode 12 voxels thick grows to 13 (+8.3 %) while the cell moves by (2, -1, 3) voxels;
