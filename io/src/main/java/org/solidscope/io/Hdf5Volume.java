@@ -63,10 +63,10 @@ public final class Hdf5Volume {
         }
     }
 
-    private interface Sink { void put(int index, double value); }
+    interface Sink { void put(int index, double value); }
 
-    /** Copies a [ny][nx] Java array of any primitive numeric type. */
-    private static void fill(Object plane, int ny, int nx, Sink sink) {
+    /** Copies a [ny][nx] Java array of any primitive numeric type (jHDF gives unsigned 8/16-bit data as int). */
+    static void fill(Object plane, int ny, int nx, Sink sink) {
         for (int y = 0; y < ny; y++) {
             Object row = Array.get(plane, y);
             int base = y * nx;

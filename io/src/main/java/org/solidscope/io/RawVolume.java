@@ -1,8 +1,6 @@
 package org.solidscope.io;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -86,12 +84,7 @@ public final class RawVolume {
 
     /** Writes the data (little-endian) and its sidecar, each temp-then-rename. */
     public static void write(Path file, VolumeData v) {
-        AtomicOutput.write(file, tmp -> {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
-                writeSlices(out, v, ByteOrder.LITTLE_ENDIAN);
-            }
-        });
-        writeSidecar(file, v.nz(), v.ny(), v.nx(), v.dtype(), v.voxelUm());
+        VolumeWriter.writeAll(file, v, false);
     }
 
     /** The JSON sidecar of a little-endian raw volume written here. */
@@ -102,20 +95,5 @@ public final class RawVolume {
         s.put("byte_order", "little");
         if (!Double.isNaN(voxelUm)) s.put("voxel_um", voxelUm);
         AtomicOutput.writeString(file.resolveSibling(file.getFileName() + ".json"), Json.write(s));
-    }
-
-    /** Streams every slice in the given byte order. */
-    static void writeSlices(OutputStream out, VolumeData v, ByteOrder order) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(v.ny() * v.nx() * v.bytesPerVoxel()).order(order);
-        for (int z = 0; z < v.nz(); z++) {
-            b.clear();
-            switch (v.slices()) {
-                case byte[][] s -> b.put(s[z]);
-                case short[][] s -> b.asShortBuffer().put(s[z]);
-                case float[][] s -> b.asFloatBuffer().put(s[z]);
-                default -> throw new IllegalStateException();
-            }
-            out.write(b.array());
-        }
     }
 }

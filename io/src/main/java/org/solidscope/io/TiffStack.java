@@ -1,8 +1,6 @@
 package org.solidscope.io;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.solidscope.core.AtomicOutput;
 import org.solidscope.core.InputException;
 
 /**
@@ -172,7 +169,20 @@ public final class TiffStack {
         return v;
     }
 
+    /** Every page must have the first one's size and sample type. */
+    static void requireUniform(List<Page> pages) {
+        Page first = pages.get(0);
+        for (int z = 0; z < pages.size(); z++) {
+            Page p = pages.get(z);
+            if (p.width != first.width || p.height != first.height || p.bits != first.bits || p.format != first.format) {
+                throw new InputException(p.file + " (page " + (z + 1) + ")", "image", first.width + " × " + first.height + ", " + first.bits + "-bit like the first",
+                        p.width + " × " + p.height + ", " + p.bits + "-bit");
+            }
+        }
+    }
+
     private static VolumeData assemble(Path src, List<Page> pages) {
+        requireUniform(pages);
         Page first = pages.get(0);
         int nx = first.width, ny = first.height, nz = pages.size(), n = nx * ny, bytes = first.bits / 8;
         Object slices = bytes == 1 ? new byte[nz][] : bytes == 2 ? new short[nz][] : new float[nz][];
@@ -181,10 +191,6 @@ public final class TiffStack {
         try {
             for (int z = 0; z < nz; z++) {
                 Page p = pages.get(z);
-                if (p.width != nx || p.height != ny || p.bits != first.bits || p.format != first.format) {
-                    throw new InputException(p.file + " (page " + (z + 1) + ")", "image", nx + " × " + ny + ", " + first.bits + "-bit like the first",
-                            p.width + " × " + p.height + ", " + p.bits + "-bit");
-                }
                 if (!p.file.equals(open)) {
                     if (ch != null) ch.close();
                     ch = FileChannel.open(p.file, StandardOpenOption.READ);
@@ -223,21 +229,7 @@ public final class TiffStack {
 
     /** Writes one page per slice, little-endian; BigTIFF when the file would pass 4 GiB, or when asked. */
     public static void write(Path file, VolumeData v, boolean forceBig) {
-        boolean big = forceBig || needsBig(v.nz(), v.ny(), v.nx(), v.bytesPerVoxel());
-        AtomicOutput.write(file, tmp -> {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
-                writePages(out, v, big);
-            }
-        });
-    }
-
-    private static void writePages(OutputStream out, VolumeData v, boolean big) throws IOException {
-        int bits = 8 * v.bytesPerVoxel(), format = v.slices() instanceof float[][] ? 3 : 1;
-        out.write(header(big, v.ny() * v.nx() * v.bytesPerVoxel()));
-        for (int z = 0; z < v.nz(); z++) {
-            writeSlice(out, v, z);
-            out.write(ifd(big, z, v.nz(), v.ny(), v.nx(), bits, format));
-        }
+        VolumeWriter.writeAll(file, v, forceBig);
     }
 
     /** Bytes of one IFD as written here (9 entries). */
@@ -292,23 +284,6 @@ public final class TiffStack {
             int at = b.position();
             if (type == 3) b.putShort((short) value); else b.putInt((int) value);
             b.position(at + 4);
-        }
-    }
-
-    private static void writeSlice(OutputStream out, VolumeData v, int z) throws IOException {
-        switch (v.slices()) {
-            case byte[][] s -> out.write(s[z]);
-            case short[][] s -> {
-                ByteBuffer b = ByteBuffer.allocate(s[z].length * 2).order(ByteOrder.LITTLE_ENDIAN);
-                b.asShortBuffer().put(s[z]);
-                out.write(b.array());
-            }
-            case float[][] s -> {
-                ByteBuffer b = ByteBuffer.allocate(s[z].length * 4).order(ByteOrder.LITTLE_ENDIAN);
-                b.asFloatBuffer().put(s[z]);
-                out.write(b.array());
-            }
-            default -> throw new IllegalStateException();
         }
     }
 }

@@ -119,14 +119,7 @@ public abstract class VolumeRows implements AutoCloseable {
         Tiff(Path p, List<TiffStack.Page> pages) {
             super(p.toString(), pages.size(), pages.get(0).height(), pages.get(0).width());
             this.pages = pages;
-            TiffStack.Page first = pages.get(0);
-            for (int z = 0; z < pages.size(); z++) {
-                TiffStack.Page q = pages.get(z);
-                if (q.width() != nx || q.height() != ny || q.bits() != first.bits() || q.format() != first.format()) {
-                    throw new InputException(q.file() + " (page " + (z + 1) + ")", "image", nx + " × " + ny + ", " + first.bits() + "-bit like the first",
-                            q.width() + " × " + q.height() + ", " + q.bits() + "-bit");
-                }
-            }
+            TiffStack.requireUniform(pages);
         }
 
         @Override
@@ -177,13 +170,10 @@ public abstract class VolumeRows implements AutoCloseable {
         private final HdfFile file;
         private final Dataset dataset;
 
-        private final boolean unsigned;
-
         private Hdf5(HdfFile file, Dataset d, String src) {
             super(src, d.getDimensions()[0], d.getDimensions()[1], d.getDimensions()[2]);
             this.file = file;
             this.dataset = d;
-            this.unsigned = d.getDataType() instanceof io.jhdf.object.datatype.FixedPoint f && !f.isSigned();
         }
 
         static Hdf5 open(Path p, String path) {
@@ -219,19 +209,7 @@ public abstract class VolumeRows implements AutoCloseable {
         public void read(int z, int y0, int count, float[] dest) {
             check(z, y0, count, dest);
             Object plane = Array.get(dataset.getData(new long[] {z, y0, 0}, new int[] {1, count, nx}), 0);
-            for (int y = 0; y < count; y++) {
-                Object row = Array.get(plane, y);
-                int base = y * nx;
-                switch (row) {
-                    case byte[] r -> { for (int x = 0; x < nx; x++) dest[base + x] = unsigned ? r[x] & 0xff : r[x]; }
-                    case short[] r -> { for (int x = 0; x < nx; x++) dest[base + x] = unsigned ? r[x] & 0xffff : r[x]; }
-                    case int[] r -> { for (int x = 0; x < nx; x++) dest[base + x] = r[x]; }
-                    case long[] r -> { for (int x = 0; x < nx; x++) dest[base + x] = r[x]; }
-                    case float[] r -> System.arraycopy(r, 0, dest, base, nx);
-                    case double[] r -> { for (int x = 0; x < nx; x++) dest[base + x] = (float) r[x]; }
-                    default -> throw new IllegalStateException("unexpected HDF5 element array " + row.getClass());
-                }
-            }
+            Hdf5Volume.fill(plane, count, nx, (i, v) -> dest[i] = (float) v);
         }
 
         @Override

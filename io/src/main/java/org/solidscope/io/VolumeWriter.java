@@ -35,10 +35,25 @@ public final class VolumeWriter implements AutoCloseable {
 
     /** @param dtype "uint8", "uint16" or "float32" */
     public static VolumeWriter open(Path target, int nz, int ny, int nx, String dtype, double voxelUm) {
-        return new VolumeWriter(target, nz, ny, nx, dtype, voxelUm);
+        return new VolumeWriter(target, nz, ny, nx, dtype, voxelUm, false);
     }
 
-    private VolumeWriter(Path target, int nz, int ny, int nx, String dtype, double voxelUm) {
+    /** A whole volume in memory, written the same way; {@code forceBig}: BigTIFF even below 4 GiB. */
+    static void writeAll(Path target, VolumeData v, boolean forceBig) {
+        try (VolumeWriter w = new VolumeWriter(target, v.nz(), v.ny(), v.nx(), v.dtype(), v.voxelUm(), forceBig)) {
+            for (int z = 0; z < v.nz(); z++) {
+                switch (v.slices()) {
+                    case byte[][] s -> w.write(s[z]);
+                    case short[][] s -> w.write(s[z]);
+                    case float[][] s -> w.write(s[z]);
+                    default -> throw new IllegalStateException();
+                }
+            }
+            w.commit();
+        }
+    }
+
+    private VolumeWriter(Path target, int nz, int ny, int nx, String dtype, double voxelUm, boolean forceBig) {
         String n = target.getFileName().toString().toLowerCase(Locale.ROOT);
         format = n.endsWith(".npy") ? Format.NPY : n.endsWith(".tif") || n.endsWith(".tiff") ? Format.TIFF : n.endsWith(".raw") ? Format.RAW : null;
         if (format == null) throw new InputException("--out", "extension", ".npy, .tif, .tiff or .raw", "'" + target.getFileName() + "'");
@@ -52,7 +67,7 @@ public final class VolumeWriter implements AutoCloseable {
         this.nz = nz; this.ny = ny; this.nx = nx;
         this.dtype = dtype;
         this.voxelUm = voxelUm;
-        this.big = TiffStack.needsBig(nz, ny, nx, bytes);
+        this.big = forceBig || TiffStack.needsBig(nz, ny, nx, bytes);
         this.buffer = ByteBuffer.allocate(ny * nx * bytes).order(ByteOrder.LITTLE_ENDIAN);
         try {
             Path dir = this.target.getParent();
