@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
                 "  solidscope ct open med.npy --ball 3 --out opened.npy --json open.json",
                 "  solidscope ct threshold med.npy --out mask.npy --json t.json",
                 "  solidscope ct label mask.npy --connectivity 26 --out labels.npy --components comps.csv --json l.json",
-                "  solidscope ct volume-change before.npy after.npy --phase-before anode0.npy --phase-after anode1.npy --json dv.json",
+                "  solidscope ct volume-change before.npy after.npy --mask-before anode0.npy --mask-after anode1.npy --json dv.json",
                 "  solidscope ct interface anode.npy --voxel-um 0.65 --out height.npy --json roughness.json"})
 final class CtCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -57,7 +57,7 @@ final class CtCommand implements Runnable {
     /** A uint16 volume in any of the readable formats; the voxel size from the file where it has one. */
     static Volume16 readGrey(String in) {
         VolumeData d = VolumeIO.read(in);
-        return CtVolumes.grey(d, in, Double.isFinite(d.voxelUm()) && d.voxelUm() > 0 ? d.voxelUm() : 1.0);
+        return CtVolumes.grey(d, in, CtVolumes.voxelUm(d, null));
     }
 
     static void write(Path out, Volume16 v) {
@@ -202,7 +202,7 @@ final class CtCommand implements Runnable {
                 report(d, st, true, t.bestMs());
                 return 0;
             }
-            Volume16 v = CtVolumes.grey(d, in, d.voxelUm());
+            Volume16 v = CtVolumes.grey(d, in, CtVolumes.voxelUm(d, null));
             Timed<Volume16> t = bestOf(repeat, () -> Morphology3D.open(v, st));
             write(out, t.result());
             report(d, st, false, t.bestMs());
@@ -337,7 +337,7 @@ final class CtCommand implements Runnable {
             }
             if (voxelUm != null) InputException.requirePositive("--voxel-um", "voxel size", voxelUm);
             VolumeData d = VolumeIO.read(in);
-            double voxel = voxelUm != null ? voxelUm : Double.isFinite(d.voxelUm()) && d.voxelUm() > 0 ? d.voxelUm() : 1.0;
+            double voxel = CtVolumes.voxelUm(d, voxelUm);
             Mask3 m = CtVolumes.phase(d, null);
             Timed<Labeling3D.Result> t = bestOf(repeat, () -> Labeling3D.label(m, connectivity));
             Labeling3D.Result r = t.result();

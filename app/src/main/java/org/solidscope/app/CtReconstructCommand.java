@@ -95,8 +95,9 @@ final class CtReconstructCommand implements Callable<Integer> {
             ConsoleProgress bar = rows > 1 ? new ConsoleProgress("reconstruct") : null;
             int[] clipped = new int[1];
             float[] single = null;
-            try (VolumeWriter writer = sinogramInput && name.endsWith(".npy") && out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy")
-                    ? null : VolumeWriter.open(out, rows, n, n, "float32", Double.NaN)) {
+            // a sinogram into .npy gives a 2D slice; everything else is written slice by slice as it is made
+            boolean slice2d = sinogramInput && out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy");
+            try (VolumeWriter writer = slice2d ? null : VolumeWriter.open(out, rows, n, n, "float32", Double.NaN)) {
                 for (int r0 = 0; r0 < rows; r0 += block) {
                     int count = Math.min(block, rows - r0), first = r0;
                     float[][] p = readBlock(source, angles, r0, count, det, flatFrame, darkFrame, clipped);

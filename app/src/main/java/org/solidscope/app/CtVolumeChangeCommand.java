@@ -37,7 +37,7 @@ final class CtVolumeChangeCommand implements Callable<Integer> {
         VolumeData a = VolumeIO.read(before), b = VolumeIO.read(after);
         requireShape(after, b, a, before);
         Volume16 ga = CtVolumes.grey(a, before, 1), gb = CtVolumes.grey(b, after, 1);
-        double voxel = voxelUm != null ? voxelUm : Double.isFinite(a.voxelUm()) && a.voxelUm() > 0 ? a.voxelUm() : 1.0;
+        double voxel = CtVolumes.voxelUm(a, voxelUm);
         VolumeData ma = VolumeIO.read(maskBefore);
         requireShape(maskBefore, ma, a, before);
         Mask3 pa = CtVolumes.phase(ma, phaseValue);

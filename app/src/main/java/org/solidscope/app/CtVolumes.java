@@ -26,6 +26,12 @@ final class CtVolumes {
         return new Mask3(v.nx(), v.ny(), v.nz(), out);
     }
 
+    /** The voxel edge in µm: as given, else the file's own (TIFF and .npy carry none), else 1. */
+    static double voxelUm(VolumeData v, Double given) {
+        if (given != null) return given;
+        return Double.isFinite(v.voxelUm()) && v.voxelUm() > 0 ? v.voxelUm() : 1.0;
+    }
+
     /** A uint16 volume; other types are refused with the type found. */
     static Volume16 grey(VolumeData v, String src, double voxelUm) {
         if (!(v.slices() instanceof short[][] s)) throw new InputException(src, "dtype", "uint16", v.dtype());
