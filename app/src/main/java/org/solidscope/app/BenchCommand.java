@@ -98,19 +98,21 @@ final class BenchCommand implements Callable<Integer> {
         var grid = org.solidscope.io.CscanCsv.read(files.get(0)).amplitude().geometry();
         try (org.solidscope.catalog.Catalog cat = org.solidscope.catalog.Catalog.openWorkspace(tmp.resolve("ws"))) {
             // warm-up on a separate lot, then the timed run on two threads
-            new org.solidscope.catalog.Ingester(cat, new StageAnalyzer(InspectionSpec.defaults())).ingest(files.subList(0, 6), "warm", org.solidscope.core.Progress.NONE);
+            new org.solidscope.workflow.Ingest(cat, org.solidscope.workflow.ModalityRegistry.standard()).run(files.subList(0, 6), "warm", java.util.Map.of(),
+                    org.solidscope.core.Progress.NONE);
             java.util.List<java.nio.file.Path> rest = files.subList(6, files.size());
             long t0 = System.nanoTime();
             java.util.stream.IntStream.range(0, 2).parallel().forEach(t -> {
-                var in = new org.solidscope.catalog.Ingester(cat, new StageAnalyzer(InspectionSpec.defaults()));
-                for (int i = t; i < rest.size(); i += 2) in.ingestOne(rest.get(i), "bench");
+                var in = new org.solidscope.workflow.Ingest(cat, org.solidscope.workflow.ModalityRegistry.standard());
+                for (int i = t; i < rest.size(); i += 2) in.one(rest.get(i), "bench", java.util.Map.of());
             });
             double s = (System.nanoTime() - t0) / 1e9;
             cmdOut().printf("ingest + analyse (%d × %d C-scans, CSV, embedded H2, 2 threads): %d scans in %.2f s = %.1f scans/s%n",
                     grid.width(), grid.height(), rest.size(), s, rest.size() / s);
         }
         // cells list latency with 10,000 cells (3 stages each), populated directly
-        try (org.solidscope.catalog.Catalog cat = where.db != null ? where.open() : org.solidscope.catalog.Catalog.openWorkspace(tmp.resolve("ws10k"))) {
+        // always a scratch workspace: bench rows have no raw data, and a user's record is not the place for them
+        try (org.solidscope.catalog.Catalog cat = org.solidscope.catalog.Catalog.openWorkspace(tmp.resolve("ws10k"))) {
             populate(cat, "big", 10_000);
             var q = new org.solidscope.catalog.CatalogQueries(cat);
             for (int i = 0; i < 5; i++) q.listCells("big", null);
@@ -135,7 +137,11 @@ final class BenchCommand implements Callable<Integer> {
         return new java.io.PrintWriter(System.out, true);
     }
 
-    /** Inserts cells with three stages, one measurement and one analysis each, in batches. */
+    /**
+     * Inserts cells with three states, one measurement, one analysis and one metric each, in batches,
+     * as the record writer would store them (the same tables and columns, so the rows read back like
+     * any other). Used on a scratch workspace only.
+     */
     static void populate(org.solidscope.catalog.Catalog cat, String lot, int cells) {
         cat.inTransaction(c -> {
             java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
@@ -144,8 +150,7 @@ final class BenchCommand implements Callable<Integer> {
                 ps.setTimestamp(2, now);
                 ps.executeUpdate();
             }
-            try (var cell = c.prepareStatement("INSERT INTO cell (id, lot_id, format, created_utc) VALUES (?, ?, 'pouch', ?)");
-                 var st = c.prepareStatement("INSERT INTO process_stage (cell_id, stage) VALUES (?, ?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            try (var cell = c.prepareStatement("INSERT INTO cell (id, lot_id, format, created_utc) VALUES (?, ?, 'pouch', ?)")) {
                 for (int i = 0; i < cells; i++) {
                     cell.setString(1, lot + "-" + i);
                     cell.setString(2, lot);
@@ -155,22 +160,26 @@ final class BenchCommand implements Callable<Integer> {
                 cell.executeBatch();
             }
             String[] verdicts = {"PASS", "PASS", "PASS", "REVIEW", "FAIL"};
-            try (var st = c.prepareStatement("INSERT INTO process_stage (cell_id, stage) VALUES (?, ?)", java.sql.Statement.RETURN_GENERATED_KEYS);
-                 var m = c.prepareStatement("INSERT INTO measurement (stage_id, modality, file_name, raw_sha256, raw_bytes, created_utc) "
+            String[] states = {"infiltration", "solidification", "formation"};
+            double[] order = {100, 200, 400};
+            try (var st = c.prepareStatement("INSERT INTO cell_state (cell_id, name, kind, sort_order) VALUES (?, ?, 'process', ?)", java.sql.Statement.RETURN_GENERATED_KEYS);
+                 var m = c.prepareStatement("INSERT INTO measurement (state_id, modality, file_name, raw_sha256, raw_bytes, created_utc) "
                          + "VALUES (?, 'ultrasound', ?, ?, 0, ?)", java.sql.Statement.RETURN_GENERATED_KEYS);
-                 var a = c.prepareStatement("INSERT INTO analysis (measurement_id, pipeline, software_version, spec_name, parameters, verdict, reasons, "
-                         + "metrics, defect_count, created_utc) VALUES (?, 'bench', 'bench', 'bench', '{}', ?, '[]', '{}', 0, ?)", java.sql.Statement.RETURN_GENERATED_KEYS);
+                 var a = c.prepareStatement("INSERT INTO analysis (measurement_id, modality, pipeline, software_version, spec_name, parameters, verdict, reasons, "
+                         + "created_utc) VALUES (?, 'ultrasound', 'bench', 'bench', 'bench', '{}', ?, '[]', ?)", java.sql.Statement.RETURN_GENERATED_KEYS);
+                 var x = c.prepareStatement("INSERT INTO metric (analysis_id, name, metric_value, unit) VALUES (?, 'ut.transmitting_fraction', ?, '1')");
                  var u = c.prepareStatement("UPDATE measurement SET current_analysis_id = ? WHERE id = ?")) {
                 int k = 0;
                 for (int i = 0; i < cells; i++) {
-                    for (String stage : new String[] {"infiltration", "solidification", "formation"}) {
+                    for (int s = 0; s < 3; s++) {
                         st.setString(1, lot + "-" + i);
-                        st.setString(2, stage);
+                        st.setString(2, states[s]);
+                        st.setDouble(3, order[s]);
                         st.executeUpdate();
                         long sid = key(st);
                         m.setLong(1, sid);
-                        m.setString(2, lot + "-" + i + "_" + stage + ".csv");
-                        m.setString(3, String.format("%064x", new java.math.BigInteger(1, (lot + k).getBytes())).substring(0, 64));
+                        m.setString(2, lot + "-" + i + "_" + states[s] + ".csv");
+                        m.setString(3, org.solidscope.core.Checksums.sha256((lot + "/" + k).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                         m.setTimestamp(4, now);
                         m.executeUpdate();
                         long mid = key(m);
@@ -178,7 +187,11 @@ final class BenchCommand implements Callable<Integer> {
                         a.setString(2, verdicts[(i * 3 + k) % verdicts.length]);
                         a.setTimestamp(3, now);
                         a.executeUpdate();
-                        u.setLong(1, key(a));
+                        long aid = key(a);
+                        x.setLong(1, aid);
+                        x.setDouble(2, 0.9 + 0.1 * ((k * 7919) % 1000) / 1000.0);
+                        x.executeUpdate();
+                        u.setLong(1, aid);
                         u.setLong(2, mid);
                         u.executeUpdate();
                         k++;

@@ -1,8 +1,13 @@
 package org.solidscope.app;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.solidscope.catalog.CatalogQueries;
 import org.solidscope.core.AtomicOutput;
@@ -15,20 +20,21 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "cells", mixinStandardHelpOptions = true, description = "Cells in the record.",
         subcommands = {CellsCommand.ListCells.class, CellsCommand.Show.class},
-        footer = {"", "Examples:", "  solidscope cells list --lot demo-lot --verdict FAIL", "  solidscope cells show battery-3 --json b3.json"})
+        footer = {"", "Examples:", "  solidscope cells list --lot demo-lot --verdict FAIL", "  solidscope cells list --lot demo-lot --where 'ct.ra_um>0.7'",
+                "  solidscope cells show battery-3 --json b3.json"})
 final class CellsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Cells with their current verdict per stage and overall.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Cells with their current verdict per state and overall.")
     static final class ListCells implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec cmd;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec cmd;
 
         @Option(names = "--lot", description = "only this lot")
         String lot;
@@ -36,37 +42,60 @@ final class CellsCommand implements Runnable {
         @Option(names = "--verdict", description = "only cells with this overall verdict: PASS | REVIEW | FAIL")
         String verdict;
 
+        @Option(names = "--where", description = "only cells with a current metric meeting METRIC<op>VALUE (op < > <= >= =), e.g. ct.ra_um>0.7; repeatable")
+        List<String> where = new ArrayList<>();
+
         @Option(names = "--json", description = "print JSON instead of a table")
         boolean json;
 
         @Mixin
-        CatalogOptions where;
+        CatalogOptions catalog;
 
         @Override
         public Integer call() {
-            if (verdict != null && !List.of("PASS", "REVIEW", "FAIL").contains(verdict.toUpperCase())) {
+            if (verdict != null && !List.of("PASS", "REVIEW", "FAIL").contains(verdict.toUpperCase(Locale.ROOT))) {
                 throw new InputException("--verdict", "verdict", "PASS, REVIEW or FAIL", verdict);
             }
-            List<CatalogQueries.CellRow> rows = new CatalogQueries(where.open()).listCells(lot, verdict);
+            List<CatalogQueries.MetricFilter> filters = where.stream().map(CatalogQueries.MetricFilter::parse).toList();
+            List<CatalogQueries.CellRow> rows = new CatalogQueries(catalog.open()).listCells(lot, verdict, filters);
+            PrintWriter out = cmd.commandLine().getOut();
             if (json) {
-                cmd.commandLine().getOut().println(Json.write(rows.stream().map(r -> Map.of("cell", r.cellId(), "lot", r.lot(), "stages", r.stageVerdicts(),
-                        "verdict", String.valueOf(r.verdict()))).toList()));
-            } else {
-                cmd.commandLine().getOut().printf("%-16s %-14s %-8s %-15s %-15s %-15s%n", "cell", "lot", "verdict", "infiltration", "solidification", "formation");
+                List<Map<String, Object>> l = new ArrayList<>();
                 for (var r : rows) {
-                    cmd.commandLine().getOut().printf("%-16s %-14s %-8s %-15s %-15s %-15s%n", r.cellId(), r.lot(), r.verdict(), r.stageVerdicts().getOrDefault("infiltration", "–"),
-                            r.stageVerdicts().getOrDefault("solidification", "–"), r.stageVerdicts().getOrDefault("formation", "–"));
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("cell", r.cellId());
+                    m.put("lot", r.lot());
+                    m.put("states", r.stateVerdicts());
+                    m.put("verdict", r.verdict());
+                    l.add(m);
                 }
-                cmd.commandLine().getOut().println(rows.size() + " cells");
+                out.println(Json.write(l));
+                return 0;
             }
+            TreeSet<String> states = new TreeSet<>(java.util.Comparator.comparingDouble((String s) -> org.solidscope.core.record.CellState.parse("", s).order())
+                    .thenComparing(s -> s));
+            for (var r : rows) states.addAll(r.stateVerdicts().keySet());
+            if (states.isEmpty()) states.addAll(List.of("infiltration", "solidification", "formation"));
+            StringBuilder head = new StringBuilder(String.format("%-16s %-14s %-8s", "cell", "lot", "verdict"));
+            for (String s : states) head.append(String.format(" %-15s", s));
+            out.println(head);
+            for (var r : rows) {
+                StringBuilder b = new StringBuilder(String.format("%-16s %-14s %-8s", r.cellId(), r.lot(), r.verdict() == null ? "–" : r.verdict()));
+                for (String s : states) b.append(String.format(" %-15s", r.stateVerdicts().getOrDefault(s, "–")));
+                out.println(b);
+            }
+            out.println(rows.size() + " cells");
             return 0;
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "One cell: stages, measurements, every analysis (history), defects, provenance.")
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = {"One cell's timeline: every state in life order and, under it, every measurement of every modality with its",
+                    "current verdict and key metrics (the same as GET /api/cells/{id}/timeline). --json writes that timeline;",
+                    "--history also lists every analysis of each measurement, parameters and provenance, and the current features."})
     static final class Show implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec cmd;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec cmd;
 
         @Parameters(index = "0", paramLabel = "ID", description = "cell id")
         String id;
@@ -74,17 +103,51 @@ final class CellsCommand implements Runnable {
         @Option(names = "--json", description = "also write the JSON to this file")
         Path json;
 
+        @Option(names = "--history", description = "every analysis of every measurement, not only the current one")
+        boolean history;
+
         @Mixin
-        CatalogOptions where;
+        CatalogOptions catalog;
 
         @Override
+        @SuppressWarnings("unchecked")
         public Integer call() {
-            Map<String, Object> c = new CatalogQueries(where.open()).showCell(id);
-            if (c == null) throw new InputException("cell id", "cell", "a cell in the record", "'" + id + "'");
-            String text = Json.write(c);
-            if (json != null) AtomicOutput.writeString(json, text);
-            cmd.commandLine().getOut().println(text);
+            CatalogQueries q = new CatalogQueries(catalog.open());
+            Map<String, Object> c = history ? q.showCell(id) : q.timeline(id);
+            if (c == null) throw new InputException("ID", "cell", "a cell in the record", "'" + id + "'");
+            if (json != null) AtomicOutput.writeString(json, Json.write(c));
+            PrintWriter out = cmd.commandLine().getOut();
+            out.printf("cell %s (lot %s)%s%n", c.get("cell"), c.get("lot"), c.get("width_mm") == null ? ""
+                    : String.format(Locale.ROOT, ", %.1f × %.1f mm", (Double) c.get("width_mm"), (Double) c.get("height_mm")));
+            for (Object so : (List<Object>) c.get("states")) {
+                Map<String, Object> s = (Map<String, Object>) so;
+                out.printf("  %s (%s)%n", s.get("state"), s.get("kind"));
+                for (Map<String, Object> m : (List<Map<String, Object>>) s.get("measurements")) {
+                    out.printf("    #%d %-10s %-34s %-7s %d analys%s%n", (Long) m.get("measurement_id"), m.get("modality"), m.get("file"),
+                            m.get("verdict") == null ? "–" : m.get("verdict"), (Long) m.get("analyses"), (Long) m.get("analyses") == 1 ? "is" : "es");
+                    Map<String, Object> metrics = (Map<String, Object>) m.get("metrics");
+                    List<String> key = keyMetrics(metrics);
+                    if (!key.isEmpty()) out.println("        " + String.join(", ", key));
+                }
+            }
             return 0;
+        }
+
+        /** The metrics a reader looks at first, by modality; any other modality shows its first six. */
+        @SuppressWarnings("unchecked")
+        static List<String> keyMetrics(Map<String, Object> metrics) {
+            List<String> preferred = List.of("ut.transmitting_fraction", "ut.mean_db", "ut.uniformity_cv", "ut.defect_count", "ct.ra_um", "ct.rq_um",
+                    "ct.rz_um", "ct.anode_volume_um3", "ct.components");
+            List<String> names = new ArrayList<>(preferred.stream().filter(metrics::containsKey).toList());
+            if (names.isEmpty()) names.addAll(metrics.keySet().stream().limit(6).toList());
+            List<String> out = new ArrayList<>();
+            for (String n : names) {
+                Map<String, Object> x = (Map<String, Object>) metrics.get(n);
+                Object v = x.get("value");
+                String unit = String.valueOf(x.get("unit"));
+                out.add(n + " " + (v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : String.valueOf(v)) + (unit.equals("1") ? "" : " " + unit));
+            }
+            return out;
         }
     }
 }

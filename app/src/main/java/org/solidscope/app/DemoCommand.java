@@ -11,8 +11,8 @@ import org.solidscope.core.AtomicOutput;
 import org.solidscope.core.Checksums;
 import org.solidscope.core.Json;
 import org.solidscope.io.CscanFiles;
-import org.solidscope.report.CellReport;
-import org.solidscope.report.LotReport;
+import org.solidscope.ultrasound.report.CellReport;
+import org.solidscope.ultrasound.report.LotReport;
 import org.solidscope.ultrasound.Defect;
 import org.solidscope.ultrasound.InspectionSpec;
 import org.solidscope.ultrasound.Stage;
@@ -80,15 +80,22 @@ final class DemoCommand implements Callable<Integer> {
         AtomicOutput.writeString(report.resolve("acoustics.html"), acousticsPage(cells, spec));
         AtomicOutput.writeString(out.resolve("lot-summary.json"), Json.write(summary(cells)));
         printTable(cells);
-        // the lot goes into the record as a line would put it there: by ingesting its scans
-        org.solidscope.catalog.Ingester.Report stored;
+        // every cell also gets a CT section, pristine and after formation, stored beside its ultrasonic scans
+        Path ctScans = ctSections(out.resolve("ct").resolve("sections"), cells);
+        // the lot goes into the record as a line would put it there: by ingesting its files
+        org.solidscope.workflow.Ingest.Report stored;
         try (org.solidscope.catalog.Catalog cat = where.open()) {
-            stored = new org.solidscope.catalog.Ingester(cat, analyzer).ingest(IngestCommand.expand(List.of(scans)), LOT, org.solidscope.core.Progress.NONE);
+            var modalities = org.solidscope.workflow.ModalityRegistry.standard(spec);
+            List<Path> files = new ArrayList<>(IngestCommand.expand(List.of(scans), modalities));
+            files.addAll(IngestCommand.expand(List.of(ctScans), modalities));
+            stored = new org.solidscope.workflow.Ingest(cat, modalities).run(files, LOT, Map.of(), new ConsoleProgress("record"));
         }
+        for (var r : stored.results()) if (r.outcome() == org.solidscope.workflow.Ingest.Outcome.FAILED) System.err.println("failed: " + r.reason());
         System.out.printf("%nreport: %s%nlot summary: %s%nscans and ground truth: %s%n", report.resolve("index.html"), out.resolve("lot-summary.json"), scans);
-        System.out.printf("catalog: %s — %d scans stored, %d already there; try  ./solidscope cells list --lot %s  or  ./solidscope lot stats %s%n",
-                where.db != null ? "PostgreSQL" : where.workspace().toAbsolutePath(), stored.count(org.solidscope.catalog.Ingester.Outcome.STORED),
-                stored.count(org.solidscope.catalog.Ingester.Outcome.ALREADY_PRESENT), LOT, LOT);
+        System.out.printf("catalog: %s — %d files stored (ultrasonic scans and CT sections), %d already there; try  ./solidscope cells show battery-1  "
+                        + "or  ./solidscope lot stats %s --metric ct.ra_um%n",
+                where.db != null ? "PostgreSQL" : where.workspace().toAbsolutePath(), stored.count(org.solidscope.workflow.Ingest.Outcome.STORED),
+                stored.count(org.solidscope.workflow.Ingest.Outcome.ALREADY_PRESENT), LOT);
         ctDemo(out.resolve("ct"));
         System.out.printf("done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         System.out.println("to browse the lot:  ./solidscope serve   then open http://127.0.0.1:8080/");
@@ -105,23 +112,48 @@ final class DemoCommand implements Callable<Integer> {
         CtCommand.write(volume, org.solidscope.tomo.Phantoms.cell(96, 96, 96, amplitude, 1));
         System.out.printf("%nCT: a 96^3 cell section (interface Ra %.3f µm, Rq %.3f µm by construction) through ct pipeline:%n",
                 4 * amplitude / (Math.PI * Math.PI) * voxelUm, amplitude / 2 * voxelUm);
-        CtPipelineCommand p = new CtPipelineCommand();
-        p.in = volume.toString();
-        p.voxelUm = voxelUm;
-        p.ball = 3;
-        p.phase = "low";
-        p.outDir = dir.resolve("report");
+        var r = org.solidscope.tomo.pipeline.InterfacePipeline.run(org.solidscope.tomo.Phantoms.cell(96, 96, 96, amplitude, 1).withVoxelUm(voxelUm),
+                org.solidscope.tomo.pipeline.InterfacePipeline.Settings.seed(), volume.toString(), Map.of(), org.solidscope.core.Progress.NONE);
         try {
-            p.call();
+            org.solidscope.tomo.pipeline.InterfaceReport.write(dir.resolve("report"), volume.toString(), r);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        System.out.printf("threshold %d, %d components, anode %d voxels; Ra %.3f µm, Rq %.3f µm; report: %s%n", r.threshold(), r.components(), r.anodeVoxels(),
+                r.roughness().ra(), r.roughness().rq(), dir.resolve("report").resolve("report.html"));
+    }
+
+    /**
+     * A simulated 64³ CT section of each cell, pristine and after formation (the interface roughens:
+     * amplitude 1.5 → 3 voxels, 0.65 µm voxels), with a sidecar naming cell, state, voxel size and where
+     * the field of view lies in the cell (its centre). Returns the directory.
+     */
+    static Path ctSections(Path dir, List<CellReport.CellResults> cells) {
+        int n = 64;
+        double voxelUm = 0.65;
+        for (int k = 0; k < cells.size(); k++) {
+            CellReport.CellResults c = cells.get(k);
+            var outline = c.scans().get("infiltration").cell();
+            for (String state : List.of("pristine", "formation")) {
+                double amplitude = state.equals("pristine") ? 1.5 : 3.0;
+                Path f = dir.resolve(c.cellId() + "_" + state + ".npy");
+                CtCommand.write(f, org.solidscope.tomo.Phantoms.cell(n, n, n, amplitude, 0, 100 + 2L * k + (state.equals("pristine") ? 0 : 1)));
+                Map<String, Object> side = new LinkedHashMap<>();
+                side.put("cell_id", c.cellId());
+                side.put("state", state);
+                side.put("voxel_um", voxelUm);
+                side.put("fov_origin_x_mm", outline.widthMm() / 2);
+                side.put("fov_origin_y_mm", outline.heightMm() / 2);
+                AtomicOutput.writeString(dir.resolve(c.cellId() + "_" + state + ".npy.json"), Json.write(side));
+            }
+        }
+        return dir;
     }
 
     /** The acoustics page, with the gap map of battery-1 solidified at 40 dB against its infiltrated scan. */
     static String acousticsPage(List<CellReport.CellResults> cells, InspectionSpec spec) {
         var stack = org.solidscope.ultrasound.acoustics.StackFile.shipped();
-        List<org.solidscope.report.AcousticsReport.Figure> figs = new ArrayList<>();
+        List<org.solidscope.ultrasound.report.AcousticsReport.Figure> figs = new ArrayList<>();
         CellReport.CellResults b1 = cells.stream().filter(c -> c.cellId().equals("battery-1")).findFirst().orElse(null);
         if (b1 != null && b1.scans().containsKey("solidification @ 40 dB")) {
             var inv = org.solidscope.ultrasound.acoustics.GapInversion.forStack(stack, 1.0);
@@ -131,11 +163,11 @@ final class DemoCommand implements Callable<Integer> {
             byte[] png = org.solidscope.report.HeatMapRenderer.png(m.gapUm().withValues("log10 µm", lg), -2, 0, org.solidscope.report.ColourMap.VIRIDIS,
                     "battery-1: effective gap from solidified @ 40 dB / infiltrated (grey: flagged)", "log10 gap (µm)",
                     org.solidscope.report.Overlay.none(), 760);
-            figs.add(new org.solidscope.report.AcousticsReport.Figure(String.format(java.util.Locale.ROOT,
+            figs.add(new org.solidscope.ultrasound.report.AcousticsReport.Figure(String.format(java.util.Locale.ROOT,
                     "Gap map of battery-1: median %.3g µm; %d points inverted, %d saturated (thin edge gaps), %d below noise", m.medianGapUm(),
                     m.flagCounts()[0], m.flagCounts()[1], m.flagCounts()[2]), png));
         }
-        return org.solidscope.report.AcousticsReport.html(stack, 1.0, 30, spec.noiseFloorPercentFsh(), Scenarios.FORMED_GAP_UM, figs);
+        return org.solidscope.ultrasound.report.AcousticsReport.html(stack, 1.0, 30, spec.noiseFloorPercentFsh(), Scenarios.FORMED_GAP_UM, figs);
     }
 
     static Map<String, Object> summary(List<CellReport.CellResults> cells) {

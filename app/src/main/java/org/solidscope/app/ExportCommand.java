@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "A lot's measurements with their current analyses, one row each, as CSV, JSON or Parquet.",
+        description = {"A lot's measurements of every modality with their current analyses, one row each, as CSV, JSON or Parquet:",
+                "fixed columns, then one column per metric name found in the lot."},
         footer = {"", "Example:", "  solidscope export --lot demo-lot --format csv --out demo-lot.csv"})
 final class ExportCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -33,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!java.util.List.of("csv", "json", "parquet").contains(format)) {
             throw new InputException("--format", "format", "csv, json or parquet", "'" + format + "'");
         }
-        var rows = new CatalogQueries(where.open()).measurements(lot);
+        var rows = new CatalogQueries(where.open()).measurements(lot, null);
         if (rows.isEmpty()) throw new InputException("--lot", "lot", "a lot with measurements in the record", "'" + lot + "'");
         Exporter.write(out, format, rows);
         cmd.commandLine().getOut().printf("wrote %s: %d rows%n", out, rows.size());

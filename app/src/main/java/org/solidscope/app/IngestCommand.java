@@ -5,36 +5,53 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.solidscope.catalog.Catalog;
-import org.solidscope.catalog.Ingester;
 import org.solidscope.core.InputException;
+import org.solidscope.core.record.CellState;
+import org.solidscope.core.record.Source;
 import org.solidscope.ultrasound.InspectionSpec;
-import org.solidscope.ultrasound.StageAnalyzer;
+import org.solidscope.workflow.Ingest;
+import org.solidscope.workflow.ModalityRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Store scans in the record and analyse them: cell and stage from the sidecar (cell_id, stage), the CSV header",
-                "(# cell_id:, # stage:) or the file name <cell>_<stage>[_<gain>db].<ext>. Directories are searched for C-scans.",
-                "Idempotent: a scan whose bytes are stored already is skipped. Exit code 2 when some scans failed (the others go in)."},
-        footer = {"", "Examples:", "  solidscope ingest demo-out/scans --lot L-2026-11", "  solidscope ingest a.csv b.tif --lot L1 --db jdbc:postgresql://line-db/solidscope?user=u&password=p"})
+        description = {"Store instrument files of every modality in the record and analyse them: ultrasonic C-scans (.csv, .png/.tif/.npy",
+                "with a sidecar) and CT volumes (.npy, .tif, .raw + sidecar, .h5). Cell and state come from --cell/--state, the sidecar",
+                "(cell_id, stage or state), the CSV header (# cell_id:, # stage:) or the file name <cell>_<state>.<ext>; states: "
+                        + CellState.GRAMMAR + ".",
+                "Directories are searched for files of a known modality. Idempotent: bytes stored already are skipped, and the answer",
+                "names the cell and state that hold them. Exit code 2 when some files failed (each named with its reason; the others go in)."},
+        footer = {"", "Examples:", "  solidscope ingest demo-out/scans --lot L-2026-11",
+                "  solidscope ingest scan0.tif --lot L-2026-11 --cell B-0412 --state pristine --voxel-um 0.65",
+                "  solidscope ingest a.csv b.tif --lot L1 --db jdbc:postgresql://line-db/solidscope?user=u&password=p"})
 final class IngestCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec cmd;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "scan files or directories")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or directories")
     List<Path> paths;
 
     @Option(names = "--lot", required = true, description = "lot the cells belong to")
     String lot;
 
-    @Option(names = "--spec", description = "inspection specification (JSON); default: the shipped one")
+    @Option(names = "--cell", description = "cell id of every file given (wins over sidecars and names)")
+    String cell;
+
+    @Option(names = "--state", description = "state of every file given (wins over sidecars and names)")
+    String state;
+
+    @Option(names = "--modality", description = "ultrasound or ct, when a file's name does not tell")
+    String modality;
+
+    @Option(names = "--spec", description = "inspection specification of the ultrasonic scans (JSON); default: the shipped one")
     Path specFile;
 
     @Mixin
@@ -43,28 +60,35 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (lot.isBlank()) throw new InputException("--lot", "lot", "a lot id", "''");
-        List<Path> files = expand(paths);
-        InspectionSpec spec = InspectionSpec.loadOrDefault(specFile);
+        if (state != null) CellState.parse("--state", state);
+        ModalityRegistry modalities = ModalityRegistry.standard(InspectionSpec.loadOrDefault(specFile));
+        if (modality != null) modalities.byId("--modality", modality);
+        Map<String, String> hints = new LinkedHashMap<>();
+        if (cell != null) hints.put("cell_id", cell);
+        if (state != null) hints.put("state", state);
+        if (modality != null) hints.put("modality", modality);
+        List<Path> files = expand(paths, modalities);
         Catalog cat = where.open();
         long t0 = System.nanoTime();
-        Ingester.Report r = new Ingester(cat, new StageAnalyzer(spec)).ingest(files, lot, new ConsoleProgress("ingest"));
+        Ingest.Report r = new Ingest(cat, modalities).run(files, lot, hints, new ConsoleProgress("ingest"));
         double s = (System.nanoTime() - t0) / 1e9;
-        for (Ingester.Result x : r.results()) {
-            if (x.outcome() == Ingester.Outcome.FAILED) cmd.commandLine().getErr().println("failed: " + x.reason());
+        for (Ingest.Result x : r.results()) {
+            if (x.outcome() == Ingest.Outcome.FAILED) cmd.commandLine().getErr().println("failed: " + x.reason());
+            else if (x.outcome() == Ingest.Outcome.ALREADY_PRESENT && !x.reason().startsWith("same bytes")) cmd.commandLine().getErr().println(x.file() + ": " + x.reason());
         }
-        cmd.commandLine().getOut().printf("lot %s: %d stored, %d already present, %d failed (%.1f s, %.1f scans/s)%n", lot, r.count(Ingester.Outcome.STORED),
-                r.count(Ingester.Outcome.ALREADY_PRESENT), r.count(Ingester.Outcome.FAILED), s, files.size() / s);
-        return r.count(Ingester.Outcome.FAILED) > 0 ? Main.EXIT_BAD_INPUT : 0;
+        cmd.commandLine().getOut().printf("lot %s: %d stored, %d already present, %d failed (%.1f s, %.1f files/s)%n", lot, r.count(Ingest.Outcome.STORED),
+                r.count(Ingest.Outcome.ALREADY_PRESENT), r.count(Ingest.Outcome.FAILED), s, files.size() / s);
+        return r.count(Ingest.Outcome.FAILED) > 0 ? Main.EXIT_BAD_INPUT : 0;
     }
 
-    static List<Path> expand(List<Path> paths) {
+    /** Files as given; directories replaced by their files that some modality recognises, sorted. */
+    static List<Path> expand(List<Path> paths, ModalityRegistry modalities) {
         List<Path> out = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
-                    s.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(csv|png|tif|tiff|npy)$"))
-                            .filter(f -> !f.getFileName().toString().contains(".truth")).filter(f -> !f.getFileName().toString().endsWith(".ascan.npy"))
-                            .sorted().forEach(out::add);
+                    s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".json")).sorted()
+                            .filter(f -> modalities.forFile(Source.of(f, sidecarText(f))) != null).forEach(out::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -73,5 +97,14 @@ final class IngestCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    static String sidecarText(Path f) {
+        try {
+            var s = org.solidscope.io.Sidecar.find(f);
+            return s == null ? null : Files.readString(s.path());
+        } catch (IOException | InputException e) {
+            return null; // a broken sidecar is reported when the file is ingested
+        }
     }
 }

@@ -11,7 +11,7 @@ import org.solidscope.ultrasound.RigidTransform;
 import org.solidscope.ultrasound.StageAnalysis;
 import org.solidscope.ultrasound.StageComparison;
 import org.solidscope.ultrasound.TransmissionDb;
-import org.solidscope.ultrasound.Verdict;
+import org.solidscope.core.record.Verdict;
 
 /** The JSON shapes of CLI results (documented in the README); NaN becomes null. */
 final class JsonViews {

@@ -1,35 +1,42 @@
 package org.solidscope.app;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.solidscope.catalog.Catalog;
 import org.solidscope.catalog.CatalogQueries;
 import org.solidscope.catalog.LotStatistics;
 import org.solidscope.core.InputException;
 import org.solidscope.core.Json;
+import org.solidscope.core.record.Metric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "lot", mixinStandardHelpOptions = true, description = "Lots in the record.", subcommands = LotCommand.Stats.class,
-        footer = {"", "Example:", "  solidscope lot stats demo-lot"})
+        footer = {"", "Examples:", "  solidscope lot stats demo-lot", "  solidscope lot stats demo-lot --metric ct.ra_um"})
 final class LotCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     @Command(name = "stats", mixinStandardHelpOptions = true,
-            description = "Yield per stage (PASS / measurements), metric distributions, control limits mean ± 3σ and the points outside them.")
+            description = {"Per state: yield (PASS / measurements with a verdict), and for every metric of every modality (or --metric)",
+                    "the distribution, control limits mean ± 3σ and the points outside them; aggregated by the database."})
     static final class Stats implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec cmd;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec cmd;
 
         @Parameters(index = "0", paramLabel = "LOT")
         String lot;
+
+        @Option(names = "--metric", description = "only this metric, e.g. ct.ra_um or ut.transmitting_fraction")
+        String metric;
 
         @Option(names = "--json", description = "print JSON instead of a table")
         boolean json;
@@ -39,18 +46,21 @@ final class LotCommand implements Runnable {
 
         @Override
         public Integer call() {
-            var rows = new CatalogQueries(where.open()).measurements(lot);
-            if (rows.isEmpty()) throw new InputException("LOT", "lot", "a lot with measurements in the record", "'" + lot + "'");
-            List<LotStatistics.StageStats> stats = LotStatistics.of(rows);
+            if (metric != null && !Metric.isName(metric)) throw new InputException("--metric", "metric", "a metric name such as ct.ra_um", "'" + metric + "'");
+            Catalog cat = where.open();
+            if (!new CatalogQueries(cat).lotExists(lot)) throw new InputException("LOT", "lot", "a lot in the record", "'" + lot + "'");
+            List<LotStatistics.StateStats> stats = LotStatistics.of(cat, lot, metric);
+            if (metric != null && stats.isEmpty()) throw new InputException("--metric", "metric", "a metric stored in lot " + lot, "'" + metric + "'");
+            PrintWriter out = cmd.commandLine().getOut();
             if (json) {
-                cmd.commandLine().getOut().println(Json.write(stats));
+                out.println(Json.write(stats));
                 return 0;
             }
             for (var s : stats) {
-                cmd.commandLine().getOut().printf("%s: %d measurements, yield %.3f, verdicts %s%n", s.stage(), s.measurements(), s.yield(), s.verdicts());
+                out.printf("%s: %d measurements, yield %.3f, verdicts %s%n", s.state(), s.measurements(), s.yield(), s.verdicts());
                 for (var m : s.metrics()) {
-                    cmd.commandLine().getOut().printf("  %-22s n=%-4d mean %9.4g  std %9.4g  [%9.4g, %9.4g]  limits [%9.4g, %9.4g]%s%n", m.metric(), m.n(), m.mean(), m.std(),
-                            m.min(), m.max(), m.lcl(), m.ucl(), m.outside().isEmpty() ? "" : "  outside: " + m.outside());
+                    out.printf("  %-28s %-4s n=%-5d mean %10.4g  std %10.4g  [%10.4g, %10.4g]  limits [%10.4g, %10.4g]%s%n", m.metric(), m.unit(), m.n(), m.mean(),
+                            m.std(), m.min(), m.max(), m.lcl(), m.ucl(), m.outside().isEmpty() ? "" : "  outside: " + m.outside());
                 }
             }
             return 0;

@@ -2,15 +2,15 @@ package org.solidscope.app;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.solidscope.catalog.Reanalyzer;
+import org.solidscope.workflow.ModalityRegistry;
+import org.solidscope.workflow.Reanalyze;
 import org.solidscope.ultrasound.InspectionSpec;
-import org.solidscope.ultrasound.StageAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "reanalyze", mixinStandardHelpOptions = true,
-        description = "Analyse a lot's stored scans again (e.g. with a new specification); earlier analyses are kept, the new ones become current.",
+        description = "Analyse a lot's stored measurements of every modality again (e.g. with a new specification); earlier analyses are kept, the new ones become current.",
         footer = {"", "Example:", "  solidscope reanalyze --lot demo-lot --spec strict-spec.json"})
 final class ReanalyzeCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -22,13 +22,18 @@ final class ReanalyzeCommand implements Callable<Integer> {
     @Option(names = "--spec", description = "inspection specification (JSON); default: the shipped one")
     Path specFile;
 
+    @Option(names = "--modality", description = "only measurements of this modality (ultrasound, ct); default: all")
+    String modality;
+
     @Mixin
     CatalogOptions where;
 
     @Override
     public Integer call() {
         InspectionSpec spec = InspectionSpec.loadOrDefault(specFile);
-        int n = new Reanalyzer(where.open(), new StageAnalyzer(spec)).reanalyze(lot, new ConsoleProgress("reanalyze"));
+        ModalityRegistry modalities = ModalityRegistry.standard(spec);
+        if (modality != null) modalities.byId("--modality", modality);
+        int n = new Reanalyze(where.open(), modalities).run(lot, modality, new ConsoleProgress("reanalyze"));
         cmd.commandLine().getOut().printf("lot %s: %d measurements re-analysed with '%s'; earlier analyses kept%n", lot, n, spec.name());
         return 0;
     }

@@ -9,7 +9,7 @@ import org.solidscope.core.Checksums;
 import org.solidscope.core.Json;
 import org.solidscope.io.CscanFiles;
 import org.solidscope.io.CscanGrid;
-import org.solidscope.report.CellReport;
+import org.solidscope.ultrasound.report.CellReport;
 import org.solidscope.ultrasound.Defect;
 import org.solidscope.ultrasound.InspectionSpec;
 import org.solidscope.ultrasound.Stage;

@@ -8,7 +8,7 @@ import org.solidscope.core.AtomicOutput;
 import org.solidscope.core.Checksums;
 import org.solidscope.core.Json;
 import org.solidscope.io.CscanFiles;
-import org.solidscope.report.CellReport;
+import org.solidscope.ultrasound.report.CellReport;
 import org.solidscope.ultrasound.InspectionSpec;
 import org.solidscope.ultrasound.Stage;
 import org.solidscope.ultrasound.StageAnalysis;

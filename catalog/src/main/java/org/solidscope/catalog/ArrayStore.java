@@ -41,6 +41,49 @@ public final class ArrayStore {
         return sha;
     }
 
+    /**
+     * Stores a file's bytes, streamed: copied to a temporary file in the store while hashed, then renamed
+     * to its checksum, so a large volume never sits in the heap and a blob is whole or absent.
+     */
+    public String putFile(Path file) {
+        Path tmp = null;
+        try {
+            // in a folder of the store, where recovery finds what a killed process left
+            tmp = Files.createTempFile(Files.createDirectories(root.resolve("tmp")), ".put-", ".tmp");
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            try (java.io.InputStream in = Files.newInputStream(file);
+                 java.io.OutputStream out = new java.security.DigestOutputStream(Files.newOutputStream(tmp), md)) {
+                in.transferTo(out);
+            }
+            String sha = java.util.HexFormat.of().formatHex(md.digest());
+            Path p = pathOf(sha);
+            if (!Files.exists(p)) {
+                Files.createDirectories(p.getParent());
+                Files.move(tmp, p, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                tmp = null;
+            }
+            return sha;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store " + file + " in the array store " + root, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // recovery removes leftover temporary files
+                }
+            }
+        }
+    }
+
+    /** Where a blob lies, for readers that take a path (the blob has no extension: its format is in the record). */
+    public Path path(String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("not a SHA-256: " + sha256);
+        return pathOf(sha256);
+    }
+
     public boolean has(String sha256) {
         return Files.exists(pathOf(sha256));
     }
@@ -96,6 +139,7 @@ public final class ArrayStore {
         for (Path p : files()) {
             String name = p.getFileName().toString();
             boolean temp = name.startsWith(".") && name.endsWith(".tmp");
+            if (Files.isDirectory(p)) continue;
             if (!temp && !(name.length() == 64 && !referenced.contains(name))) continue;
             try {
                 if (Files.getLastModifiedTime(p).toMillis() > cutoff) continue;

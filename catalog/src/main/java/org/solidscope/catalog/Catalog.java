@@ -1,9 +1,5 @@
 package org.solidscope.catalog;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,21 +7,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.solidscope.catalog.migration.V3__modality_neutral_record;
 
 /**
  * The record of cells: a relational database (H2 embedded in the workspace by default, PostgreSQL
  * through a JDBC URL) plus an {@link ArrayStore} beside it. Opening applies pending migrations in a
- * transaction and recovers from a crash: blobs that no measurement or analysis refers to (a process
+ * (Flyway) and recovers from a crash: blobs that no measurement or analysis refers to (a process
  * killed between writing a blob and committing its row) are removed.
  *
  * <p>Connections are per operation (each thread its own); writes run in transactions
  * ({@link #inTransaction}).
  */
 public final class Catalog implements AutoCloseable {
-    static final List<String> MIGRATIONS = List.of("V1__record.sql", "V2__api_tokens.sql");
-
     private final String url, user, password;
     private final ArrayStore arrays;
     private final boolean postgres;
@@ -94,41 +90,37 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /**
+     * Brings the schema up to date with Flyway (SQL scripts and Java migrations in
+     * {@code org/solidscope/catalog/migration}). A record made by release 0.1.0, whose own runner kept
+     * its version in {@code schema_version}, is taken as baseline at that version, so its later
+     * migrations run on its data.
+     */
     private void migrate() {
-        inTransaction(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, script VARCHAR(200) NOT NULL)");
-            }
-            int have = 0;
+        int earlier = inTransaction(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-                if (rs.next()) have = rs.getInt(1);
+                return rs.next() ? rs.getInt(1) : 0;
+            } catch (SQLException none) {
+                return 0; // no such table: a new record, or one Flyway keeps already
             }
-            for (int v = have + 1; v <= MIGRATIONS.size(); v++) {
-                String script = MIGRATIONS.get(v - 1);
-                for (String stmt : read(script).split(";\\s*\\n")) {
-                    String sql = stmt.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).strip();
-                    if (sql.isEmpty()) continue;
-                    try (Statement s = c.createStatement()) {
-                        s.execute(sql);
-                    }
-                }
-                try (Statement s = c.createStatement()) {
-                    s.executeUpdate("INSERT INTO schema_version (version, script) VALUES (" + v + ", '" + script + "')");
-                }
-            }
-            return null;
         });
-    }
-
-    private static String read(String script) {
-        try (InputStream in = Catalog.class.getResourceAsStream("migration/" + script)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("migration " + script + " missing from the build", e);
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.flywaydb") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn"); // a migration is news; every open is not
+        }
+        var config = Flyway.configure(Catalog.class.getClassLoader())
+                .dataSource(url, user, password)
+                .locations("classpath:org/solidscope/catalog/migration")
+                .javaMigrations(new V3__modality_neutral_record())
+                .cleanDisabled(true);
+        if (earlier > 0) config = config.baselineOnMigrate(true).baselineVersion(String.valueOf(earlier));
+        try {
+            config.load().migrate();
+        } catch (FlywayException e) {
+            throw new CatalogException("migrating " + url + ": " + e.getMessage(), e);
         }
     }
 
-    /** Checksums the database refers to (raw scans and result maps). */
+    /** Checksums the database refers to: raw data of measurements and arrays of analyses, whatever the modality. */
     public Set<String> referencedBlobs() {
         return inTransaction(c -> {
             Set<String> s = new HashSet<>();
@@ -136,7 +128,7 @@ public final class Catalog implements AutoCloseable {
                 try (ResultSet rs = st.executeQuery("SELECT raw_sha256 FROM measurement")) {
                     while (rs.next()) s.add(rs.getString(1).strip());
                 }
-                try (ResultSet rs = st.executeQuery("SELECT level_map_sha256 FROM analysis WHERE level_map_sha256 IS NOT NULL")) {
+                try (ResultSet rs = st.executeQuery("SELECT sha256 FROM analysis_array")) {
                     while (rs.next()) s.add(rs.getString(1).strip());
                 }
             }

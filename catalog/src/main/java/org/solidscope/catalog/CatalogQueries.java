@@ -1,5 +1,8 @@
 package org.solidscope.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,8 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.solidscope.core.InputException;
+import org.solidscope.core.Json;
+import org.solidscope.core.record.Metric;
+import org.solidscope.core.record.Verdict;
 
-/** Read-only questions to the record. Verdicts are those of each measurement's current analysis. */
+/**
+ * Read-only questions to the record, the same for every modality. "Current" is each measurement's
+ * current analysis; verdicts of a state are the worst over its measurements that have one.
+ */
 public final class CatalogQueries {
     private final Catalog catalog;
 
@@ -17,153 +27,320 @@ public final class CatalogQueries {
         this.catalog = catalog;
     }
 
-    /** One cell with the current verdict per stage (worst over that stage's measurements) and overall. */
-    public record CellRow(String cellId, String lot, Map<String, String> stageVerdicts, String verdict) {}
+    /** One cell with the current verdict per state (worst over that state's measurements) and overall. */
+    public record CellRow(String cellId, String lot, Map<String, String> stateVerdicts, String verdict) {}
 
-    static final List<String> ORDER = List.of("PASS", "REVIEW", "FAIL");
+    /** A condition on a stored metric of a current analysis: {@code ct.ra_um>1.5}. */
+    public record MetricFilter(String metric, String op, double value) {
+        static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("\\s*([a-z][a-z0-9_.]*)\\s*(<=|>=|<|>|=)\\s*(\\S+)\\s*");
 
-    static String worse(String a, String b) {
-        if (a == null) return b;
-        if (b == null) return a;
-        return ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b;
+        public MetricFilter {
+            if (!Metric.isName(metric)) throw new InputException("--where", "metric", "a metric name such as ct.ra_um", "'" + metric + "'");
+            if (!List.of("<", ">", "<=", ">=", "=").contains(op)) throw new InputException("--where", "operator", "<, >, <=, >= or =", op);
+        }
+
+        /** Parses {@code name<op>value}. */
+        public static MetricFilter parse(String text) {
+            var m = FORM.matcher(text == null ? "" : text);
+            if (!m.matches()) throw new InputException("--where", "condition", "METRIC<op>VALUE with op one of < > <= >= =, e.g. ct.ra_um>1.5", "'" + text + "'");
+            try {
+                return new MetricFilter(m.group(1), m.group(2), Double.parseDouble(m.group(3)));
+            } catch (NumberFormatException e) {
+                throw new InputException("--where", "value", "a number", "'" + m.group(3) + "'");
+            }
+        }
     }
 
-    /** Cells, optionally of one lot and with a given overall verdict, ordered by id. */
-    public List<CellRow> listCells(String lot, String verdict) {
+    /** Cells, optionally of one lot, with a given overall verdict, and meeting every metric condition; ordered by id. */
+    public List<CellRow> listCells(String lot, String verdict, List<MetricFilter> where) {
         return catalog.inTransaction(c -> {
-            String sql = "SELECT c.id, c.lot_id, s.stage, a.verdict FROM cell c "
-                    + "LEFT JOIN process_stage s ON s.cell_id = c.id LEFT JOIN measurement m ON m.stage_id = s.id "
-                    + "LEFT JOIN analysis a ON a.id = m.current_analysis_id "
-                    + (lot != null ? "WHERE c.lot_id = ? " : "") + "ORDER BY c.id";
-            Map<String, CellRow> rows = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                if (lot != null) ps.setString(1, lot);
+            StringBuilder sql = new StringBuilder("SELECT ce.id, ce.lot_id, s.name, a.verdict FROM cell ce "
+                    + "LEFT JOIN cell_state s ON s.cell_id = ce.id LEFT JOIN measurement m ON m.state_id = s.id "
+                    + "LEFT JOIN analysis a ON a.id = m.current_analysis_id WHERE 1 = 1");
+            List<Object> args = new ArrayList<>();
+            if (lot != null) {
+                sql.append(" AND ce.lot_id = ?");
+                args.add(lot);
+            }
+            for (MetricFilter f : where) {
+                sql.append(" AND EXISTS (SELECT 1 FROM cell_state s2 JOIN measurement m2 ON m2.state_id = s2.id "
+                        + "JOIN metric x ON x.analysis_id = m2.current_analysis_id WHERE s2.cell_id = ce.id AND x.name = ? AND x.metric_value ")
+                        .append(f.op()).append(" ?)");
+                args.add(f.metric());
+                args.add(f.value());
+            }
+            sql.append(" ORDER BY ce.id");
+            Map<String, String[]> lots = new LinkedHashMap<>();
+            Map<String, Map<String, String>> states = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String id = rs.getString(1);
-                        CellRow r = rows.computeIfAbsent(id, k -> {
-                            try {
-                                return new CellRow(k, rs.getString(2), new TreeMap<>(), null);
-                            } catch (SQLException e) {
-                                throw new IllegalStateException(e);
-                            }
-                        });
-                        String st = rs.getString(3), v = rs.getString(4);
-                        if (st != null && v != null) r.stageVerdicts().merge(st, v, CatalogQueries::worse);
+                        Map<String, String> st = states.get(id);
+                        if (st == null) {
+                            st = new TreeMap<>();
+                            states.put(id, st);
+                            lots.put(id, new String[] {rs.getString(2)});
+                        }
+                        String name = rs.getString(3), v = rs.getString(4);
+                        if (name != null && v != null) st.merge(name, v, CatalogQueries::worse);
                     }
                 }
             }
-            List<CellRow> out = new ArrayList<>();
-            for (CellRow r : rows.values()) {
+            List<CellRow> out = new ArrayList<>(states.size());
+            for (var e : states.entrySet()) {
                 String overall = null;
-                for (String v : r.stageVerdicts().values()) overall = worse(overall, v);
-                if (verdict == null || verdict.equalsIgnoreCase(String.valueOf(overall))) out.add(new CellRow(r.cellId(), r.lot(), r.stageVerdicts(), overall));
+                for (String v : e.getValue().values()) overall = worse(overall, v);
+                if (verdict == null || verdict.equalsIgnoreCase(String.valueOf(overall))) out.add(new CellRow(e.getKey(), lots.get(e.getKey())[0], e.getValue(), overall));
             }
             return out;
         });
     }
 
-    /** Everything about one cell: its stages, measurements, every analysis (history) and the current defects. */
-    public Map<String, Object> showCell(String cellId) {
+    public List<CellRow> listCells(String lot, String verdict) {
+        return listCells(lot, verdict, List.of());
+    }
+
+    static String worse(String a, String b) {
+        Verdict.Status w = Verdict.Status.worse(Verdict.Status.parse(a), Verdict.Status.parse(b));
+        return w == null ? null : w.name();
+    }
+
+    /**
+     * The cell's timeline: its states in life order and, under each, every measurement of every
+     * modality with its current analysis (verdict, metrics, arrays, feature count) and how many
+     * analyses it has had. Null when the cell is not in the record.
+     */
+    public Map<String, Object> timeline(String cellId) {
         return catalog.inTransaction(c -> {
-            Map<String, Object> cell = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, lot_id, format, width_mm, height_mm, created_utc FROM cell WHERE id = ?")) {
-                ps.setString(1, cellId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return null;
-                    cell.put("cell", rs.getString(1));
-                    cell.put("lot", rs.getString(2));
-                    cell.put("format", rs.getString(3));
-                    cell.put("width_mm", rs.getObject(4));
-                    cell.put("height_mm", rs.getObject(5));
-                    cell.put("created_utc", rs.getTimestamp(6).toInstant().toString());
-                }
-            }
-            List<Map<String, Object>> measurements = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT m.id, s.stage, m.file_name, m.raw_sha256, m.raw_bytes, m.settings, m.current_analysis_id, "
-                    + "m.created_utc FROM measurement m JOIN process_stage s ON s.id = m.stage_id WHERE s.cell_id = ? ORDER BY m.id")) {
+            Map<String, Object> cell = cellHead(c, cellId);
+            if (cell == null) return null;
+            Map<Long, Map<String, Object>> byAnalysis = new LinkedHashMap<>();
+            Map<String, Map<String, Object>> states = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.name, s.kind, s.sort_order, m.id, m.modality, m.file_name, m.raw_sha256, m.raw_bytes, "
+                    + "m.frame, m.created_utc, a.id, a.pipeline, a.software_version, a.verdict, a.reasons, a.spec_name, "
+                    + "(SELECT COUNT(*) FROM analysis h WHERE h.measurement_id = m.id), "
+                    + "(SELECT COUNT(*) FROM feature f WHERE f.analysis_id = a.id AND f.counts_against_cell = TRUE) "
+                    + "FROM cell_state s LEFT JOIN measurement m ON m.state_id = s.id LEFT JOIN analysis a ON a.id = m.current_analysis_id "
+                    + "WHERE s.cell_id = ? ORDER BY s.sort_order, s.name, m.id")) {
                 ps.setString(1, cellId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        Map<String, Object> st = states.computeIfAbsent(str(rs, 1), k -> new LinkedHashMap<>());
+                        if (st.isEmpty()) {
+                            st.put("state", rs.getString(1));
+                            st.put("kind", rs.getString(2));
+                            st.put("measurements", new ArrayList<Map<String, Object>>());
+                        }
+                        if (rs.getObject(4) == null) continue;
                         Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("measurement_id", rs.getLong(1));
-                        m.put("stage", rs.getString(2));
-                        m.put("file", rs.getString(3));
-                        m.put("raw_sha256", rs.getString(4).strip());
-                        m.put("raw_bytes", rs.getLong(5));
-                        m.put("settings", rs.getString(6));
-                        m.put("current_analysis_id", rs.getLong(7));
-                        m.put("created_utc", rs.getTimestamp(8).toInstant().toString());
-                        measurements.add(m);
+                        m.put("measurement_id", rs.getLong(4));
+                        m.put("modality", rs.getString(5));
+                        m.put("file", rs.getString(6));
+                        m.put("raw_sha256", rs.getString(7).strip());
+                        m.put("raw_bytes", rs.getLong(8));
+                        m.put("frame", json(rs.getString(9)));
+                        m.put("created_utc", rs.getTimestamp(10).toInstant().toString());
+                        m.put("analysis_id", rs.getLong(11));
+                        m.put("pipeline", rs.getString(12));
+                        m.put("software_version", rs.getString(13));
+                        m.put("verdict", rs.getString(14));
+                        m.put("reasons", json(rs.getString(15)));
+                        m.put("spec", rs.getString(16));
+                        m.put("analyses", rs.getLong(17));
+                        m.put("features_against_cell", rs.getLong(18));
+                        m.put("metrics", new LinkedHashMap<String, Object>());
+                        m.put("arrays", new ArrayList<Map<String, Object>>());
+                        byAnalysis.put(rs.getLong(11), m);
+                        @SuppressWarnings("unchecked")
+                        List<Map<String, Object>> ms = (List<Map<String, Object>>) st.get("measurements");
+                        ms.add(m);
                     }
                 }
             }
-            for (Map<String, Object> m : measurements) {
-                List<Map<String, Object>> analyses = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT id, pipeline, software_version, spec_name, parameters, verdict, reasons, metrics, "
-                        + "level_map_sha256, created_utc FROM analysis WHERE measurement_id = ? ORDER BY id")) {
-                    ps.setLong(1, (Long) m.get("measurement_id"));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            Map<String, Object> a = new LinkedHashMap<>();
-                            a.put("analysis_id", rs.getLong(1));
-                            a.put("pipeline", rs.getString(2));
-                            a.put("software_version", rs.getString(3));
-                            a.put("spec", rs.getString(4));
-                            a.put("parameters", rs.getString(5));
-                            a.put("verdict", rs.getString(6));
-                            a.put("reasons", rs.getString(7));
-                            a.put("metrics", rs.getString(8));
-                            a.put("level_map_sha256", rs.getString(9) == null ? null : rs.getString(9).strip());
-                            a.put("created_utc", rs.getTimestamp(10).toInstant().toString());
-                            analyses.add(a);
-                        }
+            try (PreparedStatement ps = c.prepareStatement("SELECT x.analysis_id, x.name, x.metric_value, x.unit, x.uncertainty FROM metric x "
+                    + "JOIN measurement m ON m.current_analysis_id = x.analysis_id JOIN cell_state s ON s.id = m.state_id WHERE s.cell_id = ? ORDER BY x.name")) {
+                ps.setString(1, cellId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> m = byAnalysis.get(rs.getLong(1));
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> metrics = (Map<String, Object>) m.get("metrics");
+                        metrics.put(rs.getString(2), metricJson(dbl(rs, 3), rs.getString(4), dbl(rs, 5)));
                     }
                 }
-                m.put("analyses", analyses);
-                List<Map<String, Object>> defects = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT kind, x_mm, y_mm, area_mm2, diameter_mm, circularity, counts_against_cell FROM defect "
-                        + "WHERE analysis_id = ? ORDER BY id")) {
-                    ps.setLong(1, (Long) m.get("current_analysis_id"));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            Map<String, Object> d = new LinkedHashMap<>();
-                            d.put("kind", rs.getString(1));
-                            d.put("x_mm", rs.getDouble(2));
-                            d.put("y_mm", rs.getDouble(3));
-                            d.put("area_mm2", rs.getDouble(4));
-                            d.put("diameter_mm", rs.getObject(5));
-                            d.put("circularity", rs.getObject(6));
-                            d.put("counts_against_cell", rs.getBoolean(7));
-                            defects.add(d);
-                        }
-                    }
-                }
-                m.put("current_defects", defects);
             }
-            cell.put("measurements", measurements);
+            try (PreparedStatement ps = c.prepareStatement("SELECT x.analysis_id, x.name, x.kind, x.dtype, x.shape, x.unit, x.pitch_mm, x.frame, x.sha256 "
+                    + "FROM analysis_array x JOIN measurement m ON m.current_analysis_id = x.analysis_id JOIN cell_state s ON s.id = m.state_id "
+                    + "WHERE s.cell_id = ? ORDER BY x.name")) {
+                ps.setString(1, cellId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> m = byAnalysis.get(rs.getLong(1));
+                        @SuppressWarnings("unchecked")
+                        List<Map<String, Object>> arrays = (List<Map<String, Object>>) m.get("arrays");
+                        arrays.add(arrayJson(rs, 2));
+                    }
+                }
+            }
+            cell.put("states", new ArrayList<>(states.values()));
             return cell;
         });
     }
 
-    /** One row per measurement of a lot with its current analysis: what export and lot statistics read. */
-    public record MeasurementRow(String lot, String cellId, String stage, String file, String rawSha256, long analysisId, String pipeline,
-                                 String softwareVersion, String verdict, Double transmittingFraction, Double meanDb, Double medianDb,
-                                 Double uniformityCv, int defectCount, Double widthMm, Double heightMm) {}
+    private static Map<String, Object> metricJson(Double value, String unit, Double uncertainty) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("value", value);
+        x.put("unit", unit);
+        if (uncertainty != null) x.put("uncertainty", uncertainty);
+        return x;
+    }
 
-    public List<MeasurementRow> measurements(String lot) {
+    private static Map<String, Object> arrayJson(ResultSet rs, int from) throws SQLException {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("name", rs.getString(from));
+        a.put("kind", rs.getString(from + 1));
+        a.put("dtype", rs.getString(from + 2));
+        a.put("shape", json(rs.getString(from + 3)));
+        a.put("unit", rs.getString(from + 4));
+        a.put("pitch_mm", dbl(rs, from + 5));
+        a.put("frame", json(rs.getString(from + 6)));
+        a.put("sha256", rs.getString(from + 7).strip());
+        return a;
+    }
+
+    private static Map<String, Object> cellHead(Connection c, String cellId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, lot_id, format, width_mm, height_mm, created_utc FROM cell WHERE id = ?")) {
+            ps.setString(1, cellId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return null;
+                Map<String, Object> cell = new LinkedHashMap<>();
+                cell.put("cell", rs.getString(1));
+                cell.put("lot", rs.getString(2));
+                cell.put("format", rs.getString(3));
+                cell.put("width_mm", dbl(rs, 4));
+                cell.put("height_mm", dbl(rs, 5));
+                cell.put("created_utc", rs.getTimestamp(6).toInstant().toString());
+                return cell;
+            }
+        }
+    }
+
+    private static String str(ResultSet rs, int i) {
+        try {
+            return rs.getString(i);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Object json(String text) {
+        if (text == null) return null;
+        try {
+            return Json.mapper().readTree(text);
+        } catch (IOException e) {
+            return text;
+        }
+    }
+
+    /** Everything about one cell: the timeline plus, per measurement, every analysis (history) and the current features. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> showCell(String cellId) {
+        Map<String, Object> cell = timeline(cellId);
+        if (cell == null) return null;
+        return catalog.inTransaction(c -> {
+            for (Object so : (List<Object>) cell.get("states")) {
+                for (Map<String, Object> m : (List<Map<String, Object>>) ((Map<String, Object>) so).get("measurements")) {
+                    List<Map<String, Object>> history = new ArrayList<>();
+                    try (PreparedStatement ps = c.prepareStatement("SELECT id, modality, pipeline, software_version, spec_name, parameters, verdict, reasons, "
+                            + "notes, created_utc FROM analysis WHERE measurement_id = ? ORDER BY id")) {
+                        ps.setLong(1, (Long) m.get("measurement_id"));
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                Map<String, Object> a = new LinkedHashMap<>();
+                                a.put("analysis_id", rs.getLong(1));
+                                a.put("modality", rs.getString(2));
+                                a.put("pipeline", rs.getString(3));
+                                a.put("software_version", rs.getString(4));
+                                a.put("spec", rs.getString(5));
+                                a.put("parameters", json(rs.getString(6)));
+                                a.put("verdict", rs.getString(7));
+                                a.put("reasons", json(rs.getString(8)));
+                                a.put("notes", json(rs.getString(9)));
+                                a.put("created_utc", rs.getTimestamp(10).toInstant().toString());
+                                history.add(a);
+                            }
+                        }
+                    }
+                    m.put("history", history);
+                    m.put("current_features", features(c, (Long) m.get("analysis_id")));
+                }
+            }
+            return cell;
+        });
+    }
+
+    private static List<Map<String, Object>> features(Connection c, long analysisId) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT kind, x_mm, y_mm, z_mm, area_mm2, size_mm, counts_against_cell, properties FROM feature "
+                + "WHERE analysis_id = ? ORDER BY id")) {
+            ps.setLong(1, analysisId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> d = new LinkedHashMap<>();
+                    d.put("kind", rs.getString(1));
+                    d.put("x_mm", dbl(rs, 2));
+                    d.put("y_mm", dbl(rs, 3));
+                    d.put("z_mm", dbl(rs, 4));
+                    d.put("area_mm2", dbl(rs, 5));
+                    d.put("equivalent_diameter_mm", dbl(rs, 6));
+                    d.put("counts_against_cell", rs.getBoolean(7));
+                    d.put("properties", json(rs.getString(8)));
+                    out.add(d);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One measurement of a lot with its current analysis and every metric of it. */
+    public record MeasurementRow(String lot, String cellId, String state, double stateOrder, String modality, String file, String rawSha256,
+                                 long measurementId, long analysisId, String pipeline, String softwareVersion, String verdict,
+                                 Map<String, Metric> metrics) {}
+
+    /** The measurements of a lot (optionally of one modality), cell by cell in life order, with their current analyses. */
+    public List<MeasurementRow> measurements(String lot, String modality) {
         return catalog.inTransaction(c -> {
             List<MeasurementRow> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT c.lot_id, c.id, s.stage, m.file_name, m.raw_sha256, a.id, a.pipeline, a.software_version, "
-                    + "a.verdict, a.transmitting_fraction, a.mean_db, a.median_db, a.uniformity_cv, a.defect_count, a.width_mm, a.height_mm "
-                    + "FROM cell c JOIN process_stage s ON s.cell_id = c.id JOIN measurement m ON m.stage_id = s.id "
-                    + "JOIN analysis a ON a.id = m.current_analysis_id WHERE c.lot_id = ? ORDER BY c.id, s.stage, m.id")) {
+            Map<Long, Map<String, Metric>> metrics = new java.util.HashMap<>();
+            String mod = modality == null ? "" : " AND m.modality = ?";
+            try (PreparedStatement ps = c.prepareStatement("SELECT ce.lot_id, ce.id, s.name, s.sort_order, m.modality, m.file_name, m.raw_sha256, m.id, "
+                    + "a.id, a.pipeline, a.software_version, a.verdict FROM cell ce JOIN cell_state s ON s.cell_id = ce.id "
+                    + "JOIN measurement m ON m.state_id = s.id JOIN analysis a ON a.id = m.current_analysis_id WHERE ce.lot_id = ?" + mod
+                    + " ORDER BY ce.id, s.sort_order, s.name, m.id")) {
                 ps.setString(1, lot);
+                if (modality != null) ps.setString(2, modality);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new MeasurementRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5).strip(),
-                                rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9), dbl(rs, 10), dbl(rs, 11), dbl(rs, 12),
-                                dbl(rs, 13), rs.getInt(14), dbl(rs, 15), dbl(rs, 16)));
+                        Map<String, Metric> ms = new LinkedHashMap<>();
+                        metrics.put(rs.getLong(9), ms);
+                        out.add(new MeasurementRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getString(5), rs.getString(6),
+                                rs.getString(7).strip(), rs.getLong(8), rs.getLong(9), rs.getString(10), rs.getString(11), rs.getString(12), ms));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT x.analysis_id, x.name, x.metric_value, x.unit, x.uncertainty FROM metric x "
+                    + "JOIN measurement m ON m.current_analysis_id = x.analysis_id JOIN cell_state s ON s.id = m.state_id JOIN cell ce ON ce.id = s.cell_id "
+                    + "WHERE ce.lot_id = ?" + mod + " ORDER BY x.name")) {
+                ps.setString(1, lot);
+                if (modality != null) ps.setString(2, modality);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Metric> ms = metrics.get(rs.getLong(1));
+                        if (ms == null) continue;
+                        Double v = dbl(rs, 3), u = dbl(rs, 5);
+                        ms.put(rs.getString(2), new Metric(rs.getString(2), v == null ? Double.NaN : v, rs.getString(4), u == null ? Double.NaN : u));
                     }
                 }
             }
@@ -194,33 +371,50 @@ public final class CatalogQueries {
         });
     }
 
-    /** A measurement's level-map checksum, its grid (from the stored settings) and its cell, or null. */
-    public record MapRef(long measurementId, String cellId, String stage, String levelMapSha256, String settings) {}
-
-    public MapRef map(long measurementId) {
+    public boolean lotExists(String lot) {
         return catalog.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT m.id, s.cell_id, s.stage, a.level_map_sha256, m.settings FROM measurement m "
-                    + "JOIN process_stage s ON s.id = m.stage_id JOIN analysis a ON a.id = m.current_analysis_id WHERE m.id = ?")) {
-                ps.setLong(1, measurementId);
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM lot WHERE id = ?")) {
+                ps.setString(1, lot);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || rs.getString(4) == null) return null;
-                    return new MapRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4).strip(), rs.getString(5));
+                    return rs.next();
                 }
             }
         });
     }
 
-    /** Current defects of a measurement: kind, x, y (mm), equivalent diameter (mm). */
-    public List<double[]> defectCircles(long measurementId, List<String> kinds) {
+    /** An array of a measurement's current analysis, with where it lies and whose it is. */
+    public record ArrayRef(long measurementId, long analysisId, String cellId, String state, String modality, String name, String kind, String dtype,
+                           String shape, String unit, Double pitchMm, JsonNode frame, String sha256) {}
+
+    /** The named array of a measurement's current analysis, or null. */
+    public ArrayRef array(long measurementId, String name) {
+        return catalog.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.id, a.id, s.cell_id, s.name, m.modality, x.name, x.kind, x.dtype, x.shape, x.unit, "
+                    + "x.pitch_mm, x.frame, x.sha256 FROM measurement m JOIN cell_state s ON s.id = m.state_id "
+                    + "JOIN analysis a ON a.id = m.current_analysis_id JOIN analysis_array x ON x.analysis_id = a.id WHERE m.id = ? AND x.name = ?")) {
+                ps.setLong(1, measurementId);
+                ps.setString(2, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return null;
+                    Object frame = json(rs.getString(12));
+                    return new ArrayRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getString(9), rs.getString(10), dbl(rs, 11), frame instanceof JsonNode j ? j : null, rs.getString(13).strip());
+                }
+            }
+        });
+    }
+
+    /** Current features of a measurement that count against the cell: kind, x, y (mm), equivalent radius (mm). */
+    public List<double[]> featureCircles(long measurementId, List<String> kinds) {
         return catalog.inTransaction(c -> {
             List<double[]> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT d.kind, d.x_mm, d.y_mm, d.area_mm2 FROM defect d JOIN measurement m "
-                    + "ON m.current_analysis_id = d.analysis_id WHERE m.id = ? AND d.counts_against_cell = TRUE ORDER BY d.id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT f.kind, f.x_mm, f.y_mm, f.size_mm FROM feature f JOIN measurement m "
+                    + "ON m.current_analysis_id = f.analysis_id WHERE m.id = ? AND f.counts_against_cell = TRUE AND f.x_mm IS NOT NULL ORDER BY f.id")) {
                 ps.setLong(1, measurementId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         kinds.add(rs.getString(1));
-                        out.add(new double[] {rs.getDouble(2), rs.getDouble(3), Math.sqrt(rs.getDouble(4) / Math.PI)});
+                        out.add(new double[] {rs.getDouble(2), rs.getDouble(3), rs.getDouble(4) / 2});
                     }
                 }
             }
@@ -228,10 +422,36 @@ public final class CatalogQueries {
         });
     }
 
+    /** Stored measurements to analyse again: of a lot, optionally of one modality, oldest first. */
+    public record StoredMeasurement(long measurementId, String cellId, String state, String modality, String fileName, String rawSha256, String settings) {}
+
+    public List<StoredMeasurement> storedMeasurements(String lot, String modality) {
+        return catalog.inTransaction(c -> {
+            List<StoredMeasurement> l = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.id, s.cell_id, s.name, m.modality, m.file_name, m.raw_sha256, m.settings FROM measurement m "
+                    + "JOIN cell_state s ON s.id = m.state_id JOIN cell ce ON ce.id = s.cell_id WHERE ce.lot_id = ?"
+                    + (modality == null ? "" : " AND m.modality = ?") + " ORDER BY m.id")) {
+                ps.setString(1, lot);
+                if (modality != null) ps.setString(2, modality);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) l.add(new StoredMeasurement(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6).strip(), rs.getString(7)));
+                }
+            }
+            return l;
+        });
+    }
+
     /** Count of analyses in the record (all history). */
     public long analysisCount() {
+        return count("analysis");
+    }
+
+    /** Rows of a table of the record (for checks and tests). */
+    public long count(String table) {
+        if (!table.matches("[a-z_]+")) throw new IllegalArgumentException(table);
         return catalog.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM analysis"); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }

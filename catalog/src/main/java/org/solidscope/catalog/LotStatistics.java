@@ -1,65 +1,94 @@
 package org.solidscope.catalog;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
+import org.solidscope.core.record.Verdict;
 
 /**
- * Lot statistics over the current analyses: per stage the yield (PASS / measurements), verdict counts,
- * and per metric the distribution with Shewhart control limits mean ± 3σ (σ the sample standard
- * deviation of the lot) and the measurements outside them.
+ * Lot statistics over the current analyses, aggregated by the database: per state the verdict counts
+ * and the yield (PASS / measurements with a verdict), and per metric of any modality the distribution
+ * with Shewhart control limits mean ± 3σ (σ the sample standard deviation over the lot) and the
+ * measurements outside them.
  */
 public final class LotStatistics {
     private LotStatistics() {}
 
-    public record MetricStats(String metric, int n, double mean, double std, double min, double max, double lcl, double ucl,
+    public record MetricStats(String metric, String unit, int n, double mean, double std, double min, double max, double lcl, double ucl,
                               List<String> outside) {}
 
-    public record StageStats(String stage, int measurements, Map<String, Integer> verdicts, double yield, List<MetricStats> metrics) {}
+    public record StateStats(String state, int measurements, Map<String, Integer> verdicts, double yield, List<MetricStats> metrics) {}
 
-    static final Map<String, Function<CatalogQueries.MeasurementRow, Double>> METRICS = new LinkedHashMap<>();
+    static final String CURRENT = "FROM cell ce JOIN cell_state s ON s.cell_id = ce.id JOIN measurement m ON m.state_id = s.id "
+            + "JOIN analysis a ON a.id = m.current_analysis_id ";
 
-    static {
-        METRICS.put("transmitting_fraction", CatalogQueries.MeasurementRow::transmittingFraction);
-        METRICS.put("mean_db", CatalogQueries.MeasurementRow::meanDb);
-        METRICS.put("median_db", CatalogQueries.MeasurementRow::medianDb);
-        METRICS.put("uniformity_cv", CatalogQueries.MeasurementRow::uniformityCv);
-        METRICS.put("defect_count", r -> (double) r.defectCount());
-    }
-
-    public static List<StageStats> of(List<CatalogQueries.MeasurementRow> rows) {
-        Map<String, List<CatalogQueries.MeasurementRow>> byStage = new TreeMap<>();
-        for (var r : rows) byStage.computeIfAbsent(r.stage(), k -> new ArrayList<>()).add(r);
-        List<StageStats> out = new ArrayList<>();
-        for (var e : byStage.entrySet()) {
-            List<CatalogQueries.MeasurementRow> rs = e.getValue();
-            Map<String, Integer> verdicts = new LinkedHashMap<>();
-            for (String v : CatalogQueries.ORDER) verdicts.put(v, 0);
-            for (var r : rs) verdicts.merge(r.verdict(), 1, Integer::sum);
-            List<MetricStats> ms = new ArrayList<>();
-            for (var m : METRICS.entrySet()) {
-                List<Double> vals = new ArrayList<>();
-                List<String> who = new ArrayList<>();
-                for (var r : rs) {
-                    Double v = m.getValue().apply(r);
-                    if (v != null && Double.isFinite(v)) { vals.add(v); who.add(r.cellId() + " (" + r.file() + ")"); }
+    /** Statistics of a lot, per state in life order; {@code metric} non-null keeps that metric only. Empty for an unknown lot. */
+    public static List<StateStats> of(Catalog catalog, String lot, String metric) {
+        return catalog.inTransaction(c -> {
+            Map<String, int[]> counts = new LinkedHashMap<>();
+            Map<String, Map<String, Integer>> verdicts = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.name, MIN(s.sort_order) o, a.verdict, COUNT(*) " + CURRENT
+                    + "WHERE ce.lot_id = ? GROUP BY s.name, a.verdict ORDER BY o, s.name")) {
+                ps.setString(1, lot);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String st = rs.getString(1);
+                        Map<String, Integer> v = verdicts.computeIfAbsent(st, k -> {
+                            Map<String, Integer> m = new LinkedHashMap<>();
+                            for (Verdict.Status s : Verdict.Status.values()) m.put(s.name(), 0);
+                            return m;
+                        });
+                        counts.computeIfAbsent(st, k -> new int[1])[0] += rs.getInt(4);
+                        if (rs.getString(3) != null) v.put(rs.getString(3), rs.getInt(4));
+                    }
                 }
-                int n = vals.size();
-                double mean = vals.stream().mapToDouble(d -> d).average().orElse(Double.NaN);
-                double ss = 0;
-                for (double v : vals) ss += (v - mean) * (v - mean);
-                double std = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-                double lcl = mean - 3 * std, ucl = mean + 3 * std;
-                List<String> outside = new ArrayList<>();
-                for (int i = 0; i < n; i++) if (vals.get(i) < lcl || vals.get(i) > ucl) outside.add(who.get(i));
-                ms.add(new MetricStats(m.getKey(), n, mean, std, vals.stream().mapToDouble(d -> d).min().orElse(Double.NaN),
-                        vals.stream().mapToDouble(d -> d).max().orElse(Double.NaN), lcl, ucl, outside));
             }
-            out.add(new StageStats(e.getKey(), rs.size(), verdicts, rs.isEmpty() ? Double.NaN : (double) verdicts.get("PASS") / rs.size(), ms));
-        }
-        return out;
+            String only = metric == null ? "" : " AND x.name = ?";
+            String agg = "SELECT s.name st, x.name mt, MIN(x.unit) unit, COUNT(x.metric_value) n, AVG(x.metric_value) mean, STDDEV_SAMP(x.metric_value) sd, "
+                    + "MIN(x.metric_value) lo, MAX(x.metric_value) hi " + CURRENT + "JOIN metric x ON x.analysis_id = a.id WHERE ce.lot_id = ?" + only
+                    + " GROUP BY s.name, x.name";
+            Map<String, List<MetricStats>> byState = new LinkedHashMap<>();
+            Map<String, List<String>> outside = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.name, x.name, ce.id, m.file_name " + CURRENT + "JOIN metric x ON x.analysis_id = a.id "
+                    + "JOIN (" + agg + ") g ON g.st = s.name AND g.mt = x.name WHERE ce.lot_id = ?" + only
+                    + " AND g.sd IS NOT NULL AND (x.metric_value < g.mean - 3 * g.sd OR x.metric_value > g.mean + 3 * g.sd) ORDER BY ce.id, m.id")) {
+                int i = 1;
+                ps.setString(i++, lot);
+                if (metric != null) ps.setString(i++, metric);
+                ps.setString(i++, lot);
+                if (metric != null) ps.setString(i, metric);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) outside.computeIfAbsent(rs.getString(1) + "\n" + rs.getString(2), k -> new ArrayList<>())
+                            .add(rs.getString(3) + " (" + rs.getString(4) + ")");
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(agg + " ORDER BY s.name, x.name")) {
+                ps.setString(1, lot);
+                if (metric != null) ps.setString(2, metric);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int n = rs.getInt(4);
+                        double mean = n == 0 ? Double.NaN : rs.getDouble(5);
+                        Double sd = CatalogQueries.dbl(rs, 6);
+                        double std = sd == null ? 0 : sd;
+                        double lo = n == 0 ? Double.NaN : rs.getDouble(7), hi = n == 0 ? Double.NaN : rs.getDouble(8);
+                        byState.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new MetricStats(rs.getString(2), rs.getString(3), n, mean, std,
+                                lo, hi, mean - 3 * std, mean + 3 * std, outside.getOrDefault(rs.getString(1) + "\n" + rs.getString(2), List.of())));
+                    }
+                }
+            }
+            List<StateStats> out = new ArrayList<>();
+            for (var e : counts.entrySet()) {
+                Map<String, Integer> v = verdicts.get(e.getKey());
+                int judged = v.values().stream().mapToInt(Integer::intValue).sum();
+                List<MetricStats> ms = byState.getOrDefault(e.getKey(), List.of());
+                if (metric != null && ms.isEmpty()) continue;
+                out.add(new StateStats(e.getKey(), e.getValue()[0], v, judged == 0 ? Double.NaN : (double) v.get("PASS") / judged, ms));
+            }
+            return out;
+        });
     }
 }

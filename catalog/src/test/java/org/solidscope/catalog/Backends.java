@@ -11,19 +11,19 @@ import org.junit.jupiter.api.Assumptions;
  * The databases every catalog test runs on: embedded H2 always, and PostgreSQL when
  * {@code SOLIDSCOPE_TEST_PG_URL} (a JDBC URL with user and password) is set, as {@code .ci/run} does.
  */
-final class Backends {
+public final class Backends {
     private Backends() {}
 
-    static final String PG = System.getenv("SOLIDSCOPE_TEST_PG_URL");
+    public static final String PG = System.getenv("SOLIDSCOPE_TEST_PG_URL");
 
-    static List<String> names() {
+    public static List<String> names() {
         List<String> l = new ArrayList<>(List.of("h2"));
         l.add("postgresql");
         return l;
     }
 
     /** A fresh, empty catalog on the named backend with its arrays under {@code dir}. */
-    static Catalog open(String backend, Path dir) throws Exception {
+    public static Catalog open(String backend, Path dir) throws Exception {
         if (backend.equals("h2")) return Catalog.openWorkspace(dir);
         Assumptions.assumeTrue(PG != null, "SOLIDSCOPE_TEST_PG_URL not set: PostgreSQL run skipped (.ci/run sets it)");
         // every table of the schema, so that tables of later migrations go too
@@ -35,9 +35,5 @@ final class Backends {
             if (!tables.isEmpty()) s.execute("DROP TABLE IF EXISTS " + String.join(", ", tables) + " CASCADE");
         }
         return Catalog.open(PG, null, null, dir.resolve("arrays"));
-    }
-
-    static String url(String backend, Path dir) {
-        return backend.equals("h2") ? null : PG;
     }
 }

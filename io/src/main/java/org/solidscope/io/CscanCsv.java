@@ -31,7 +31,11 @@ public final class CscanCsv {
     private CscanCsv() {}
 
     public static CscanGrid read(Path file) {
-        String src = file.toString();
+        return read(file.toString(), file);
+    }
+
+    /** Reads the C-scan stored at {@code file}; messages name {@code src} (the file's own name). */
+    public static CscanGrid read(String src, Path file) {
         Map<String, String> header = new LinkedHashMap<>();
         List<float[]> rows = new ArrayList<>();
         int width = -1;

@@ -20,9 +20,12 @@ public final class CscanImage {
     private CscanImage() {}
 
     public static CscanGrid read(Path file) {
-        String src = file.toString();
+        return read(file.toString(), file, Sidecar.of(file));
+    }
+
+    /** The image stored at {@code file} with its sidecar; messages name {@code src}. */
+    public static CscanGrid read(String src, Path file, Sidecar side) {
         if (!Files.exists(file)) throw new InputException(src, "file", "an existing image file", "no such file");
-        Sidecar side = Sidecar.of(file);
         BufferedImage img;
         try {
             img = ImageIO.read(file.toFile());
@@ -56,12 +59,16 @@ public final class CscanImage {
 
     /** C-scan from a 2D {@code .npy} with a sidecar (pitch_mm, gain_db; amplitude_unit, full_scale optional). */
     public static CscanGrid readNpy(Path file) {
+        return readNpy(file.toString(), file, Sidecar.of(file));
+    }
+
+    /** The 2D {@code .npy} stored at {@code file} with its sidecar; messages name {@code src}. */
+    public static CscanGrid readNpy(String src, Path file, Sidecar side) {
         Npy.Array2D a = Npy.read2D(file);
-        Sidecar side = Sidecar.of(file);
         String sp = side.path().toString();
         for (int i = 0; i < a.values().length; i++) {
             if (!Float.isFinite(a.values()[i])) {
-                throw new InputException(file.toString(), "value at row " + (i / a.width()) + ", column " + (i % a.width()),
+                throw new InputException(src, "value at row " + (i / a.width()) + ", column " + (i % a.width()),
                         "a finite number", String.valueOf(a.values()[i]));
             }
         }

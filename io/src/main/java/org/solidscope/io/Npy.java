@@ -236,6 +236,23 @@ public final class Npy {
         return b.array();
     }
 
+    /** A 2D uint16 array as the bytes of an .npy file. */
+    public static byte[] encode2D(int height, int width, short[] values) {
+        byte[] h = header("<u2", height, width);
+        ByteBuffer b = ByteBuffer.allocate(h.length + values.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(h);
+        b.asShortBuffer().put(values);
+        return b.array();
+    }
+
+    /** A 2D uint8 array as the bytes of an .npy file. */
+    public static byte[] encode2D(int height, int width, byte[] values) {
+        byte[] h = header("|u1", height, width);
+        byte[] out = java.util.Arrays.copyOf(h, h.length + values.length);
+        System.arraycopy(values, 0, out, h.length, values.length);
+        return out;
+    }
+
     public static void write2D(Path file, int height, int width, float[] values) {
         AtomicOutput.write(file, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp)) {

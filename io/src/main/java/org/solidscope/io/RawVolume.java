@@ -30,7 +30,10 @@ public final class RawVolume {
     record Layout(int nz, int ny, int nx, int bytes, ByteOrder order, long offset, double voxelUm, String type) {}
 
     static Layout layout(Path file) {
-        Sidecar side = Sidecar.of(file);
+        return layout(file, Sidecar.of(file));
+    }
+
+    static Layout layout(Path file, Sidecar side) {
         String sn = side.path().toString();
         long[] shape = side.longs("shape", 3);
         for (long s : shape) if (s <= 0 || s > Integer.MAX_VALUE) throw new InputException(sn, "shape", "positive sizes", Arrays.toString(shape));
@@ -64,7 +67,12 @@ public final class RawVolume {
     }
 
     public static VolumeData read(Path file) {
-        Layout l = layout(file);
+        return read(file, Sidecar.of(file));
+    }
+
+    /** The raw volume at {@code file} described by {@code side}. */
+    public static VolumeData read(Path file, Sidecar side) {
+        Layout l = layout(file, side);
         int nz = l.nz(), n = l.ny() * l.nx(), bytes = l.bytes();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             Object slices = bytes == 1 ? new byte[nz][n] : bytes == 2 ? new short[nz][n] : new float[nz][n];

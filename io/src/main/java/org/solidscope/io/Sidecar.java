@@ -37,6 +37,21 @@ public record Sidecar(Path path, JsonNode root) {
         }
     }
 
+    /** A sidecar given as text (e.g. stored in the record), named after the data file it belongs to. */
+    public static Sidecar parse(String dataName, String json) {
+        Path p = Path.of(dataName + ".json");
+        try {
+            return new Sidecar(p, Json.mapper().readTree(json));
+        } catch (IOException e) {
+            throw new InputException(p.toString(), "json", "valid JSON", e.getMessage().lines().findFirst().orElse("unreadable"), e);
+        }
+    }
+
+    /** The sidecar given as text, else the one beside {@code dataFile}, else null. */
+    public static Sidecar findOr(String dataName, Path dataFile, String json) {
+        return json != null ? parse(dataName, json) : find(dataFile);
+    }
+
     static String stem(Path file) {
         String n = file.getFileName().toString();
         int dot = n.lastIndexOf('.');

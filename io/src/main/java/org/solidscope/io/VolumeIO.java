@@ -28,6 +28,30 @@ public final class VolumeIO {
         throw new InputException(spec, "extension", FORMATS, "'" + p.getFileName() + "'");
     }
 
+    /**
+     * Reads a single-file volume whose format is given by {@code name} and whose bytes are at
+     * {@code data} (the file itself or a blob of the record); a raw volume's sidecar is
+     * {@code sidecarJson} when given, else the file beside {@code data}; an HDF5 file needs
+     * {@code dataset}.
+     */
+    public static VolumeData read(String name, Path data, String sidecarJson, String dataset) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".npy")) return readNpy(data);
+        if (n.endsWith(".tif") || n.endsWith(".tiff")) return TiffStack.read(data);
+        if (n.endsWith(".raw")) return RawVolume.read(data, sidecarJson != null ? Sidecar.parse(name, sidecarJson) : Sidecar.of(data));
+        if (isHdf5(n)) {
+            if (dataset == null) throw new InputException(name, "dataset", "a dataset path (sidecar field \"dataset\")", "none");
+            return Hdf5Volume.read(data, dataset);
+        }
+        throw new InputException(name, "extension", ".npy, .tif/.tiff, .raw (+ sidecar) or .h5/.hdf5/.nxs", "'" + name + "'");
+    }
+
+    /** Whether a single file of this name is a volume format. */
+    public static boolean isVolumeName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".npy") || n.endsWith(".tif") || n.endsWith(".tiff") || n.endsWith(".raw") || isHdf5(n);
+    }
+
     static boolean isHdf5(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return n.endsWith(".h5") || n.endsWith(".hdf5") || n.endsWith(".nxs") || n.endsWith(".hdf");

@@ -17,6 +17,9 @@ public record Volume16(int nx, int ny, int nz, double voxelUm, short[][] slices)
         return new Volume16(nx, ny, nz, voxelUm, s);
     }
 
+    /** The same voxels with another voxel size (the arrays are shared). */
+    public Volume16 withVoxelUm(double um) { return new Volume16(nx, ny, nz, um, slices); }
+
     public long voxels() { return (long) nx * ny * nz; }
 
     public int get(int x, int y, int z) { return slices[z][y * nx + x] & 0xFFFF; }

@@ -1,5 +1,6 @@
 package org.solidscope.ultrasound;
 
+import org.solidscope.core.record.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package org.solidscope.ultrasound;
 
+import org.solidscope.core.record.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.solidscope.ultrasound;
 
+import org.solidscope.core.record.Verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -19,7 +19,6 @@ import org.solidscope.catalog.ApiTokens;
 import org.solidscope.catalog.Catalog;
 import org.solidscope.catalog.CatalogQueries;
 import org.solidscope.catalog.Exporter;
-import org.solidscope.catalog.Ingester;
 import org.solidscope.catalog.LotStatistics;
 import org.solidscope.core.GridGeometry;
 import org.solidscope.core.InputException;
@@ -30,7 +29,9 @@ import org.solidscope.report.ColourMap;
 import org.solidscope.report.HeatMapRenderer;
 import org.solidscope.report.Overlay;
 import org.solidscope.ultrasound.InspectionSpec;
-import org.solidscope.ultrasound.StageAnalyzer;
+import org.solidscope.workflow.Ingest;
+import org.solidscope.workflow.ModalityRegistry;
+import org.solidscope.workflow.StageComparisons;
 
 /**
  * The SolidScope HTTP server on a catalog: JSON API, map images, upload, web pages.
@@ -47,7 +48,8 @@ public final class SolidScopeServer {
     private final Catalog catalog;
     private final CatalogQueries queries;
     private final ApiTokens tokens;
-    private final StageAnalyzer analyzer;
+    private final InspectionSpec spec;
+    private final ModalityRegistry modalities;
     private final boolean readsNeedToken;
     private Javalin app;
 
@@ -59,20 +61,13 @@ public final class SolidScopeServer {
         }
     });
 
-    /**
-     * Lot reads (cells, stats, measurements) for {@link #READ_TTL_MS}: a dashboard polled by many people
-     * costs one query a second. Uploads through this server clear it; writes by other stations to a
-     * shared PostgreSQL show within the TTL.
-     */
-    private final Map<String, long[]> readTimes = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, String> readCache = new java.util.concurrent.ConcurrentHashMap<>();
-    static final long READ_TTL_MS = 1000;
 
     public SolidScopeServer(Catalog catalog, InspectionSpec spec, boolean loopbackOnly) {
         this.catalog = catalog;
         this.queries = new CatalogQueries(catalog);
         this.tokens = new ApiTokens(catalog);
-        this.analyzer = new StageAnalyzer(spec);
+        this.spec = spec;
+        this.modalities = ModalityRegistry.standard(spec);
         this.readsNeedToken = !loopbackOnly;
     }
 
@@ -96,28 +91,35 @@ public final class SolidScopeServer {
         });
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.JSON));
         app.get("/api/lots", ctx -> json(ctx, queries.lots()));
-        app.get("/api/lots/{lot}/cells", ctx -> cached(ctx, () -> cells(ctx)));
-        app.get("/api/lots/{lot}/stats", ctx -> cached(ctx, () -> {
-            var rows = queries.measurements(ctx.pathParam("lot"));
-            if (rows.isEmpty()) throw new NotFound("lot " + ctx.pathParam("lot"));
-            return Json.write(LotStatistics.of(rows));
-        }));
-        app.get("/api/lots/{lot}/measurements", ctx -> cached(ctx, () -> {
-            var rows = queries.measurements(ctx.pathParam("lot"));
-            if (rows.isEmpty()) throw new NotFound("lot " + ctx.pathParam("lot"));
-            return Json.write(Exporter.rows(rows));
-        }));
+        // lot reads are aggregated by the database on every request: no cache to expire, no stale answers
+        app.get("/api/lots/{lot}/cells", ctx -> ctx.contentType("application/json").result(cells(ctx)));
+        app.get("/api/lots/{lot}/stats", ctx -> {
+            String lot = ctx.pathParam("lot"), metric = ctx.queryParam("metric");
+            if (!queries.lotExists(lot)) throw new NotFound("lot " + lot);
+            if (metric != null && !org.solidscope.core.record.Metric.isName(metric)) throw new InputException("metric", "metric", "a metric name such as ct.ra_um", metric);
+            json(ctx, LotStatistics.of(catalog, lot, metric));
+        });
+        app.get("/api/lots/{lot}/measurements", ctx -> {
+            if (!queries.lotExists(ctx.pathParam("lot"))) throw new NotFound("lot " + ctx.pathParam("lot"));
+            json(ctx, Exporter.rows(queries.measurements(ctx.pathParam("lot"), ctx.queryParam("modality"))));
+        });
         app.get("/api/cells/{id}", ctx -> {
             Map<String, Object> c = queries.showCell(ctx.pathParam("id"));
             if (c == null) throw new NotFound("cell " + ctx.pathParam("id"));
             json(ctx, c);
         });
+        app.get("/api/cells/{id}/timeline", ctx -> {
+            Map<String, Object> c = queries.timeline(ctx.pathParam("id"));
+            if (c == null) throw new NotFound("cell " + ctx.pathParam("id"));
+            json(ctx, c);
+        });
+        app.get("/api/measurements/{id}/arrays/{name}", this::arrayFile);
         app.get("/api/measurements/{id}/map.png", this::mapPng);
         app.get("/api/cells/{id}/comparison.png", this::comparisonPng);
         app.get("/api/measurements/{id}/map.npy", ctx -> {
-            var ref = mapRef(ctx);
+            var ref = arrayRef(ctx, "levels");
             ctx.contentType("application/octet-stream").header("Content-Disposition", "attachment; filename=\"levels-" + ref.measurementId() + ".npy\"")
-                    .result(catalog.arrays().get(ref.levelMapSha256()));
+                    .result(catalog.arrays().get(ref.sha256()));
         });
         app.post("/api/scans", this::upload);
         app.exception(TooLarge.class, (e, ctx) -> error(ctx, e.status, e.status == HttpStatus.CONTENT_TOO_LARGE ? "too large" : "length required", e.getMessage()));
@@ -179,19 +181,6 @@ public final class SolidScopeServer {
         ctx.status(status).contentType("application/json").result(Json.write(m));
     }
 
-    private void cached(Context ctx, java.util.function.Supplier<String> compute) {
-        String key = ctx.path() + "?" + ctx.queryString();
-        long now = System.currentTimeMillis();
-        long[] t = readTimes.get(key);
-        String body = t != null && now - t[0] < READ_TTL_MS ? readCache.get(key) : null;
-        if (body == null) {
-            body = compute.get();
-            readCache.put(key, body);
-            readTimes.put(key, new long[] {now});
-        }
-        ctx.contentType("application/json").result(body);
-    }
-
     private String cells(Context ctx) {
         String lot = ctx.pathParam("lot");
         String verdict = ctx.queryParam("verdict");
@@ -201,8 +190,10 @@ public final class SolidScopeServer {
         int page = Integer.parseInt(ctx.queryParamAsClass("page", String.class).getOrDefault("1"));
         int size = Integer.parseInt(ctx.queryParamAsClass("size", String.class).getOrDefault("100"));
         if (page < 1 || size < 1 || size > 1000) throw new InputException("page/size", "paging", "page ≥ 1 and 1 ≤ size ≤ 1000", page + "/" + size);
-        List<CatalogQueries.CellRow> all = queries.listCells(lot, verdict);
-        if (all.isEmpty() && queries.lots().stream().noneMatch(l -> l.get("lot").equals(lot))) throw new NotFound("lot " + lot);
+        List<CatalogQueries.MetricFilter> where = new ArrayList<>();
+        for (String w : ctx.queryParams("where")) where.add(CatalogQueries.MetricFilter.parse(w));
+        List<CatalogQueries.CellRow> all = queries.listCells(lot, verdict, where);
+        if (all.isEmpty() && !queries.lotExists(lot)) throw new NotFound("lot " + lot);
         int from = Math.min(all.size(), (page - 1) * size), to = Math.min(all.size(), from + size);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lot", lot);
@@ -214,49 +205,92 @@ public final class SolidScopeServer {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("cell", r.cellId());
             x.put("verdict", r.verdict());
-            x.put("stages", r.stageVerdicts());
+            x.put("states", r.stateVerdicts());
             items.add(x);
         }
         m.put("items", items);
         return Json.write(m);
     }
 
-    private CatalogQueries.MapRef mapRef(Context ctx) {
+    private CatalogQueries.ArrayRef arrayRef(Context ctx, String name) {
         long id = Long.parseLong(ctx.pathParam("id"));
-        var ref = queries.map(id);
-        if (ref == null) throw new NotFound("measurement " + id);
+        var ref = queries.array(id, name);
+        if (ref == null) throw new NotFound("array " + name + " of measurement " + id);
         return ref;
     }
 
-    private void mapPng(Context ctx) throws IOException {
-        var ref = mapRef(ctx);
+    private void mapPng(Context ctx) {
+        var ref = arrayRef(ctx, "levels");
         double lo = Double.parseDouble(ctx.queryParamAsClass("lo", String.class).getOrDefault("-70"));
         double hi = Double.parseDouble(ctx.queryParamAsClass("hi", String.class).getOrDefault("-15"));
         int width = Integer.parseInt(ctx.queryParamAsClass("width", String.class).getOrDefault("520"));
         if (!(hi > lo) || width < 100 || width > 2000) throw new InputException("lo/hi/width", "scale", "lo < hi and 100 ≤ width ≤ 2000", lo + "/" + hi + "/" + width);
-        String key = ref.levelMapSha256() + "/" + ref.measurementId() + "/" + lo + "/" + hi + "/" + width;
-        byte[] cachedPng = mapCache.get(key);
-        if (cachedPng != null) {
-            ctx.contentType("image/png").header("Cache-Control", "max-age=60").result(cachedPng);
-            return;
-        }
-        Path tmp = Files.createTempFile("map", ".npy");
-        try {
-            Files.write(tmp, catalog.arrays().get(ref.levelMapSha256()));
-            Npy.Array2D a = Npy.read2D(tmp);
-            double pitch = Json.mapper().readTree(ref.settings()).path("pitch_mm").asDouble(0.5);
-            ScalarMap map = new ScalarMap(new GridGeometry(a.width(), a.height(), pitch), "dB", a.values());
+        String key = ref.sha256() + "/" + ref.measurementId() + "/" + lo + "/" + hi + "/" + width;
+        byte[] png = mapCache.get(key);
+        if (png == null) {
             List<String> kinds = new ArrayList<>();
-            List<double[]> circles = queries.defectCircles(ref.measurementId(), kinds);
+            List<double[]> circles = queries.featureCircles(ref.measurementId(), kinds);
             List<Overlay.Label> labels = new ArrayList<>();
             for (int i = 0; i < circles.size(); i++) labels.add(new Overlay.Label(circles.get(i)[0] + circles.get(i)[2], circles.get(i)[1], kinds.get(i)));
-            byte[] png = HeatMapRenderer.png(map, lo, hi, ColourMap.VIRIDIS, ref.cellId() + " — " + ref.stage(), "level (dB)",
+            png = HeatMapRenderer.png(map(ref), lo, hi, ColourMap.VIRIDIS, ref.cellId() + " — " + ref.state(), "level (dB)",
                     new Overlay(null, labels, null, List.of(), circles), width);
             mapCache.put(key, png);
-            ctx.contentType("image/png").header("Cache-Control", "max-age=60").result(png);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
+        ctx.contentType("image/png").header("Cache-Control", "max-age=60").result(png);
+    }
+
+    /** A stored 2D array as a map with its geometry; a map stored without its pitch cannot be drawn to scale and is refused. */
+    private ScalarMap map(CatalogQueries.ArrayRef ref) {
+        if (ref.pitchMm() == null) throw new IllegalStateException("array " + ref.name() + " of measurement " + ref.measurementId() + " was stored without its pitch");
+        Npy.Array2D a = Npy.read2D(catalog.arrays().path(ref.sha256()));
+        return new ScalarMap(new GridGeometry(a.width(), a.height(), ref.pitchMm()), ref.unit(), a.values());
+    }
+
+    /**
+     * Any array of a measurement's current analysis: {@code NAME.npy} as stored, {@code NAME.png} drawn —
+     * maps as a heat map with their unit (scale {@code lo}/{@code hi}, default the 1st–99th percentile),
+     * slices in grey with {@code outline=MASK} (another array of the analysis) traced in colour.
+     */
+    private void arrayFile(Context ctx) {
+        String file = ctx.pathParam("name");
+        boolean npy = file.endsWith(".npy"), png = file.endsWith(".png");
+        if (!npy && !png) throw new InputException("name", "array file", "NAME.npy or NAME.png", file);
+        String name = file.substring(0, file.length() - 4);
+        if (!name.matches("[a-z][a-z0-9_]*")) throw new InputException("name", "array", "an array name of [a-z0-9_]", name);
+        var ref = arrayRef(ctx, name);
+        if (npy) {
+            ctx.contentType("application/octet-stream").header("Content-Disposition", "attachment; filename=\"" + name + "-" + ref.measurementId() + ".npy\"")
+                    .result(catalog.arrays().get(ref.sha256()));
+            return;
+        }
+        int width = Integer.parseInt(ctx.queryParamAsClass("width", String.class).getOrDefault("520"));
+        if (width < 100 || width > 2000) throw new InputException("width", "width", "100 … 2000", String.valueOf(width));
+        String outline = ctx.queryParam("outline");
+        String key = "arr/" + ref.sha256() + "/" + width + "/" + outline + "/" + ctx.queryParam("lo") + "/" + ctx.queryParam("hi");
+        byte[] img = mapCache.get(key);
+        if (img == null) {
+            ScalarMap m = map(ref);
+            double[] range = org.solidscope.report.ArrayImages.percentiles(m.values(), 0.01, 0.99);
+            double lo = ctx.queryParam("lo") == null ? range[0] : Double.parseDouble(ctx.queryParam("lo"));
+            double hi = ctx.queryParam("hi") == null ? range[1] : Double.parseDouble(ctx.queryParam("hi"));
+            if (ref.kind().equals("slice") || ref.kind().equals("mask")) {
+                byte[] mask = null;
+                if (outline != null) {
+                    var o = arrayRef(ctx, outline);
+                    Npy.Array2D om = Npy.read2D(catalog.arrays().path(o.sha256()));
+                    if (om.width() != m.width() || om.height() != m.height()) throw new InputException("outline", "outline", "an array of the slice's shape", outline);
+                    mask = new byte[om.values().length];
+                    for (int i = 0; i < mask.length; i++) mask[i] = (byte) (om.values()[i] != 0 ? 1 : 0);
+                }
+                img = org.solidscope.report.ArrayImages.greyPng(m, lo, Math.max(hi, lo + 1e-9), mask, width);
+            } else {
+                if (!(hi > lo)) hi = lo + 1e-9;
+                img = HeatMapRenderer.png(m, lo, hi, ColourMap.VIRIDIS, ref.cellId() + " — " + ref.state() + " — " + name, name + " (" + ref.unit() + ")",
+                        Overlay.none(), width);
+            }
+            mapCache.put(key, img);
+        }
+        ctx.contentType("image/png").header("Cache-Control", "max-age=60").result(img);
     }
 
     /**
@@ -269,26 +303,16 @@ public final class SolidScopeServer {
         if (!kind.equals("degree") && !kind.equals("recovery")) throw new InputException("kind", "kind", "degree or recovery", kind);
         int width = Integer.parseInt(ctx.queryParamAsClass("width", String.class).getOrDefault("520"));
         if (width < 100 || width > 2000) throw new InputException("width", "width", "100 … 2000", String.valueOf(width));
-        Map<String, Object> cell = queries.showCell(ctx.pathParam("id"));
+        Map<String, Object> cell = queries.timeline(ctx.pathParam("id"));
         if (cell == null) throw new NotFound("cell " + ctx.pathParam("id"));
-        Map<String, Long> first = new LinkedHashMap<>();
-        for (Object o : (List<Object>) cell.get("measurements")) {
-            Map<String, Object> m = (Map<String, Object>) o;
-            first.putIfAbsent((String) m.get("stage"), (Long) m.get("measurement_id"));
-        }
-        Long mi = first.get("infiltration"), ms = first.get("solidification"), mf = first.get("formation");
-        if (mi == null || ms == null || (kind.equals("recovery") && mf == null)) {
-            throw new NotFound("a " + kind + " map of cell " + ctx.pathParam("id") + " (it needs the infiltration"
-                    + (kind.equals("recovery") ? " and formation" : " and solidification") + " stages)");
-        }
-        String key = "cmp/" + kind + "/" + mi + "/" + ms + "/" + mf + "/" + width;
+        String key = "cmp/" + kind + "/" + ctx.pathParam("id") + "/" + width + "/" + queries.analysisCount();
         byte[] png = mapCache.get(key);
         if (png == null) {
-            var re = new org.solidscope.catalog.Reanalyzer(catalog, analyzer);
-            var ai = re.analyzeMeasurement(mi);
-            var as = re.analyzeMeasurement(ms);
-            var af = mf == null ? null : re.analyzeMeasurement(mf);
-            var c = org.solidscope.ultrasound.StageComparison.compare(ai, as, af, analyzer.spec(), Map.of());
+            var c = StageComparisons.of(catalog, (String) cell.get("lot"), ctx.pathParam("id"), spec);
+            if (c == null || (kind.equals("recovery") && c.recoveryMap() == null)) {
+                throw new NotFound("a " + kind + " map of cell " + ctx.pathParam("id") + " (it needs the infiltration"
+                        + (kind.equals("recovery") ? " and formation" : " and solidification") + " stages)");
+            }
             boolean degree = kind.equals("degree");
             png = HeatMapRenderer.png(degree ? c.degreeMap() : c.recoveryMap(), 0, degree ? 1 : 1.2, ColourMap.CIVIDIS,
                     ctx.pathParam("id") + (degree ? ": solidification degree 1 − A_s/A_i" : ": formation recovery A_f/A_i"), degree ? "degree" : "recovery",
@@ -316,23 +340,24 @@ public final class SolidScopeServer {
                     Files.copy(in, dir.resolve(name + ".json"));
                 }
             }
-            Ingester.Result r = new Ingester(catalog, analyzer).ingestOne(dir.resolve(name), lot);
+            Map<String, String> hints = new LinkedHashMap<>();
+            if (ctx.formParam("cell_id") != null) hints.put("cell_id", ctx.formParam("cell_id"));
+            if (ctx.formParam("state") != null) hints.put("state", ctx.formParam("state"));
+            Ingest.Result r = new Ingest(catalog, modalities).one(dir.resolve(name), lot, hints);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", name);
             m.put("outcome", r.outcome().name().toLowerCase());
             m.put("cell", r.cellId());
-            m.put("stage", r.stage());
+            m.put("modality", r.modality());
+            m.put("state", r.state());
+            if (r.outcome() == Ingest.Outcome.ALREADY_PRESENT) m.put("detail", r.reason());
             m.put("verdict", r.verdict());
-            if (r.outcome() == Ingester.Outcome.FAILED) {
+            if (r.outcome() == Ingest.Outcome.FAILED) {
                 // the message names the temporary path; give the user's file name instead
                 error(ctx, HttpStatus.BAD_REQUEST, "bad scan", r.reason().replace(dir.resolve(name).toString(), name));
                 return;
             }
-            if (r.outcome() == Ingester.Outcome.STORED) {
-                readCache.clear();
-                readTimes.clear();
-            }
-            ctx.status(r.outcome() == Ingester.Outcome.STORED ? HttpStatus.CREATED : HttpStatus.OK);
+            ctx.status(r.outcome() == Ingest.Outcome.STORED ? HttpStatus.CREATED : HttpStatus.OK);
             json(ctx, m);
         } finally {
             try (Stream<Path> w = Files.walk(dir)) {

@@ -1,4 +1,10 @@
-package org.solidscope.report;
+package org.solidscope.ultrasound.report;
+
+import org.solidscope.report.Html;
+import org.solidscope.report.HeatMapRenderer;
+import org.solidscope.report.ColourMap;
+import org.solidscope.report.Overlay;
+import org.solidscope.report.LinePlot;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,7 +17,7 @@ import org.solidscope.ultrasound.Defect;
 import org.solidscope.ultrasound.StageAnalysis;
 import org.solidscope.ultrasound.StageComparison;
 import org.solidscope.ultrasound.TransmissionDb;
-import org.solidscope.ultrasound.Verdict;
+import org.solidscope.core.record.Verdict;
 
 /**
  * A self-contained HTML page for one cell: per stage scan the gain-corrected map (shared colour

@@ -1,4 +1,10 @@
-package org.solidscope.report;
+package org.solidscope.ultrasound.report;
+
+import org.solidscope.report.Html;
+import org.solidscope.report.HeatMapRenderer;
+import org.solidscope.report.ColourMap;
+import org.solidscope.report.Overlay;
+import org.solidscope.report.LinePlot;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.solidscope.catalog;
+package org.solidscope.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,20 +14,31 @@ import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.solidscope.catalog.Backends;
+import org.solidscope.catalog.Catalog;
+import org.solidscope.catalog.CatalogQueries;
+import org.solidscope.catalog.Exporter;
+import org.solidscope.catalog.LotStatistics;
 import org.solidscope.core.Json;
 import org.solidscope.core.Progress;
 import org.solidscope.ultrasound.InspectionSpec;
-import org.solidscope.ultrasound.StageAnalyzer;
 
-/** The record on both databases: ingest, queries, re-analysis with history, export round trip, bad input. */
+/** The record of ultrasonic scans on both databases: ingest, queries, re-analysis with history, export round trip, bad input. */
 class CatalogTest {
     @TempDir
     Path dir;
 
     static List<String> backends() { return Backends.names(); }
 
-    Ingester ingester(Catalog c) {
-        return new Ingester(c, new StageAnalyzer(InspectionSpec.defaults()));
+    Ingest ingester(Catalog c) {
+        return new Ingest(c, ModalityRegistry.standard());
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> measurementsOf(Map<String, Object> cell) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object s : (List<Object>) cell.get("states")) out.addAll((List<Map<String, Object>>) ((Map<String, Object>) s).get("measurements"));
+        return out;
     }
 
     @ParameterizedTest
@@ -35,34 +46,46 @@ class CatalogTest {
     void ingestIsIdempotentAndQueriesSeeEveryStage(String backend) throws Exception {
         Catalog cat = Backends.open(backend, dir);
         List<Path> files = ScanFiles.write(Files.createDirectories(dir.resolve("scans")), 4, "cell-");
-        Ingester.Report r = ingester(cat).ingest(files, "lot-A", Progress.NONE);
-        assertEquals(12, r.count(Ingester.Outcome.STORED));
-        Ingester.Report again = ingester(cat).ingest(files, "lot-A", Progress.NONE);
-        assertEquals(12, again.count(Ingester.Outcome.ALREADY_PRESENT), "same bytes are not stored twice");
+        Ingest.Report r = ingester(cat).run(files, "lot-A", Map.of(), Progress.NONE);
+        assertEquals(12, r.count(Ingest.Outcome.STORED), r.results().toString());
+        Ingest.Report again = ingester(cat).run(files, "lot-A", Map.of(), Progress.NONE);
+        assertEquals(12, again.count(Ingest.Outcome.ALREADY_PRESENT), "same bytes are not stored twice");
         CatalogQueries q = new CatalogQueries(cat);
         List<CatalogQueries.CellRow> cells = q.listCells("lot-A", null);
         assertEquals(4, cells.size());
-        assertEquals(3, cells.get(0).stageVerdicts().size());
+        assertEquals(3, cells.get(0).stateVerdicts().size());
         assertEquals(List.of(), q.listCells("lot-B", null));
         // cells with a bubble at infiltration are not PASS there
-        assertTrue(cells.get(0).stageVerdicts().get("infiltration").matches("REVIEW|FAIL"), cells.get(0).toString());
-        assertEquals("PASS", cells.get(1).stageVerdicts().get("infiltration"));
+        assertTrue(cells.get(0).stateVerdicts().get("infiltration").matches("REVIEW|FAIL"), cells.get(0).toString());
+        assertEquals("PASS", cells.get(1).stateVerdicts().get("infiltration"));
         Map<String, Object> show = q.showCell("cell-0");
         assertEquals("lot-A", show.get("lot"));
-        List<?> ms = (List<?>) show.get("measurements");
+        List<Map<String, Object>> ms = measurementsOf(show);
         assertEquals(3, ms.size());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> inf = (Map<String, Object>) ms.get(0);
-        assertEquals(1, ((List<?>) inf.get("current_defects")).size());
+        assertEquals(List.of("infiltration", "solidification", "formation"), ms.stream().map(m -> ((Map<?, ?>) m).get("file").toString()
+                .replaceAll("^cell-0_|\\.csv$", "")).toList(), "states in life order");
+        Map<String, Object> inf = ms.get(0);
+        assertEquals(1, ((List<?>) inf.get("current_features")).size());
         assertNull(q.showCell("no-such-cell"));
         // the stored raw bytes verify and equal the file
         assertTrue(java.util.Arrays.equals(Files.readAllBytes(files.get(0)), cat.arrays().get((String) inf.get("raw_sha256"))));
-        List<LotStatistics.StageStats> stats = LotStatistics.of(q.measurements("lot-A"));
-        assertEquals(3, stats.size());
-        LotStatistics.StageStats infStats = stats.stream().filter(s -> s.stage().equals("infiltration")).findFirst().orElseThrow();
+        List<LotStatistics.StateStats> stats = LotStatistics.of(cat, "lot-A", null);
+        assertEquals(List.of("infiltration", "solidification", "formation"), stats.stream().map(LotStatistics.StateStats::state).toList());
+        LotStatistics.StateStats infStats = stats.get(0);
         assertEquals(0.5, infStats.yield(), 1e-12, "two of four cells pass infiltration");
-        LotStatistics.MetricStats tf = infStats.metrics().get(0);
+        LotStatistics.MetricStats tf = infStats.metrics().stream().filter(m -> m.metric().equals("ut.transmitting_fraction")).findFirst().orElseThrow();
+        assertEquals(4, tf.n());
         assertTrue(tf.lcl() <= tf.mean() && tf.mean() <= tf.ucl());
+        // the SQL aggregate equals the mean and sample deviation computed here from the stored values
+        double[] v = q.measurements("lot-A", "ultrasound").stream().filter(m -> m.state().equals("infiltration"))
+                .mapToDouble(m -> m.metrics().get("ut.transmitting_fraction").value()).toArray();
+        double mean = java.util.Arrays.stream(v).average().orElseThrow(), ss = 0;
+        for (double x : v) ss += (x - mean) * (x - mean);
+        assertEquals(mean, tf.mean(), 1e-12);
+        assertEquals(Math.sqrt(ss / (v.length - 1)), tf.std(), 1e-12);
+        // a metric condition selects cells
+        List<CatalogQueries.CellRow> bubbly = q.listCells("lot-A", null, List.of(CatalogQueries.MetricFilter.parse("ut.count.bubble>=1")));
+        assertEquals(List.of("cell-0", "cell-2"), bubbly.stream().map(CatalogQueries.CellRow::cellId).toList());
     }
 
     @ParameterizedTest
@@ -70,25 +93,23 @@ class CatalogTest {
     void reanalysisKeepsHistory(String backend) throws Exception {
         Catalog cat = Backends.open(backend, dir);
         List<Path> files = ScanFiles.write(Files.createDirectories(dir.resolve("scans")), 2, "re-");
-        ingester(cat).ingest(files, "lot-R", Progress.NONE);
+        ingester(cat).run(files, "lot-R", Map.of(), Progress.NONE);
         CatalogQueries q = new CatalogQueries(cat);
         long before = q.analysisCount();
         // a stricter specification: every infiltration with any bubble fails
         Path spec = dir.resolve("strict.json");
         Files.writeString(spec, "{\"spec_version\": 1, \"name\": \"strict\", \"rules\": {\"infiltration\": [{\"metric\": \"count.bubble\", \"fail_above\": 0}]}}");
-        int n = new Reanalyzer(cat, new StageAnalyzer(InspectionSpec.load(spec))).reanalyze("lot-R", Progress.NONE);
+        int n = new Reanalyze(cat, ModalityRegistry.standard(InspectionSpec.load(spec))).run("lot-R", null, Progress.NONE);
         assertEquals(6, n);
         assertEquals(before + 6, q.analysisCount(), "new analyses added, old ones kept");
-        Map<String, Object> show = q.showCell("re-0");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> inf = (Map<String, Object>) ((List<?>) show.get("measurements")).get(0);
-        List<?> history = (List<?>) inf.get("analyses");
+        Map<String, Object> inf = measurementsOf(q.showCell("re-0")).get(0);
+        List<?> history = (List<?>) inf.get("history");
         assertEquals(2, history.size());
         @SuppressWarnings("unchecked")
         Map<String, Object> last = (Map<String, Object>) history.get(1);
         assertEquals("strict", last.get("spec"));
         assertEquals("FAIL", last.get("verdict"));
-        assertEquals(last.get("analysis_id"), inf.get("current_analysis_id"));
+        assertEquals(last.get("analysis_id"), inf.get("analysis_id"));
         assertEquals("FAIL", q.listCells("lot-R", "FAIL").get(0).verdict());
     }
 
@@ -96,35 +117,37 @@ class CatalogTest {
     @MethodSource("backends")
     void exportRoundTrip(String backend) throws Exception {
         Catalog cat = Backends.open(backend, dir);
-        ingester(cat).ingest(ScanFiles.write(Files.createDirectories(dir.resolve("scans")), 2, "ex-"), "lot-E", Progress.NONE);
-        List<CatalogQueries.MeasurementRow> rows = new CatalogQueries(cat).measurements("lot-E");
+        ingester(cat).run(ScanFiles.write(Files.createDirectories(dir.resolve("scans")), 2, "ex-"), "lot-E", Map.of(), Progress.NONE);
+        List<CatalogQueries.MeasurementRow> rows = new CatalogQueries(cat).measurements("lot-E", null);
         Path json = dir.resolve("e.json"), csv = dir.resolve("e.csv");
         Exporter.write(json, "json", rows);
         Exporter.write(csv, "csv", rows);
         Path parquet = dir.resolve("e.parquet");
         Exporter.write(parquet, "parquet", rows);
+        List<String> cols = Exporter.columns(rows);
         org.solidscope.io.ParquetTable.Table pt = org.solidscope.io.ParquetTable.read(parquet);
-        assertEquals(Exporter.COLUMNS, pt.columns().stream().map(org.solidscope.io.ParquetTable.Column::name).toList());
+        assertEquals(cols, pt.columns().stream().map(org.solidscope.io.ParquetTable.Column::name).toList());
         assertEquals(rows.size(), pt.rows().size());
         JsonNode j = Json.mapper().readTree(json.toFile());
         assertEquals(rows.size(), j.size());
         List<String> lines = Files.readAllLines(csv);
-        assertEquals(String.join(",", Exporter.COLUMNS), lines.get(0));
+        assertEquals(String.join(",", cols), lines.get(0));
+        int meanCol = cols.indexOf("ut.mean_db"), cvCol = cols.indexOf("ut.uniformity_cv");
         for (int i = 0; i < rows.size(); i++) {
             CatalogQueries.MeasurementRow r = rows.get(i);
             String[] cells = lines.get(i + 1).split(",", -1);
             assertEquals(r.cellId(), cells[1]);
             assertEquals(r.rawSha256(), j.get(i).get("raw_sha256").asText());
-            assertEquals(r.verdict(), cells[8]);
-            assertEquals(r.meanDb(), Double.parseDouble(cells[10]), 0, "CSV keeps full precision");
-            assertEquals(r.meanDb(), j.get(i).get("mean_db").asDouble(), 0, "JSON keeps full precision");
-            assertEquals(r.defectCount(), j.get(i).get("defect_count").asInt());
+            assertEquals(r.verdict(), cells[10]);
+            double mean = r.metrics().get("ut.mean_db").value();
+            assertEquals(mean, Double.parseDouble(cells[meanCol]), 0, "CSV keeps full precision");
+            assertEquals(mean, j.get(i).get("metrics").get("ut.mean_db").get("value").asDouble(), 0, "JSON keeps full precision");
+            assertEquals("dB", j.get(i).get("metrics").get("ut.mean_db").get("unit").asText());
             List<Object> prow = pt.rows().get(i);
             assertEquals(r.cellId(), prow.get(1));
-            assertEquals(r.analysisId(), prow.get(5));
-            assertEquals(r.meanDb(), prow.get(10), "Parquet keeps full precision");
-            assertEquals(r.uniformityCv(), prow.get(12));
-            assertEquals((long) r.defectCount(), prow.get(13));
+            assertEquals(r.analysisId(), prow.get(7));
+            assertEquals(mean, prow.get(meanCol), "Parquet keeps full precision");
+            assertEquals(r.metrics().get("ut.uniformity_cv").value(), prow.get(cvCol));
         }
     }
 
@@ -141,10 +164,10 @@ class CatalogTest {
         files.add(1, bad);
         files.add(anonymous);
         int blobsBefore = cat.arrays().all().size();
-        Ingester.Report r = ingester(cat).ingest(files, "lot-X", Progress.NONE);
-        assertEquals(3, r.count(Ingester.Outcome.STORED));
-        assertEquals(2, r.count(Ingester.Outcome.FAILED));
-        Ingester.Result failed = r.results().get(1);
+        Ingest.Report r = ingester(cat).run(files, "lot-X", Map.of(), Progress.NONE);
+        assertEquals(3, r.count(Ingest.Outcome.STORED));
+        assertEquals(2, r.count(Ingest.Outcome.FAILED));
+        Ingest.Result failed = r.results().get(1);
         assertTrue(failed.reason().contains("broken_infiltration.csv") && failed.reason().contains("line 4, column 2"), failed.reason());
         assertTrue(r.results().get(4).reason().contains("cell_id"), r.results().get(4).reason());
         assertEquals(blobsBefore + 6, cat.arrays().all().size(), "raw + level map of the three good scans only");

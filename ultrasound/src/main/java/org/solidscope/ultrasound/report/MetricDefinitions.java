@@ -1,4 +1,10 @@
-package org.solidscope.report;
+package org.solidscope.ultrasound.report;
+
+import org.solidscope.report.Html;
+import org.solidscope.report.HeatMapRenderer;
+import org.solidscope.report.ColourMap;
+import org.solidscope.report.Overlay;
+import org.solidscope.report.LinePlot;
 
 /** The definitions of every metric, printed in each report (no public standard defines them). */
 final class MetricDefinitions {

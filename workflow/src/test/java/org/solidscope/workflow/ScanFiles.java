@@ -1,4 +1,4 @@
-package org.solidscope.catalog;
+package org.solidscope.workflow;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

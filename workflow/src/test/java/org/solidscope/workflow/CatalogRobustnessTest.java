@@ -1,4 +1,4 @@
-package org.solidscope.catalog;
+package org.solidscope.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,11 +22,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.solidscope.catalog.Backends;
+import org.solidscope.catalog.ArrayStore;
+import org.solidscope.catalog.Catalog;
+import org.solidscope.catalog.CatalogQueries;
+import org.solidscope.catalog.Exporter;
+import org.solidscope.catalog.LotStatistics;
 import org.solidscope.core.Progress;
 import org.solidscope.io.CscanCsv;
 import org.solidscope.io.CscanGrid;
-import org.solidscope.ultrasound.InspectionSpec;
-import org.solidscope.ultrasound.StageAnalyzer;
 
 /** Crash safety and concurrency of the record, on both databases. */
 class CatalogRobustnessTest {
@@ -68,7 +72,7 @@ class CatalogRobustnessTest {
         Catalog cat = Backends.open(backend, dir);
         List<Path> files = fourHundred(dir);
         ExecutorService pool = Executors.newFixedThreadPool(10);
-        Map<Path, List<Ingester.Outcome>> outcomes = new ConcurrentHashMap<>();
+        Map<Path, List<Ingest.Outcome>> outcomes = new ConcurrentHashMap<>();
         List<Future<?>> jobs = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             // each scan goes to two of the eight ingesters, in a different order for each
@@ -76,8 +80,8 @@ class CatalogRobustnessTest {
             for (int i = 0; i < files.size(); i++) if (i % 4 == t % 4) mine.add(files.get(i));
             Collections.shuffle(mine, new java.util.Random(t));
             jobs.add(pool.submit(() -> {
-                Ingester in = new Ingester(cat, new StageAnalyzer(InspectionSpec.defaults()));
-                for (Path p : mine) outcomes.computeIfAbsent(p, k -> Collections.synchronizedList(new ArrayList<>())).add(in.ingestOne(p, "lot-C").outcome());
+                Ingest in = new Ingest(cat, ModalityRegistry.standard());
+                for (Path p : mine) outcomes.computeIfAbsent(p, k -> Collections.synchronizedList(new ArrayList<>())).add(in.one(p, "lot-C", Map.of()).outcome());
             }));
         }
         AtomicBoolean done = new AtomicBoolean();
@@ -88,7 +92,7 @@ class CatalogRobustnessTest {
                 CatalogQueries q = new CatalogQueries(cat);
                 long last = 0;
                 while (!done.get()) {
-                    long n = q.measurements("lot-C").size();
+                    long n = q.measurements("lot-C", null).size();
                     assertTrue(n >= last, "a reader never sees the record shrink");
                     last = n;
                     seen.add(n);
@@ -104,10 +108,10 @@ class CatalogRobustnessTest {
         assertEquals(400, count(cat, "SELECT COUNT(DISTINCT raw_sha256) FROM measurement"));
         assertEquals(400, count(cat, "SELECT COUNT(*) FROM analysis"), "one analysis per scan: nobody stored twice");
         for (Path p : files) {
-            List<Ingester.Outcome> o = outcomes.get(p);
+            List<Ingest.Outcome> o = outcomes.get(p);
             assertEquals(2, o.size());
-            assertEquals(1, o.stream().filter(x -> x == Ingester.Outcome.STORED).count(), p + ": " + o);
-            assertTrue(o.contains(Ingester.Outcome.ALREADY_PRESENT), p + ": " + o);
+            assertEquals(1, o.stream().filter(x -> x == Ingest.Outcome.STORED).count(), p + ": " + o);
+            assertTrue(o.contains(Ingest.Outcome.ALREADY_PRESENT), p + ": " + o);
         }
         assertTrue(seen.size() > 2, "readers ran alongside: " + seen.size() + " reads");
     }
@@ -141,9 +145,9 @@ class CatalogRobustnessTest {
         assertEquals(stored, count(cat, "SELECT COUNT(*) FROM measurement m JOIN analysis a ON a.id = m.current_analysis_id"));
         assertEquals(0, count(cat, "SELECT COUNT(*) FROM analysis a LEFT JOIN measurement m ON m.id = a.measurement_id WHERE m.id IS NULL"));
         // a re-run completes the batch without duplicates
-        Ingester.Report r = new Ingester(cat, new StageAnalyzer(InspectionSpec.defaults())).ingest(files, "lot-K", Progress.NONE);
-        assertEquals(stored, r.count(Ingester.Outcome.ALREADY_PRESENT));
-        assertEquals(60 - stored, r.count(Ingester.Outcome.STORED));
+        Ingest.Report r = new Ingest(cat, ModalityRegistry.standard()).run(files, "lot-K", Map.of(), Progress.NONE);
+        assertEquals(stored, r.count(Ingest.Outcome.ALREADY_PRESENT));
+        assertEquals(60 - stored, r.count(Ingest.Outcome.STORED));
         assertEquals(60, count(cat, "SELECT COUNT(*) FROM measurement"));
         assertEquals(60, count(cat, "SELECT COUNT(DISTINCT raw_sha256) FROM measurement"));
         assertEquals(60, count(cat, "SELECT COUNT(*) FROM analysis"));

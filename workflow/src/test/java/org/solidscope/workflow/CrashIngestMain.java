@@ -1,11 +1,11 @@
-package org.solidscope.catalog;
+package org.solidscope.workflow;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.solidscope.catalog.Catalog;
 import org.solidscope.core.Progress;
-import org.solidscope.ultrasound.InspectionSpec;
-import org.solidscope.ultrasound.StageAnalyzer;
 
 /** A separate ingest process for the crash test: {@code <arraysDir> <jdbcUrl|h2:workspace> <lot> <files...>}. */
 public final class CrashIngestMain {
@@ -13,6 +13,6 @@ public final class CrashIngestMain {
         Path arrays = Path.of(args[0]);
         Catalog c = args[1].startsWith("h2:") ? Catalog.openWorkspace(Path.of(args[1].substring(3))) : Catalog.open(args[1], null, null, arrays);
         List<Path> files = Arrays.stream(args, 3, args.length).map(Path::of).toList();
-        new Ingester(c, new StageAnalyzer(InspectionSpec.defaults())).ingest(files, args[2], Progress.NONE);
+        new Ingest(c, ModalityRegistry.standard()).run(files, args[2], Map.of(), Progress.NONE);
     }
 }

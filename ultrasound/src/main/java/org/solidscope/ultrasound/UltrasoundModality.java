@@ -1,0 +1,167 @@
+package org.solidscope.ultrasound;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.solidscope.core.Checksums;
+import org.solidscope.core.GridGeometry;
+import org.solidscope.core.InputException;
+import org.solidscope.core.Json;
+import org.solidscope.core.record.AnalysisRecord;
+import org.solidscope.core.record.CellFrame;
+import org.solidscope.core.record.CellState;
+import org.solidscope.core.record.Feature;
+import org.solidscope.core.record.Metric;
+import org.solidscope.core.record.Modality;
+import org.solidscope.core.record.RecordArray;
+import org.solidscope.core.record.Source;
+import org.solidscope.core.record.Units;
+import org.solidscope.io.CscanFiles;
+import org.solidscope.io.CscanGrid;
+import org.solidscope.io.Npy;
+
+/**
+ * Ultrasonic stage scans in the record: a C-scan file of a process stage, analysed by
+ * {@link StageAnalyzer} against a specification. Cell and stage come from (in this order) the
+ * user's hints, the JSON sidecar ({@code cell_id}, {@code stage} or {@code state}), the CSV header
+ * ({@code # cell_id: …}, {@code # stage: …}) or the file name {@code <cell>_<stage>[_<gain>db].<ext>}.
+ * Metrics are recorded as {@code ut.<name>}; the level map as the array {@code levels}, placed in
+ * the cell's frame by the outline found.
+ */
+public final class UltrasoundModality implements Modality {
+    public static final String ID = "ultrasound";
+    static final Pattern NAME = Pattern.compile("^(?<cell>.+?)_(?<stage>infiltration|solidification|formation)(_\\d+db)?\\.(csv|png|tif|tiff|npy)$",
+            Pattern.CASE_INSENSITIVE);
+
+    private final StageAnalyzer analyzer;
+
+    public UltrasoundModality(InspectionSpec spec) {
+        this.analyzer = new StageAnalyzer(spec);
+    }
+
+    @Override
+    public String id() { return ID; }
+
+    /**
+     * Any CSV; a 2D {@code .npy}; a PNG or TIFF whose sidecar gives {@code gain_db} (a C-scan image
+     * needs one; a CT stack does not). Ground truth and A-scan files of the simulator are not scans.
+     */
+    @Override
+    public boolean recognises(Source source) {
+        String n = source.name().toLowerCase(Locale.ROOT);
+        if (n.contains(".truth") || n.endsWith(".ascan.npy")) return false;
+        if (n.endsWith(".csv")) return true;
+        if (n.endsWith(".npy")) {
+            try {
+                return Npy.readHeader(source.data()).shape().length == 2;
+            } catch (InputException e) {
+                return false;
+            }
+        }
+        if (n.endsWith(".png") || n.endsWith(".tif") || n.endsWith(".tiff")) return source.sidecarJson() != null && source.sidecarJson().contains("\"gain_db\"");
+        return false;
+    }
+
+    @Override
+    public Identity identify(Source source, Map<String, String> hints) {
+        String src = source.shown();
+        String cell = hints.get("cell_id"), stage = hints.get("state");
+        if (source.sidecarJson() != null) {
+            try {
+                var side = Json.mapper().readTree(source.sidecarJson());
+                if (cell == null && side.hasNonNull("cell_id")) cell = side.get("cell_id").asText();
+                if (stage == null && side.hasNonNull("stage")) stage = side.get("stage").asText();
+                if (stage == null && side.hasNonNull("state")) stage = side.get("state").asText();
+            } catch (IOException e) {
+                throw new InputException(src + ".json", "json", "valid JSON", e.getMessage().lines().findFirst().orElse("unreadable"));
+            }
+        }
+        if ((cell == null || stage == null) && source.name().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            try (BufferedReader r = Files.newBufferedReader(source.data(), StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = r.readLine()) != null && line.startsWith("#")) {
+                    int colon = line.indexOf(':');
+                    if (colon < 0) continue;
+                    String k = line.substring(1, colon).strip().toLowerCase(Locale.ROOT), v = line.substring(colon + 1).strip();
+                    if (k.equals("cell_id") && cell == null) cell = v;
+                    if ((k.equals("stage") || k.equals("state")) && stage == null) stage = v;
+                }
+            } catch (IOException e) {
+                throw new InputException(src, "file", "a readable file", e.getMessage());
+            }
+        }
+        Matcher m = NAME.matcher(source.name());
+        if ((cell == null || stage == null) && m.matches()) {
+            if (cell == null) cell = m.group("cell");
+            if (stage == null) stage = m.group("stage");
+        }
+        if (cell == null || cell.isBlank()) {
+            throw new InputException(src, "cell_id", "a cell id in the sidecar, the CSV header or a name <cell>_<stage>.<ext>", "none");
+        }
+        if (stage == null) throw new InputException(src, "stage", "a stage in the sidecar, the CSV header or the file name", "none");
+        Stage st = Stage.parse(src, stage);
+        return new Identity(cell.strip(), CellState.parse(src, st.id()));
+    }
+
+    @Override
+    public Analysed analyse(Source source, Identity identity) {
+        Stage stage = Stage.parse(source.shown(), identity.state().name());
+        CscanGrid scan = CscanFiles.read(source.name(), source.data(), source.sidecarJson());
+        StageAnalysis a = analyzer.analyze(scan, stage, Map.of(source.name(), Checksums.sha256(source.data())));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("gain_db", scan.gainDb());
+        settings.put("pitch_mm", scan.amplitude().geometry().pitchMm());
+        settings.put("origin_x_mm", scan.amplitude().geometry().originXMm());
+        settings.put("origin_y_mm", scan.amplitude().geometry().originYMm());
+        settings.put("amplitude_unit", scan.amplitudeUnit());
+        settings.put("full_scale", scan.fullScale());
+        settings.put("width", scan.amplitude().width());
+        settings.put("height", scan.amplitude().height());
+        if (source.sidecarJson() != null) settings.put("sidecar", source.sidecarJson());
+        CellFrame frame = frameOf(a.cell(), scan.amplitude().geometry());
+        return new Analysed("ultrasonic C-scan", settings, frame, record(a, frame), a.cell().found() ? a.cell().widthMm() : Double.NaN,
+                a.cell().found() ? a.cell().heightMm() : Double.NaN);
+    }
+
+    /**
+     * Where the scan's grid lies in the cell's frame (origin at the cell's corner (−W/2, −H/2) in cell
+     * coordinates, x along its width): a scan point p maps to R(−θ)(p − c) + (W/2, H/2). Null when
+     * the outline was not found.
+     */
+    static CellFrame frameOf(CellOutline cell, GridGeometry g) {
+        if (!cell.found()) return null;
+        double t = Math.toRadians(cell.angleDeg()), c = Math.cos(t), s = Math.sin(t);
+        double dx = g.originXMm() - cell.centreXMm(), dy = g.originYMm() - cell.centreYMm();
+        return new CellFrame(dx * c + dy * s + cell.widthMm() / 2, -dx * s + dy * c + cell.heightMm() / 2, g.pitchMm(), -cell.angleDeg(), Double.NaN);
+    }
+
+    /** The record of a stage analysis: metrics {@code ut.*}, the level map, the defects as features. */
+    public static AnalysisRecord record(StageAnalysis a, CellFrame frame) {
+        List<Metric> metrics = new ArrayList<>();
+        a.metrics().byName().forEach((k, v) -> metrics.add(Metric.of("ut." + k, v, Units.ofName(k))));
+        metrics.add(Metric.of("ut.defect_count", a.defects().stream().filter(Defect::countsAgainstCell).count(), "1"));
+        metrics.add(Metric.of("ut.cell_width_mm", a.cell().widthMm(), "mm"));
+        metrics.add(Metric.of("ut.cell_height_mm", a.cell().heightMm(), "mm"));
+        metrics.add(Metric.of("ut.body_level_db", a.bodyLevelDb(), "dB"));
+        var db = a.levels().db();
+        List<RecordArray> arrays = List.of(new RecordArray("levels", "map", "float32", new int[] {db.height(), db.width()}, "dB",
+                db.geometry().pitchMm(), frame, Npy.encode2D(db.height(), db.width(), db.values())));
+        List<Feature> features = new ArrayList<>();
+        for (Defect d : a.defects()) {
+            Map<String, Double> p = new LinkedHashMap<>();
+            p.put("circularity", d.circularity());
+            p.put("contrast_db", d.contrastDb());
+            features.add(new Feature(d.kind().id(), d.xMm(), d.yMm(), Double.NaN, d.areaMm2(), d.diameterMm(), d.countsAgainstCell(), p));
+        }
+        return new AnalysisRecord(ID, a.provenance(), metrics, arrays, features, String.valueOf(a.provenance().parameters().get("spec")),
+                a.verdict(), a.notes());
+    }
+}

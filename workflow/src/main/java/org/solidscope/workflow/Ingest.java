@@ -1,0 +1,130 @@
+package org.solidscope.workflow;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.solidscope.catalog.Catalog;
+import org.solidscope.catalog.RecordWriter;
+import org.solidscope.core.Checksums;
+import org.solidscope.core.InputException;
+import org.solidscope.core.Progress;
+import org.solidscope.core.record.Modality;
+import org.solidscope.core.record.Source;
+import org.solidscope.io.Sidecar;
+
+/**
+ * Puts instrument files of any modality into the record: finds the modality, identifies cell and
+ * state, checks whether the bytes are stored already (then names the cell and state that hold them),
+ * reads and analyses the file, and stores it with its analysis. A file that fails leaves nothing and
+ * the others of the batch go in.
+ */
+public final class Ingest {
+    private final Catalog catalog;
+    private final ModalityRegistry modalities;
+    private final RecordWriter writer;
+
+    public Ingest(Catalog catalog, ModalityRegistry modalities) {
+        this.catalog = catalog;
+        this.modalities = modalities;
+        this.writer = new RecordWriter(catalog);
+    }
+
+    public enum Outcome { STORED, ALREADY_PRESENT, FAILED }
+
+    public record Result(Path file, Outcome outcome, String modality, String cellId, String state, String verdict, String reason) {}
+
+    public record Report(List<Result> results) {
+        public long count(Outcome o) { return results.stream().filter(r -> r.outcome() == o).count(); }
+    }
+
+    /**
+     * @param hints {@code cell_id}, {@code state} and {@code modality} given by the user (they win over
+     *              sidecars and names); empty for none
+     */
+    public Report run(List<Path> files, String lot, Map<String, String> hints, Progress progress) {
+        List<Result> out = new ArrayList<>();
+        int k = 0;
+        for (Path f : files) {
+            out.add(one(f, lot, hints));
+            progress.update(++k, files.size());
+        }
+        return new Report(List.copyOf(out));
+    }
+
+    public Result one(Path file, String lot, Map<String, String> hints) {
+        String modalityId = null, cell = null, state = null;
+        try {
+            checkId(file.toString(), "lot", lot);
+            if (!Files.isRegularFile(file)) throw new InputException(file.toString(), "file", "an existing file", Files.isDirectory(file) ? "a directory" : "no such file");
+            Source src = Source.of(file, sidecarText(file));
+            Modality m = hints.containsKey("modality") ? modalities.byId("--modality", hints.get("modality")) : modalities.forFile(src);
+            if (m == null) throw new InputException(file.toString(), "format", "a file of a known modality (C-scan: .csv .png .tif .npy; CT volume: .npy .tif .raw .h5)", "'" + file.getFileName() + "'");
+            modalityId = m.id();
+            Modality.Identity id = m.identify(src, hints);
+            cell = id.cellId();
+            state = id.state().name();
+            checkId(file.toString(), "cell_id", cell);
+            String sha = Checksums.sha256(file);
+            RecordWriter.Holder h = writer.holder(sha);
+            if (h != null) return present(file, h, lot, cell, state);
+            Modality.Analysed a = m.analyse(src, id);
+            long size = Files.size(file);
+            RecordWriter.Stored s = writer.store(lot, id, m.id(), file.getFileName().toString(), file, sha, size, a);
+            if (!s.stored()) return present(file, s.holder(), lot, cell, state);
+            return new Result(file, Outcome.STORED, m.id(), cell, state, a.analysis().verdict() == null ? null : a.analysis().verdict().status().name(), "");
+        } catch (InputException e) {
+            return new Result(file, Outcome.FAILED, modalityId, cell, state, null, e.getMessage());
+        } catch (IOException e) {
+            return new Result(file, Outcome.FAILED, modalityId, cell, state, null, file + ": file: expected a readable file, found " + e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            return new Result(file, Outcome.FAILED, modalityId, cell, state, null, file + ": file: expected a readable file, found " + e.getCause().getMessage());
+        }
+    }
+
+    /**
+     * Stores a file whose analysis the caller has already run (for example {@code ct pipeline --store},
+     * which writes its own outputs from the same result); idempotent like {@link #one}.
+     */
+    public Result store(Path file, String lot, Modality m, Modality.Identity id, Modality.Analysed a) {
+        try {
+            checkId(file.toString(), "lot", lot);
+            checkId(file.toString(), "cell_id", id.cellId());
+            String sha = Checksums.sha256(file);
+            RecordWriter.Stored s = writer.store(lot, id, m.id(), file.getFileName().toString(), file, sha, Files.size(file), a);
+            if (!s.stored()) return present(file, s.holder(), lot, id.cellId(), id.state().name());
+            return new Result(file, Outcome.STORED, m.id(), id.cellId(), id.state().name(),
+                    a.analysis().verdict() == null ? null : a.analysis().verdict().status().name(), "");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Result present(Path file, RecordWriter.Holder h, String lot, String cell, String state) {
+        boolean same = h.cellId().equals(cell) && h.state().equals(state) && h.lot().equals(lot);
+        return new Result(file, Outcome.ALREADY_PRESENT, h.modality(), h.cellId(), h.state(), null, same ? "same bytes stored before"
+                : "these bytes are stored already as cell " + h.cellId() + ", state " + h.state() + " (lot " + h.lot() + "); not stored again as "
+                + cell + ", " + state + " (lot " + lot + ")");
+    }
+
+    /** Ids become keys and file names in exports: printable, at most 200 characters. */
+    static void checkId(String source, String field, String id) {
+        if (id == null || id.isBlank() || id.length() > 200 || !id.matches("[\\p{L}\\p{N}._+\\-#@ ()]+")) {
+            throw new InputException(source, field, "1–200 letters, digits or . _ + - # @ ( ) and spaces",
+                    id == null ? "none" : "'" + (id.length() > 60 ? id.substring(0, 60) + "…" : id) + "' (" + id.length() + " characters)");
+        }
+    }
+
+    /** The sidecar's text beside a file, or null. */
+    static String sidecarText(Path file) {
+        Sidecar s = Sidecar.find(file);
+        if (s == null) return null;
+        try {
+            return Files.readString(s.path());
+        } catch (IOException e) {
+            throw new InputException(s.path().toString(), "file", "a readable sidecar", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.solidscope.workflow;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.solidscope.core.InputException;
+import org.solidscope.core.record.Modality;
+import org.solidscope.tomo.pipeline.CtModality;
+import org.solidscope.ultrasound.InspectionSpec;
+import org.solidscope.ultrasound.UltrasoundModality;
+
+/**
+ * The modalities the record knows. Adding one is one line in {@link #standard}: the catalog, the
+ * server, the exporter and the reports do not change.
+ */
+public final class ModalityRegistry {
+    private final Map<String, Modality> byId = new LinkedHashMap<>();
+
+    public ModalityRegistry(List<Modality> modalities) {
+        for (Modality m : modalities) {
+            if (byId.put(m.id(), m) != null) throw new IllegalArgumentException("modality " + m.id() + " registered twice");
+        }
+    }
+
+    /** Every modality, ultrasound judged against {@code spec}. */
+    public static ModalityRegistry standard(InspectionSpec spec) {
+        return new ModalityRegistry(List.of(
+                new UltrasoundModality(spec),
+                new CtModality(CtModality.Settings.defaults())));
+    }
+
+    public static ModalityRegistry standard() {
+        return standard(InspectionSpec.defaults());
+    }
+
+    public List<Modality> all() { return List.copyOf(byId.values()); }
+
+    /** The modality of this id; throws naming the source when there is none. */
+    public Modality byId(String source, String id) {
+        Modality m = byId.get(id);
+        if (m == null) throw new InputException(source, "modality", "one of " + byId.keySet(), "'" + id + "'");
+        return m;
+    }
+
+    /** The first modality that recognises a file, or null. */
+    public Modality forFile(org.solidscope.core.record.Source source) {
+        for (Modality m : byId.values()) if (m.recognises(source)) return m;
+        return null;
+    }
+}

@@ -1,0 +1,55 @@
+package org.solidscope.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import org.solidscope.catalog.Catalog;
+import org.solidscope.catalog.CatalogQueries;
+import org.solidscope.catalog.RecordWriter;
+import org.solidscope.core.Json;
+import org.solidscope.core.Progress;
+import org.solidscope.core.record.CellState;
+import org.solidscope.core.record.Modality;
+import org.solidscope.core.record.Source;
+
+/**
+ * Runs each stored measurement of a lot through its modality again (for example with a new
+ * specification or a new pipeline version) and adds the new analyses; earlier ones stay, the new
+ * one becomes current. Raw data are read where the array store keeps them, with the sidecar the
+ * record kept; nothing is copied to temporary files.
+ */
+public final class Reanalyze {
+    private final Catalog catalog;
+    private final ModalityRegistry modalities;
+
+    public Reanalyze(Catalog catalog, ModalityRegistry modalities) {
+        this.catalog = catalog;
+        this.modalities = modalities;
+    }
+
+    /** Returns the number of measurements re-analysed; {@code modality} null for all. */
+    public int run(String lot, String modality, Progress progress) {
+        var todo = new CatalogQueries(catalog).storedMeasurements(lot, modality);
+        RecordWriter w = new RecordWriter(catalog);
+        int k = 0;
+        for (var s : todo) {
+            Modality.Analysed a = analyse(s);
+            w.addAnalysis(s.measurementId(), a.analysis());
+            progress.update(++k, todo.size());
+        }
+        return todo.size();
+    }
+
+    /** The analysis of one stored measurement, recomputed (not stored). */
+    public Modality.Analysed analyse(CatalogQueries.StoredMeasurement s) {
+        Modality m = modalities.byId("record", s.modality());
+        String sidecar = null;
+        try {
+            JsonNode settings = Json.mapper().readTree(s.settings() == null ? "{}" : s.settings());
+            if (settings.hasNonNull("sidecar")) sidecar = settings.get("sidecar").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("measurement " + s.measurementId() + ": stored settings are not JSON", e);
+        }
+        Source src = new Source(s.fileName(), catalog.arrays().path(s.rawSha256()), sidecar);
+        return m.analyse(src, new Modality.Identity(s.cellId(), CellState.parse("record", s.state())));
+    }
+}
