@@ -70,6 +70,10 @@ public final class Ingest {
             String sha = Checksums.sha256(file);
             RecordWriter.Holder h = writer.holder(sha);
             if (h != null) return present(file, h, lot, cell, state);
+            String recorded = writer.lotOf(cell);
+            if (recorded != null && !recorded.equals(lot)) {
+                throw new InputException(file.toString(), "lot", "the lot cell " + cell + " is recorded in ('" + recorded + "')", "'" + lot + "'");
+            }
             Modality.Analysed a = m.analyse(src, id);
             long size = Files.size(file);
             RecordWriter.Stored s = writer.store(lot, id, m.id(), file.getFileName().toString(), file, sha, size, a);

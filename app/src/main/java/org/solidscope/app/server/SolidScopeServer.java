@@ -225,18 +225,52 @@ public final class SolidScopeServer {
         double hi = Double.parseDouble(ctx.queryParamAsClass("hi", String.class).getOrDefault("-15"));
         int width = Integer.parseInt(ctx.queryParamAsClass("width", String.class).getOrDefault("520"));
         if (!(hi > lo) || width < 100 || width > 2000) throw new InputException("lo/hi/width", "scale", "lo < hi and 100 ≤ width ≤ 2000", lo + "/" + hi + "/" + width);
-        String key = ref.sha256() + "/" + ref.measurementId() + "/" + lo + "/" + hi + "/" + width;
+        double[][] fov = ctFieldOfView(ref);
+        String key = ref.sha256() + "/" + ref.measurementId() + "/" + lo + "/" + hi + "/" + width + "/" + java.util.Arrays.deepToString(fov);
         byte[] png = mapCache.get(key);
         if (png == null) {
             List<String> kinds = new ArrayList<>();
             List<double[]> circles = queries.featureCircles(ref.measurementId(), kinds);
             List<Overlay.Label> labels = new ArrayList<>();
             for (int i = 0; i < circles.size(); i++) labels.add(new Overlay.Label(circles.get(i)[0] + circles.get(i)[2], circles.get(i)[1], kinds.get(i)));
+            if (fov != null) labels.add(new Overlay.Label(fov[0][0], fov[0][1], "CT"));
             png = HeatMapRenderer.png(map(ref), lo, hi, ColourMap.VIRIDIS, ref.cellId() + " — " + ref.state(), "level (dB)",
-                    new Overlay(null, labels, null, List.of(), circles), width);
+                    new Overlay(null, labels, fov, List.of(), circles), width);
             mapCache.put(key, png);
         }
         ctx.contentType("image/png").header("Cache-Control", "max-age=60").result(png);
+    }
+
+    /**
+     * The field of view of the cell's CT sections on this map, in the map's mm, or null: both the map and
+     * the CT height map say where they lie in the cell's frame, so a cell-frame point q lies on the map at
+     * R(−φ)(q − o), with o and φ the map's origin and rotation in the cell.
+     */
+    @SuppressWarnings("unchecked")
+    private double[][] ctFieldOfView(CatalogQueries.ArrayRef map) {
+        if (map.frame() == null) return null;
+        Map<String, Object> t = queries.timeline(map.cellId());
+        if (t == null) return null;
+        for (Object so : (List<Object>) t.get("states")) {
+            for (Map<String, Object> m : (List<Map<String, Object>>) ((Map<String, Object>) so).get("measurements")) {
+                for (Map<String, Object> a : (List<Map<String, Object>>) m.get("arrays")) {
+                    if (!"height".equals(a.get("name")) || !(a.get("frame") instanceof com.fasterxml.jackson.databind.JsonNode f) || a.get("pitch_mm") == null) continue;
+                    var shape = (com.fasterxml.jackson.databind.JsonNode) a.get("shape");
+                    double p = (Double) a.get("pitch_mm"), w = shape.get(1).asDouble() * p, h = shape.get(0).asDouble() * p;
+                    double r = Math.toRadians(f.path("rotation_deg").asDouble()), ox = f.get("origin_x_mm").asDouble(), oy = f.get("origin_y_mm").asDouble();
+                    double mr = -Math.toRadians(map.frame().path("rotation_deg").asDouble());
+                    double mx = map.frame().get("origin_x_mm").asDouble(), my = map.frame().get("origin_y_mm").asDouble();
+                    double[][] box = {{0, 0}, {w, 0}, {w, h}, {0, h}};
+                    double[][] out = new double[4][];
+                    for (int i = 0; i < 4; i++) {
+                        double qx = ox + box[i][0] * Math.cos(r) - box[i][1] * Math.sin(r) - mx, qy = oy + box[i][0] * Math.sin(r) + box[i][1] * Math.cos(r) - my;
+                        out[i] = new double[] {qx * Math.cos(mr) - qy * Math.sin(mr), qx * Math.sin(mr) + qy * Math.cos(mr)};
+                    }
+                    return out;
+                }
+            }
+        }
+        return null;
     }
 
     /** A stored 2D array as a map with its geometry; a map stored without its pitch cannot be drawn to scale and is refused. */
