@@ -29,6 +29,13 @@ try {
   if (maps < 3) fail(`cell ${cellId}: ${maps} stage maps`);
   await page.waitForFunction(() => [...document.querySelectorAll('figure.compare-map img')].length === 2
     && [...document.querySelectorAll('figure.compare-map img')].every((i) => i.complete && i.naturalWidth > 0), null, { timeout: 60000 });
+  // the CT section: two states, each with two slices (anode outlined) and a height map
+  await page.waitForFunction(() => [...document.querySelectorAll('section.ct-section img')].length === 6
+    && [...document.querySelectorAll('section.ct-section img')].every((i) => i.complete && i.naturalWidth > 0), null, { timeout: 60000 });
+  const ctStates = await page.locator('section.ct-section h3').allTextContents();
+  if (!(ctStates.length === 2 && ctStates[0].startsWith('pristine') && ctStates[1].startsWith('formation'))) fail(`cell ${cellId}: CT sections ${ctStates}`);
+  const tl = await page.locator('#timeline tr.tl-row').count();
+  if (tl < 5) fail(`cell ${cellId}: timeline rows ${tl}`);
   const reasons = await page.locator('ul.reasons li').allTextContents();
   if (!reasons.some((r) => r.includes('limit'))) fail(`cell ${cellId}: no verdict reasons`);
   if (!(await page.textContent('#title')).includes('FAIL')) fail(`cell ${cellId}: verdict not shown`);
@@ -43,7 +50,7 @@ try {
   await page.waitForFunction(() => /stored|already/.test(document.querySelector('#upresult').textContent), null, { timeout: 60000 });
   const uploaded = scanFile.split('/').pop().split('_')[0];
   await page.waitForFunction((id) => [...document.querySelectorAll('#cells a.cell-link')].some((a) => a.textContent === id), uploaded, { timeout: 30000 });
-  console.log(`ok: dashboard, failed cell ${cellId} with ${maps} maps and ${reasons.length} reasons, upload of ${uploaded} shown`);
+  console.log(`ok: dashboard, failed cell ${cellId} with ${maps} maps, ${ctStates.length} CT sections, ${tl} timeline rows and ${reasons.length} reasons, upload of ${uploaded} shown`);
 } catch (e) {
   fail(e.message);
 } finally {

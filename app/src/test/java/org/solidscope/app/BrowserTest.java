@@ -38,7 +38,18 @@ class BrowserTest {
                 "node, chromium or webtest/node_modules missing: browser test skipped (.ci/run installs them)");
         Path scans = dir.resolve("scans"), ws = dir.resolve("ws"), upl = dir.resolve("upload"), shots = Files.createDirectories(dir.resolve("shots"));
         assertEquals(0, CliTest.run("ut", "simulate", "--out", scans.toString()).code());
-        assertEquals(0, CliTest.run("ingest", scans.toString(), "--lot", "L-browser", "--workspace", ws.toString()).code());
+        // CT sections of every cell, pristine and after formation, beside its ultrasonic scans
+        for (int i = 1; i <= 4; i++) {
+            for (String state : List.of("pristine", "formation")) {
+                Path v = scans.resolve("battery-" + i + "_" + state + ".npy");
+                assertEquals(0, CliTest.run("ct", "phantom", "--kind", "cell", "--size", "48", "--amplitude", state.equals("pristine") ? "1" : "2",
+                        "--seed", String.valueOf(i), "--out", v.toString()).code());
+                Files.writeString(scans.resolve(v.getFileName() + ".json"), "{\"voxel_um\": 0.65, \"fov_origin_x_mm\": 100, \"fov_origin_y_mm\": 45}");
+            }
+        }
+        CliTest.Run in = CliTest.run("ingest", scans.toString(), "--lot", "L-browser", "--workspace", ws.toString());
+        assertEquals(0, in.code(), in.err());
+        assertTrue(in.out().contains("20 stored"), in.out());
         assertEquals(0, CliTest.run("ut", "simulate", "--random", "1", "--seed", "42", "--stage", "infiltration", "--out", upl.toString()).code());
         Path scan = upl.resolve("uploaded42_infiltration.csv");
         Files.move(upl.resolve("sim-42_infiltration.csv"), scan);

@@ -32,7 +32,12 @@ class CatalogCliTest {
         assertEquals("battery-2", cells.get(0).get("cell").asText());
         Path show = dir.resolve("show.json");
         assertEquals(0, CliTest.run("cells", "show", "battery-2", "--json", show.toString(), "--workspace", ws.toString()).code());
-        assertEquals(3, Json.mapper().readTree(show.toFile()).get("measurements").size());
+        JsonNode timeline = Json.mapper().readTree(show.toFile());
+        int ms = 0;
+        for (JsonNode st : timeline.get("states")) ms += st.get("measurements").size();
+        assertEquals(3, ms);
+        CliTest.Run text = CliTest.run("cells", "show", "battery-2", "--workspace", ws.toString());
+        assertTrue(text.out().contains("infiltration (process)") && text.out().contains("ut.transmitting_fraction"), text.out());
         assertEquals(2, CliTest.run("cells", "show", "nobody", "--workspace", ws.toString()).code());
         CliTest.Run stats = CliTest.run("lot", "stats", "L1", "--workspace", ws.toString());
         assertEquals(0, stats.code());

@@ -83,9 +83,17 @@ class ServerApiTest {
         assertEquals(0, json(get("/api/lots/L1/cells?verdict=FAIL")).get("total").asInt());
         assertEquals(2, json(get("/api/lots/L1/stats")).size());
         assertEquals(2, json(get("/api/lots/L1/measurements")).size());
-        JsonNode cell = json(get("/api/cells/battery-2"));
-        assertEquals(2, cell.get("measurements").size());
-        long mid = cell.get("measurements").get(0).get("measurement_id").asLong();
+        JsonNode cell = json(get("/api/cells/battery-2/timeline"));
+        assertEquals(2, cell.get("states").size());
+        assertEquals("infiltration", cell.get("states").get(0).get("state").asText());
+        JsonNode first = cell.get("states").get(0).get("measurements").get(0);
+        assertEquals("ultrasound", first.get("modality").asText());
+        assertEquals("dB", first.get("metrics").get("ut.mean_db").get("unit").asText());
+        long mid = first.get("measurement_id").asLong();
+        assertEquals(1, json(get("/api/cells/battery-2")).get("states").get(0).get("measurements").get(0).get("history").size());
+        assertEquals(200, get("/api/measurements/" + mid + "/arrays/levels.png").statusCode());
+        assertEquals(404, get("/api/measurements/" + mid + "/arrays/nothing.png").statusCode());
+        assertEquals(400, get("/api/measurements/" + mid + "/arrays/levels.gif").statusCode());
         var png = get("/api/measurements/" + mid + "/map.png?lo=-70&hi=-15&width=400");
         assertEquals(200, png.statusCode());
         assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
@@ -108,6 +116,9 @@ class ServerApiTest {
     @Test
     void unknownIdsAre404AndBadParametersAre400() throws Exception {
         assertEquals(404, get("/api/cells/nobody").statusCode());
+        assertEquals(404, get("/api/cells/nobody/timeline").statusCode());
+        assertEquals("not found", json(get("/api/cells/nobody/timeline")).get("error").asText());
+        assertEquals(400, get("/api/lots/L1/cells?where=ct.ra_um~1").statusCode());
         assertEquals("not found", json(get("/api/cells/nobody")).get("error").asText());
         assertEquals(404, get("/api/lots/nolot/cells").statusCode());
         assertEquals(404, get("/api/lots/nolot/stats").statusCode());
@@ -151,6 +162,12 @@ class ServerApiTest {
         try {
             var anon = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/lots")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(401, anon.statusCode());
+            var anonTimeline = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/cells/battery-2/timeline")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, anonTimeline.statusCode());
+            var authTimeline = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/cells/battery-2/timeline"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, authTimeline.statusCode());
             var auth = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/lots")).header("Authorization", "Bearer " + token).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, auth.statusCode());
