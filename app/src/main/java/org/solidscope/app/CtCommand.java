@@ -226,15 +226,18 @@ final class CtCommand implements Runnable {
     static final class Interface implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "MASK", description = "segmented volume (" + VolumeIO.FORMATS + ")") String in;
         @Option(names = "--phase", description = "voxel value of the phase (default: every non-zero voxel)") Integer phaseValue;
-        @Option(names = "--voxel-um", required = true, description = "voxel edge in µm") double voxelUm;
+        @Option(names = "--voxel-um", description = "voxel edge in µm (default: from the file, else 1)") Double voxelUm;
         @Option(names = "--out", description = "height map (µm), float32: 2D .npy [ny, nx], or one slice of .tif / .raw") Path out;
         @Option(names = "--json") Path json;
 
         @Override
         public Integer call() {
             if (out != null) VolumeIO.checkWritable(out, "--out");
-            InputException.requirePositive("--voxel-um", "voxel size", voxelUm);
-            Mask3 m = CtVolumes.phase(VolumeIO.read(in), phaseValue);
+            if (voxelUm != null) InputException.requirePositive("--voxel-um", "voxel size", voxelUm);
+            VolumeData data = VolumeIO.read(in);
+            double voxelUm = CtVolumes.voxelUm(data, this.voxelUm);
+            Mask3 m = CtVolumes.phase(data, phaseValue);
+            data = null;
             long t0 = System.nanoTime();
             var r = org.solidscope.tomo.InterfaceRoughness.of(m, voxelUm);
             double ms = (System.nanoTime() - t0) / 1e6;
@@ -402,9 +405,14 @@ final class CtCommand implements Runnable {
         return isCube ? Structure.cube(r) : Structure.ball(r);
     }
 
-    /** Every non-zero byte as 1 (masks from other tools may store 255). */
+    /** A copy with every non-zero byte as 1 (masks from other tools may store 255); the given slices are not changed. */
     static byte[][] binary(byte[][] b) {
-        for (byte[] s : b) for (int i = 0; i < s.length; i++) if (s[i] != 0) s[i] = 1;
-        return b;
+        byte[][] out = new byte[b.length][];
+        for (int z = 0; z < b.length; z++) {
+            byte[] s = b[z], o = new byte[s.length];
+            for (int i = 0; i < s.length; i++) o[i] = (byte) (s[i] != 0 ? 1 : 0);
+            out[z] = o;
+        }
+        return out;
     }
 }

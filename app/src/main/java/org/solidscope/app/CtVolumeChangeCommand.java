@@ -51,7 +51,8 @@ final class CtVolumeChangeCommand implements Callable<Integer> {
         VolumeChange.Result r;
         try {
             r = VolumeChange.of(ga, pa, gb, pb, Math.min(maxShift, largest));
-        } catch (IllegalArgumentException e) {
+        } catch (org.solidscope.core.NumericalException e) {
+            // the one degenerate case is an empty phase, which is what the first mask holds
             throw new InputException(maskBefore, "phase", "voxels of the phase in the region both scans see", e.getMessage());
         }
         double ms = (System.nanoTime() - t0) / 1e6;

@@ -23,7 +23,12 @@ class CtCliTest {
         double fg = Json.mapper().readTree(tj.toFile()).get("foreground_fraction").asDouble();
         assertEquals(0.65, fg, 0.005, "the solid phase of a 35 % porous phantom");
         assertEquals(0, CliTest.run("ct", "label", k.toString(), "--out", l.toString(), "--json", lj.toString()).code());
-        assertTrue(Json.mapper().readTree(lj.toFile()).get("labels").asInt() >= 1);
+        // the same components as the library's labelling of the written mask (itself checked against a voxel union-find)
+        int[] shape = new int[3];
+        byte[][] mk = Npy.readVolumeU8(k, shape);
+        int expected = org.solidscope.tomo.Labeling3D.label(new org.solidscope.tomo.Mask3(shape[2], shape[1], shape[0], mk), 26).components().size();
+        assertEquals(expected, Json.mapper().readTree(lj.toFile()).get("labels").asInt());
+        assertTrue(expected >= 1);
         assertTrue(Json.mapper().readTree(lj.toFile()).has("elapsed_ms"));
         Path go = dir.resolve("go.npy"), bo = dir.resolve("bo.npy");
         assertEquals(0, CliTest.run("ct", "open", m.toString(), "--ball", "2", "--out", go.toString()).code());

@@ -41,7 +41,7 @@ public final class VolumeChange {
             }
         }
         long common = (long) Math.max(0, x1 - x0) * Math.max(0, y1 - y0) * Math.max(0, z1 - z0);
-        if (nb == 0) throw new IllegalArgumentException("volume change: the phase is empty in the common region of the first scan");
+        if (nb == 0) throw new org.solidscope.core.NumericalException("volume change: the phase is empty in the common region of the first scan");
         return new Result(s, nb, na, (na - nb) / (double) nb, common);
     }
 
