@@ -139,8 +139,9 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * Inserts cells with three states, one measurement, one analysis and one metric each, in batches,
-     * as the record writer would store them (the same tables and columns, so the rows read back like
-     * any other). Used on a scratch workspace only.
+     * as the record writer would store them: the same tables and columns, and a small real C-scan
+     * (8 × 8 points, CSV) in the array store behind every measurement, so the rows read back, export and
+     * re-analyse like any other.
      */
     static void populate(org.solidscope.catalog.Catalog cat, String lot, int cells) {
         cat.inTransaction(c -> {
@@ -163,8 +164,8 @@ final class BenchCommand implements Callable<Integer> {
             String[] states = {"infiltration", "solidification", "formation"};
             double[] order = {100, 200, 400};
             try (var st = c.prepareStatement("INSERT INTO cell_state (cell_id, name, kind, sort_order) VALUES (?, ?, 'process', ?)", java.sql.Statement.RETURN_GENERATED_KEYS);
-                 var m = c.prepareStatement("INSERT INTO measurement (state_id, modality, file_name, raw_sha256, raw_bytes, created_utc) "
-                         + "VALUES (?, 'ultrasound', ?, ?, 0, ?)", java.sql.Statement.RETURN_GENERATED_KEYS);
+                 var m = c.prepareStatement("INSERT INTO measurement (state_id, modality, file_name, raw_sha256, raw_bytes, created_utc, settings) "
+                         + "VALUES (?, 'ultrasound', ?, ?, 0, ?, ?)", java.sql.Statement.RETURN_GENERATED_KEYS);
                  var a = c.prepareStatement("INSERT INTO analysis (measurement_id, modality, pipeline, software_version, spec_name, parameters, verdict, reasons, "
                          + "created_utc) VALUES (?, 'ultrasound', 'bench', 'bench', 'bench', '{}', ?, '[]', ?)", java.sql.Statement.RETURN_GENERATED_KEYS);
                  var x = c.prepareStatement("INSERT INTO metric (analysis_id, name, metric_value, unit) VALUES (?, 'ut.transmitting_fraction', ?, '1')");
@@ -179,8 +180,9 @@ final class BenchCommand implements Callable<Integer> {
                         long sid = key(st);
                         m.setLong(1, sid);
                         m.setString(2, lot + "-" + i + "_" + states[s] + ".csv");
-                        m.setString(3, org.solidscope.core.Checksums.sha256((lot + "/" + k).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                        m.setString(3, cat.arrays().put(tinyScan(lot + "-" + i, states[s], k)));
                         m.setTimestamp(4, now);
+                        m.setString(5, "{}");
                         m.executeUpdate();
                         long mid = key(m);
                         a.setLong(1, mid);
@@ -198,8 +200,20 @@ final class BenchCommand implements Callable<Integer> {
                     }
                 }
             }
+            org.solidscope.catalog.CellSummary.refreshAll(c);
             return null;
         });
+    }
+
+    /** A distinct 8 × 8 C-scan (CSV, 15 dB gain) for synthetic measurement k. */
+    static byte[] tinyScan(String cell, String state, int k) {
+        StringBuilder b = new StringBuilder("# synthetic: ").append(cell).append(' ').append(state).append(' ').append(k)
+                .append("\n# pitch_mm: 0.5\n# gain_db: 15\n");
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) b.append(x == 0 ? "" : ",").append(x > 1 && x < 6 && y > 1 && y < 6 ? 12.5 : 99.9);
+            b.append('\n');
+        }
+        return b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static long key(java.sql.PreparedStatement ps) throws java.sql.SQLException {

@@ -43,6 +43,12 @@ class CatalogCliTest {
         assertEquals(0, stats.code());
         assertTrue(stats.out().contains("infiltration: 1 measurements"), stats.out());
         assertEquals(0, CliTest.run("reanalyze", "--lot", "L1", "--workspace", ws.toString()).code());
+        // synthetic load-test cells are real records: they list, and re-analyse from their stored scans
+        assertEquals(0, CliTest.run("bench", "--populate", "5", "--workspace", ws.toString()).code());
+        assertEquals(5, Json.mapper().readTree(CliTest.run("cells", "list", "--lot", "bench-5", "--json", "--workspace", ws.toString()).out()).size());
+        CliTest.Run re = CliTest.run("reanalyze", "--lot", "bench-5", "--workspace", ws.toString());
+        assertEquals(0, re.code(), re.err());
+        assertTrue(re.out().contains("15 measurements"), re.out());
         Path csv = dir.resolve("l1.csv");
         assertEquals(0, CliTest.run("export", "--lot", "L1", "--format", "csv", "--out", csv.toString(), "--workspace", ws.toString()).code());
         assertEquals(4, Files.readAllLines(csv).size());

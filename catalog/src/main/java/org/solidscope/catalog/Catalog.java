@@ -110,7 +110,7 @@ public final class Catalog implements AutoCloseable {
         var config = Flyway.configure(Catalog.class.getClassLoader())
                 .dataSource(url, user, password)
                 .locations("classpath:org/solidscope/catalog/migration")
-                .javaMigrations(new V3__modality_neutral_record())
+                .javaMigrations(new V3__modality_neutral_record(), new org.solidscope.catalog.migration.V4__cell_summary())
                 .cleanDisabled(true);
         if (earlier > 0) config = config.baselineOnMigrate(true).baselineVersion(String.valueOf(earlier));
         try {

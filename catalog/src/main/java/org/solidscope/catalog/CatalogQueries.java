@@ -51,16 +51,21 @@ public final class CatalogQueries {
         }
     }
 
-    /** Cells, optionally of one lot, with a given overall verdict, and meeting every metric condition; ordered by id. */
+    /**
+     * Cells, optionally of one lot, with a given overall verdict, and meeting every metric condition;
+     * ordered by id. Reads the summary each cell row keeps ({@link CellSummary}): no join for a plain list.
+     */
     public List<CellRow> listCells(String lot, String verdict, List<MetricFilter> where) {
         return catalog.inTransaction(c -> {
-            StringBuilder sql = new StringBuilder("SELECT ce.id, ce.lot_id, s.name, a.verdict FROM cell ce "
-                    + "LEFT JOIN cell_state s ON s.cell_id = ce.id LEFT JOIN measurement m ON m.state_id = s.id "
-                    + "LEFT JOIN analysis a ON a.id = m.current_analysis_id WHERE 1 = 1");
+            StringBuilder sql = new StringBuilder("SELECT ce.id, ce.lot_id, ce.verdict, ce.state_verdicts FROM cell ce WHERE 1 = 1");
             List<Object> args = new ArrayList<>();
             if (lot != null) {
                 sql.append(" AND ce.lot_id = ?");
                 args.add(lot);
+            }
+            if (verdict != null) {
+                sql.append(" AND ce.verdict = ?");
+                args.add(verdict.toUpperCase(java.util.Locale.ROOT));
             }
             for (MetricFilter f : where) {
                 sql.append(" AND EXISTS (SELECT 1 FROM cell_state s2 JOIN measurement m2 ON m2.state_id = s2.id "
@@ -70,29 +75,12 @@ public final class CatalogQueries {
                 args.add(f.value());
             }
             sql.append(" ORDER BY ce.id");
-            Map<String, String[]> lots = new LinkedHashMap<>();
-            Map<String, Map<String, String>> states = new LinkedHashMap<>();
+            List<CellRow> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String id = rs.getString(1);
-                        Map<String, String> st = states.get(id);
-                        if (st == null) {
-                            st = new TreeMap<>();
-                            states.put(id, st);
-                            lots.put(id, new String[] {rs.getString(2)});
-                        }
-                        String name = rs.getString(3), v = rs.getString(4);
-                        if (name != null && v != null) st.merge(name, v, CatalogQueries::worse);
-                    }
+                    while (rs.next()) out.add(new CellRow(rs.getString(1), rs.getString(2), CellSummary.decode(rs.getString(4)), rs.getString(3)));
                 }
-            }
-            List<CellRow> out = new ArrayList<>(states.size());
-            for (var e : states.entrySet()) {
-                String overall = null;
-                for (String v : e.getValue().values()) overall = worse(overall, v);
-                if (verdict == null || verdict.equalsIgnoreCase(String.valueOf(overall))) out.add(new CellRow(e.getKey(), lots.get(e.getKey())[0], e.getValue(), overall));
             }
             return out;
         });

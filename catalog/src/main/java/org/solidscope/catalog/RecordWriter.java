@@ -217,6 +217,7 @@ public final class RecordWriter {
             ps.setLong(2, measurementId);
             if (ps.executeUpdate() != 1) throw new SQLException("no measurement " + measurementId);
         }
+        CellSummary.refreshForMeasurement(c, measurementId);
         return aid;
     }
 
