@@ -57,6 +57,20 @@ class CatalogRobustnessTest {
         return files;
     }
 
+    /** CT volumes of 256³ uint16 (32 MiB and a 128-byte header each) with sidecars naming cell, state and voxel size. */
+    static List<Path> bigVolumes(Path dir, int n, String prefix) throws Exception {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            var v = org.solidscope.tomo.Phantoms.cell(256, 256, 256, 3, 0, 500 + i);
+            Path f = dir.resolve(prefix + i + "_formation.npy");
+            org.solidscope.io.Npy.writeVolume(f, v.nz(), v.ny(), v.nx(), v.slices());
+            Files.writeString(dir.resolve(f.getFileName() + ".json"), "{\"voxel_um\": 0.65}");
+            assertTrue(Files.size(f) >= 32L << 20, "at least 32 MiB");
+            out.add(f);
+        }
+        return out;
+    }
+
     static long count(Catalog c, String sql) {
         return c.inTransaction(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
@@ -70,7 +84,9 @@ class CatalogRobustnessTest {
     @MethodSource("backends")
     void eightParallelIngestersAndReadersStoreEveryScanOnce(String backend) throws Exception {
         Catalog cat = Backends.open(backend, dir);
-        List<Path> files = fourHundred(dir);
+        List<Path> files = new ArrayList<>(fourHundred(dir));
+        // two CT volumes of 32 MiB among the scans: mixed modalities, streamed into the store
+        files.addAll(bigVolumes(Files.createDirectories(dir.resolve("ct")), 2, "vol"));
         ExecutorService pool = Executors.newFixedThreadPool(10);
         Map<Path, List<Ingest.Outcome>> outcomes = new ConcurrentHashMap<>();
         List<Future<?>> jobs = new ArrayList<>();
@@ -104,9 +120,11 @@ class CatalogRobustnessTest {
         done.set(true);
         for (Future<?> f : readers) f.get(1, TimeUnit.MINUTES);
         pool.shutdown();
-        assertEquals(400, count(cat, "SELECT COUNT(*) FROM measurement"));
-        assertEquals(400, count(cat, "SELECT COUNT(DISTINCT raw_sha256) FROM measurement"));
-        assertEquals(400, count(cat, "SELECT COUNT(*) FROM analysis"), "one analysis per scan: nobody stored twice");
+        assertEquals(402, count(cat, "SELECT COUNT(*) FROM measurement"));
+        assertEquals(402, count(cat, "SELECT COUNT(DISTINCT raw_sha256) FROM measurement"));
+        assertEquals(402, count(cat, "SELECT COUNT(*) FROM analysis"), "one analysis per file: nobody stored twice");
+        assertEquals(2, count(cat, "SELECT COUNT(*) FROM measurement WHERE modality = 'ct'"));
+        assertEquals(cat.referencedBlobs(), cat.arrays().all(), "every blob referenced, none missing");
         for (Path p : files) {
             List<Ingest.Outcome> o = outcomes.get(p);
             assertEquals(2, o.size());
@@ -122,7 +140,8 @@ class CatalogRobustnessTest {
         Catalog first = Backends.open(backend, dir); // creates the schema (and empties PostgreSQL)
         ArrayStore store = first.arrays();
         first.close(); // an embedded database admits one process: the child's
-        List<Path> files = ScanFiles.write(Files.createDirectories(dir.resolve("scans")), 20, "k");
+        List<Path> files = new ArrayList<>(ScanFiles.write(Files.createDirectories(dir.resolve("scans")), 20, "k"));
+        files.add(5, bigVolumes(Files.createDirectories(dir.resolve("ct")), 1, "kv").get(0)); // a 32 MiB CT volume among them
         String target = backend.equals("h2") ? "h2:" + dir : Backends.PG;
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), CrashIngestMain.class.getName(), dir.resolve("arrays").toString(), target, "lot-K"));
@@ -137,7 +156,7 @@ class CatalogRobustnessTest {
         Catalog cat = backend.equals("h2") ? Catalog.openWorkspace(dir) : Catalog.open(Backends.PG, null, null, dir.resolve("arrays"));
         cat.recover(java.time.Duration.ZERO); // every ingester has stopped: all unreferenced blobs are garbage
         long stored = count(cat, "SELECT COUNT(*) FROM measurement");
-        assertTrue(stored > 0 && stored < 60, "killed part-way: " + stored + " of 60 stored");
+        assertTrue(stored > 0 && stored < 61, "killed part-way: " + stored + " of 61 stored");
         // no measurement without its data, no data without its measurement, no analysis without its measurement
         Set<String> referenced = cat.referencedBlobs();
         for (String sha : referenced) cat.arrays().get(sha); // present and verified
@@ -147,9 +166,11 @@ class CatalogRobustnessTest {
         // a re-run completes the batch without duplicates
         Ingest.Report r = new Ingest(cat, ModalityRegistry.standard()).run(files, "lot-K", Map.of(), Progress.NONE);
         assertEquals(stored, r.count(Ingest.Outcome.ALREADY_PRESENT));
-        assertEquals(60 - stored, r.count(Ingest.Outcome.STORED));
-        assertEquals(60, count(cat, "SELECT COUNT(*) FROM measurement"));
-        assertEquals(60, count(cat, "SELECT COUNT(DISTINCT raw_sha256) FROM measurement"));
-        assertEquals(60, count(cat, "SELECT COUNT(*) FROM analysis"));
+        assertEquals(61 - stored, r.count(Ingest.Outcome.STORED));
+        assertEquals(61, count(cat, "SELECT COUNT(*) FROM measurement"));
+        assertEquals(61, count(cat, "SELECT COUNT(DISTINCT raw_sha256) FROM measurement"));
+        assertEquals(61, count(cat, "SELECT COUNT(*) FROM analysis"));
+        assertEquals(1, count(cat, "SELECT COUNT(*) FROM measurement WHERE modality = 'ct'"));
+        assertEquals(cat.referencedBlobs(), new HashSet<>(cat.arrays().all()));
     }
 }
