@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.solidscope.core.Checksums;
 import org.solidscope.core.GridGeometry;
 import org.solidscope.core.InputException;
 import org.solidscope.core.Json;
@@ -115,7 +114,7 @@ public final class UltrasoundModality implements Modality {
     public Analysed analyse(Source source, Identity identity) {
         Stage stage = Stage.parse(source.shown(), identity.state().name());
         CscanGrid scan = CscanFiles.read(source.name(), source.data(), source.sidecarJson());
-        StageAnalysis a = analyzer.analyze(scan, stage, Map.of(source.name(), Checksums.sha256(source.data())));
+        StageAnalysis a = analyzer.analyze(scan, stage, Map.of(source.name(), source.checksum()));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("gain_db", scan.gainDb());
         settings.put("pitch_mm", scan.amplitude().geometry().pitchMm());

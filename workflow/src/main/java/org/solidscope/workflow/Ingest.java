@@ -74,7 +74,7 @@ public final class Ingest {
             if (recorded != null && !recorded.equals(lot)) {
                 throw new InputException(file.toString(), "lot", "the lot cell " + cell + " is recorded in ('" + recorded + "')", "'" + lot + "'");
             }
-            Modality.Analysed a = m.analyse(src, id);
+            Modality.Analysed a = m.analyse(src.withSha256(sha), id);
             long size = Files.size(file);
             RecordWriter.Stored s = writer.store(lot, id, m.id(), file.getFileName().toString(), file, sha, size, a);
             if (!s.stored()) return present(file, s.holder(), lot, cell, state);

@@ -49,7 +49,12 @@ public final class Reanalyze {
         } catch (IOException e) {
             throw new IllegalStateException("measurement " + s.measurementId() + ": stored settings are not JSON", e);
         }
-        Source src = new Source(s.fileName(), catalog.arrays().path(s.rawSha256()), sidecar);
+        java.nio.file.Path blob = catalog.arrays().path(s.rawSha256());
+        String actual = org.solidscope.core.Checksums.sha256(blob); // verified on read, as every blob
+        if (!actual.equals(s.rawSha256())) {
+            throw new IllegalStateException("array store blob " + s.rawSha256() + " of measurement " + s.measurementId() + " is corrupt (reads as " + actual + ")");
+        }
+        Source src = new Source(s.fileName(), blob, sidecar, actual);
         return m.analyse(src, new Modality.Identity(s.cellId(), CellState.parse("record", s.state())));
     }
 }

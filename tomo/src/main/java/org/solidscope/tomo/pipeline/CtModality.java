@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.solidscope.core.Checksums;
 import org.solidscope.core.InputException;
 import org.solidscope.core.Json;
 import org.solidscope.core.Progress;
@@ -108,7 +107,7 @@ public final class CtModality implements Modality {
         }
         if (!(data.slices() instanceof short[][] s)) throw new InputException(src, "dtype", "uint16", data.dtype());
         Volume16 v = new Volume16(data.nx(), data.ny(), data.nz(), voxelUm, s);
-        InterfacePipeline.Result r = InterfacePipeline.run(v, settings.pipeline(), src, Map.of(source.name(), Checksums.sha256(source.data())), Progress.NONE);
+        InterfacePipeline.Result r = InterfacePipeline.run(v, settings.pipeline(), src, Map.of(source.name(), source.checksum()), Progress.NONE);
         return analysed(source, r, data.dtype());
     }
 
