@@ -130,6 +130,12 @@ final class CellsCommand implements Runnable {
                     if (!key.isEmpty()) out.println("        " + String.join(", ", key));
                 }
             }
+            for (Map<String, Object> a : (List<Map<String, Object>>) c.getOrDefault("cell_analyses", List.of())) {
+                out.printf("  %s of the cell (#%d, from measurements %s) %s%n", a.get("pipeline"), (Long) a.get("analysis_id"), a.get("inputs"),
+                        a.get("verdict") == null ? "" : a.get("verdict"));
+                List<String> key = keyMetrics((Map<String, Object>) a.get("metrics"));
+                if (!key.isEmpty()) out.println("        " + String.join(", ", key));
+            }
             return 0;
         }
 
@@ -137,7 +143,7 @@ final class CellsCommand implements Runnable {
         @SuppressWarnings("unchecked")
         static List<String> keyMetrics(Map<String, Object> metrics) {
             List<String> preferred = List.of("ut.transmitting_fraction", "ut.mean_db", "ut.uniformity_cv", "ut.defect_count", "ct.ra_um", "ct.rq_um",
-                    "ct.rz_um", "ct.anode_volume_um3", "ct.components");
+                    "ct.rz_um", "ct.anode_volume_um3", "ct.components", "ut.solidification.degree_mean", "ut.formation.recovery_mean");
             List<String> names = new ArrayList<>(preferred.stream().filter(metrics::containsKey).toList());
             if (names.isEmpty()) names.addAll(metrics.keySet().stream().limit(6).toList());
             List<String> out = new ArrayList<>();

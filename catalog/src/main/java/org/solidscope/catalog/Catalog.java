@@ -2,7 +2,6 @@ package org.solidscope.catalog;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,6 +24,8 @@ public final class Catalog implements AutoCloseable {
     private final String url, user, password;
     private final ArrayStore arrays;
     private final boolean postgres;
+    /** Connections are pooled: opening one per operation cost more than most queries of a page. */
+    private final com.zaxxer.hikari.HikariDataSource pool;
 
     private Catalog(String url, String user, String password, ArrayStore arrays) {
         this.url = url;
@@ -32,7 +33,25 @@ public final class Catalog implements AutoCloseable {
         this.password = password;
         this.arrays = arrays;
         this.postgres = url.startsWith("jdbc:postgresql:");
+        if (System.getProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
+        }
+        var cfg = new com.zaxxer.hikari.HikariConfig();
+        cfg.setJdbcUrl(url);
+        if (user != null) {
+            cfg.setUsername(user);
+            cfg.setPassword(password);
+        }
+        cfg.setPoolName("solidscope-catalog");
+        cfg.setMaximumPoolSize(POOL_SIZE);
+        cfg.setMinimumIdle(0); // an idle station holds no connection to a shared database
+        cfg.setIdleTimeout(30_000);
+        cfg.setInitializationFailTimeout(-1); // open lazily: a wrong URL is reported by the first operation, with its cause
+        this.pool = new com.zaxxer.hikari.HikariDataSource(cfg);
     }
+
+    /** At most this many connections at once: the server's worker threads share them. */
+    static final int POOL_SIZE = 8;
 
     /** The embedded catalog of a workspace directory: {@code <ws>/catalog.mv.db} and {@code <ws>/arrays/}. */
     public static Catalog openWorkspace(Path workspace) {
@@ -58,7 +77,7 @@ public final class Catalog implements AutoCloseable {
     public String url() { return url; }
 
     public Connection connect() throws SQLException {
-        return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+        return pool.getConnection();
     }
 
     /** Work inside one transaction: committed when it returns, rolled back when it throws. */
@@ -108,7 +127,7 @@ public final class Catalog implements AutoCloseable {
             System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn"); // a migration is news; every open is not
         }
         var config = Flyway.configure(Catalog.class.getClassLoader())
-                .dataSource(url, user, password)
+                .dataSource(pool)
                 .locations("classpath:org/solidscope/catalog/migration")
                 .javaMigrations(new V3__modality_neutral_record(), new org.solidscope.catalog.migration.V4__cell_summary())
                 .cleanDisabled(true);
@@ -154,8 +173,10 @@ public final class Catalog implements AutoCloseable {
 
     @Override
     public void close() {
+        pool.close();
         if (!postgres) {
-            try (Connection c = connect(); Statement s = c.createStatement()) {
+            // on a connection of its own: a pooled one would be reset after the database it belongs to has gone
+            try (Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN"); // an embedded database kept open by DB_CLOSE_DELAY closes here
             } catch (SQLException e) {
                 throw new CatalogException("closing " + url + ": " + e.getMessage(), e);

@@ -56,8 +56,16 @@ public final class CatalogQueries {
      * ordered by id. Reads the summary each cell row keeps ({@link CellSummary}): no join for a plain list.
      */
     public List<CellRow> listCells(String lot, String verdict, List<MetricFilter> where) {
+        return listCells(lot, verdict, where, 0, Integer.MAX_VALUE).rows();
+    }
+
+    /** One page of cells and how many there are in all. */
+    public record CellPage(long total, List<CellRow> rows) {}
+
+    /** As {@link #listCells(String, String, List)}, the rows from {@code offset} on, at most {@code limit}; paged by the database. */
+    public CellPage listCells(String lot, String verdict, List<MetricFilter> where, long offset, int limit) {
         return catalog.inTransaction(c -> {
-            StringBuilder sql = new StringBuilder("SELECT ce.id, ce.lot_id, ce.verdict, ce.state_verdicts FROM cell ce WHERE 1 = 1");
+            StringBuilder sql = new StringBuilder(" FROM cell ce WHERE 1 = 1");
             List<Object> args = new ArrayList<>();
             if (lot != null) {
                 sql.append(" AND ce.lot_id = ?");
@@ -74,16 +82,51 @@ public final class CatalogQueries {
                 args.add(f.metric());
                 args.add(f.value());
             }
-            sql.append(" ORDER BY ce.id");
             List<CellRow> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            boolean all = offset == 0 && limit == Integer.MAX_VALUE;
+            try (PreparedStatement ps = c.prepareStatement("SELECT ce.id, ce.lot_id, ce.verdict, ce.state_verdicts" + sql + " ORDER BY ce.id"
+                    + (all ? "" : " LIMIT " + limit + " OFFSET " + offset))) {
                 for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(new CellRow(rs.getString(1), rs.getString(2), CellSummary.decode(rs.getString(4)), rs.getString(3)));
                 }
             }
+            long total = out.size();
+            if (!all) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + sql)) {
+                    for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        total = rs.getLong(1);
+                    }
+                }
+            }
+            return new CellPage(total, out);
+        });
+    }
+
+    /** The named array of the current analysis of every measurement of a cell that has one (e.g. each CT section's height map). */
+    public List<ArrayRef> cellArrays(String cellId, String name) {
+        return catalog.inTransaction(c -> {
+            List<ArrayRef> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.id, a.id, s.cell_id, s.name, m.modality, x.name, x.kind, x.dtype, x.shape, x.unit, "
+                    + "x.pitch_mm, x.frame, x.sha256 FROM cell_state s JOIN measurement m ON m.state_id = s.id "
+                    + "JOIN analysis a ON a.id = m.current_analysis_id JOIN analysis_array x ON x.analysis_id = a.id WHERE s.cell_id = ? AND x.name = ? "
+                    + "ORDER BY s.sort_order, m.id")) {
+                ps.setString(1, cellId);
+                ps.setString(2, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(arrayRef(rs));
+                }
+            }
             return out;
         });
+    }
+
+    private static ArrayRef arrayRef(ResultSet rs) throws SQLException {
+        Object frame = json(rs.getString(12));
+        return new ArrayRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(8), rs.getString(9), rs.getString(10), dbl(rs, 11), frame instanceof JsonNode j ? j : null, rs.getString(13).strip());
     }
 
     public List<CellRow> listCells(String lot, String verdict) {
@@ -173,7 +216,106 @@ public final class CatalogQueries {
                 }
             }
             cell.put("states", new ArrayList<>(states.values()));
+            cell.put("cell_analyses", cellAnalyses(c, cellId));
             return cell;
+        });
+    }
+
+    /** The newest analysis of each cell-level pipeline (a stage comparison) with its metrics, arrays, inputs and history count. */
+    private static List<Map<String, Object>> cellAnalyses(Connection c, String cellId) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.pipeline, a.modality, a.software_version, a.spec_name, a.verdict, a.reasons, a.created_utc, "
+                + "(SELECT COUNT(*) FROM analysis h WHERE h.cell_id = a.cell_id AND h.pipeline = a.pipeline) FROM analysis a WHERE a.cell_id = ? "
+                + "AND a.id = (SELECT MAX(b.id) FROM analysis b WHERE b.cell_id = a.cell_id AND b.pipeline = a.pipeline) ORDER BY a.pipeline")) {
+            ps.setString(1, cellId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> a = new LinkedHashMap<>();
+                    a.put("analysis_id", rs.getLong(1));
+                    a.put("pipeline", rs.getString(2));
+                    a.put("modality", rs.getString(3));
+                    a.put("software_version", rs.getString(4));
+                    a.put("spec", rs.getString(5));
+                    a.put("verdict", rs.getString(6));
+                    a.put("reasons", json(rs.getString(7)));
+                    a.put("created_utc", rs.getTimestamp(8).toInstant().toString());
+                    a.put("analyses", rs.getLong(9));
+                    out.add(a);
+                }
+            }
+        }
+        for (Map<String, Object> a : out) {
+            long id = (Long) a.get("analysis_id");
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, metric_value, unit, uncertainty FROM metric WHERE analysis_id = ? ORDER BY name")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) metrics.put(rs.getString(1), metricJson(dbl(rs, 2), rs.getString(3), dbl(rs, 4)));
+                }
+            }
+            a.put("metrics", metrics);
+            List<Map<String, Object>> arrays = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, kind, dtype, shape, unit, pitch_mm, frame, sha256 FROM analysis_array WHERE analysis_id = ? ORDER BY name")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) arrays.add(arrayJson(rs, 1));
+                }
+            }
+            a.put("arrays", arrays);
+            List<Long> inputs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT measurement_id FROM analysis_input WHERE analysis_id = ? ORDER BY measurement_id")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) inputs.add(rs.getLong(1));
+                }
+            }
+            a.put("inputs", inputs);
+        }
+        return out;
+    }
+
+    /** The named array of a cell's newest analysis of a cell-level pipeline, or null. */
+    public ArrayRef cellAnalysisArray(String cellId, String pipeline, String name) {
+        return catalog.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 0, a.id, a.cell_id, 'cell', a.modality, x.name, x.kind, x.dtype, x.shape, x.unit, "
+                    + "x.pitch_mm, x.frame, x.sha256 FROM analysis a JOIN analysis_array x ON x.analysis_id = a.id WHERE a.cell_id = ? AND a.pipeline = ? "
+                    + "AND x.name = ? ORDER BY a.id DESC")) {
+                ps.setString(1, cellId);
+                ps.setString(2, pipeline);
+                ps.setString(3, name);
+                ps.setMaxRows(1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? arrayRef(rs) : null;
+                }
+            }
+        });
+    }
+
+    /** The measurements the newest analysis of a cell-level pipeline read, and its specification; null when there is none. */
+    public record CellAnalysisInputs(long analysisId, String spec, List<Long> measurementIds) {}
+
+    public CellAnalysisInputs latestCellAnalysis(String cellId, String pipeline) {
+        return catalog.inTransaction(c -> {
+            long id;
+            String spec;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, spec_name FROM analysis WHERE cell_id = ? AND pipeline = ? ORDER BY id DESC")) {
+                ps.setString(1, cellId);
+                ps.setString(2, pipeline);
+                ps.setMaxRows(1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return null;
+                    id = rs.getLong(1);
+                    spec = rs.getString(2);
+                }
+            }
+            List<Long> in = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT measurement_id FROM analysis_input WHERE analysis_id = ? ORDER BY measurement_id")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) in.add(rs.getLong(1));
+                }
+            }
+            return new CellAnalysisInputs(id, spec, in);
         });
     }
 
@@ -383,10 +525,7 @@ public final class CatalogQueries {
                 ps.setLong(1, measurementId);
                 ps.setString(2, name);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return null;
-                    Object frame = json(rs.getString(12));
-                    return new ArrayRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getString(8), rs.getString(9), rs.getString(10), dbl(rs, 11), frame instanceof JsonNode j ? j : null, rs.getString(13).strip());
+                    return rs.next() ? arrayRef(rs) : null;
                 }
             }
         });

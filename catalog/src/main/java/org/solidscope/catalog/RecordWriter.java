@@ -131,6 +131,26 @@ public final class RecordWriter {
         return catalog.inTransaction(c -> insertAnalysis(c, measurementId, a, arrays));
     }
 
+    /**
+     * Adds an analysis of a cell drawn from several of its measurements (a stage comparison), with the
+     * measurements it read; earlier ones stay, the newest of a pipeline is the cell's current one.
+     */
+    public long addCellAnalysis(String cellId, List<Long> inputMeasurementIds, AnalysisRecord a) {
+        Map<String, String> arrays = putArrays(a);
+        return catalog.inTransaction(c -> {
+            long aid = insertRows(c, null, cellId, a, arrays);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO analysis_input (analysis_id, measurement_id) VALUES (?, ?)")) {
+                for (long m : inputMeasurementIds) {
+                    ps.setLong(1, aid);
+                    ps.setLong(2, m);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return aid;
+        });
+    }
+
     private Map<String, String> putArrays(AnalysisRecord a) {
         Map<String, String> sha = new LinkedHashMap<>();
         for (RecordArray r : a.arrays()) sha.put(r.name(), catalog.arrays().put(r.npy()));
@@ -149,10 +169,23 @@ public final class RecordWriter {
     }
 
     private static long insertAnalysis(Connection c, long measurementId, AnalysisRecord a, Map<String, String> arraySha) throws SQLException {
+        long aid = insertRows(c, measurementId, null, a, arraySha);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE measurement SET current_analysis_id = ? WHERE id = ?")) {
+            ps.setLong(1, aid);
+            ps.setLong(2, measurementId);
+            if (ps.executeUpdate() != 1) throw new SQLException("no measurement " + measurementId);
+        }
+        CellSummary.refreshForMeasurement(c, measurementId);
+        return aid;
+    }
+
+    /** The analysis row (of a measurement, or of a cell) with its metrics, arrays and features. */
+    private static long insertRows(Connection c, Long measurementId, String cellId, AnalysisRecord a, Map<String, String> arraySha) throws SQLException {
         long aid;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO analysis (measurement_id, modality, pipeline, software_version, spec_name, parameters, "
-                + "verdict, reasons, notes, created_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, measurementId);
+                + "verdict, reasons, notes, created_utc, cell_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            if (measurementId == null) ps.setNull(1, java.sql.Types.BIGINT); else ps.setLong(1, measurementId);
+            ps.setString(11, cellId);
             ps.setString(2, a.modality());
             ps.setString(3, a.provenance().pipeline());
             ps.setString(4, a.provenance().version());
@@ -212,12 +245,6 @@ public final class RecordWriter {
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE measurement SET current_analysis_id = ? WHERE id = ?")) {
-            ps.setLong(1, aid);
-            ps.setLong(2, measurementId);
-            if (ps.executeUpdate() != 1) throw new SQLException("no measurement " + measurementId);
-        }
-        CellSummary.refreshForMeasurement(c, measurementId);
         return aid;
     }
 

@@ -26,7 +26,12 @@ public final class Backends {
     public static Catalog open(String backend, Path dir) throws Exception {
         if (backend.equals("h2")) return Catalog.openWorkspace(dir);
         Assumptions.assumeTrue(PG != null, "SOLIDSCOPE_TEST_PG_URL not set: PostgreSQL run skipped (.ci/run sets it)");
-        // every table of the schema, so that tables of later migrations go too
+        dropAllTables();
+        return Catalog.open(PG, null, null, dir.resolve("arrays"));
+    }
+
+    /** Drops every table of the PostgreSQL test schema, so that tables of later migrations go too. */
+    public static void dropAllTables() throws Exception {
         try (Connection c = java.sql.DriverManager.getConnection(PG); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (var rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")) {
@@ -34,6 +39,5 @@ public final class Backends {
             }
             if (!tables.isEmpty()) s.execute("DROP TABLE IF EXISTS " + String.join(", ", tables) + " CASCADE");
         }
-        return Catalog.open(PG, null, null, dir.resolve("arrays"));
     }
 }

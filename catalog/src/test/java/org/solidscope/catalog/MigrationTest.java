@@ -42,9 +42,8 @@ class MigrationTest {
         copy(FIXTURE.resolve("workspace"), dir.resolve("ws"));
         if (backend.equals("h2")) return Catalog.openWorkspace(dir.resolve("ws"));
         Assumptions.assumeTrue(Backends.PG != null, "SOLIDSCOPE_TEST_PG_URL not set: PostgreSQL run skipped (.ci/run sets it)");
-        Backends.open("postgresql", dir.resolve("empty")).close(); // drops every table
+        Backends.dropAllTables();
         try (Connection c = java.sql.DriverManager.getConnection(Backends.PG); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS flyway_schema_history, metric, analysis_array, feature, analysis, measurement, cell_state, cell, lot, api_token CASCADE");
             for (String stmt : Files.readString(FIXTURE.resolve("postgresql.sql")).split(";\\s*\\n")) {
                 String sql = stmt.lines().filter(l -> !l.startsWith("--") && !l.startsWith("\\\\")).reduce("", (a, b) -> a + "\n" + b).strip();
                 if (!sql.isEmpty()) s.execute(sql);

@@ -135,7 +135,7 @@ public final class UltrasoundModality implements Modality {
      * coordinates, x along its width): a scan point p maps to R(−θ)(p − c) + (W/2, H/2). Null when
      * the outline was not found.
      */
-    static CellFrame frameOf(CellOutline cell, GridGeometry g) {
+    public static CellFrame frameOf(CellOutline cell, GridGeometry g) {
         if (!cell.found()) return null;
         double t = Math.toRadians(cell.angleDeg()), c = Math.cos(t), s = Math.sin(t);
         double dx = g.originXMm() - cell.centreXMm(), dy = g.originYMm() - cell.centreYMm();
@@ -162,5 +162,51 @@ public final class UltrasoundModality implements Modality {
         }
         return new AnalysisRecord(ID, a.provenance(), metrics, arrays, features, String.valueOf(a.provenance().parameters().get("spec")),
                 a.verdict(), a.notes());
+    }
+
+    /** Pipeline name of stored stage comparisons (analyses of a cell, not of one measurement). */
+    public static final String COMPARISON = StageComparison.PIPELINE;
+
+    /**
+     * The record of a stage comparison of one cell: metrics {@code ut.solidification.degree_*} and
+     * {@code ut.formation.recovery_*} (mean, std, cv, p10, p90 over the infiltrated cell's points), the
+     * counts of defects new at each stage, the degree and recovery maps (on the infiltrated scan's grid,
+     * placed in the cell by {@code frame}) and the new defects as features.
+     */
+    public static AnalysisRecord comparisonRecord(StageComparison.Result c, CellFrame frame) {
+        List<Metric> m = new ArrayList<>();
+        stats(m, "ut.solidification.degree", c.degree());
+        stats(m, "ut.formation.recovery", c.recovery());
+        m.add(Metric.of("ut.solidification.new_defects", c.newAtSolidification().stream().filter(Defect::countsAgainstCell).count(), "1"));
+        if (c.recovery() != null) m.add(Metric.of("ut.formation.new_defects", c.newAtFormation().stream().filter(Defect::countsAgainstCell).count(), "1"));
+        List<RecordArray> arrays = new ArrayList<>();
+        var d = c.degreeMap();
+        arrays.add(new RecordArray("degree", "map", "float32", new int[] {d.height(), d.width()}, "1", d.geometry().pitchMm(), frame,
+                Npy.encode2D(d.height(), d.width(), d.values())));
+        if (c.recoveryMap() != null) {
+            var r = c.recoveryMap();
+            arrays.add(new RecordArray("recovery", "map", "float32", new int[] {r.height(), r.width()}, "1", r.geometry().pitchMm(), frame,
+                    Npy.encode2D(r.height(), r.width(), r.values())));
+        }
+        List<Feature> features = new ArrayList<>();
+        for (var e : List.of(Map.entry("solidification", c.newAtSolidification()), Map.entry("formation", c.newAtFormation()))) {
+            for (Defect x : e.getValue()) {
+                Map<String, Double> p = new LinkedHashMap<>();
+                p.put("circularity", x.circularity());
+                p.put("new_at_" + e.getKey(), 1.0);
+                features.add(new Feature(x.kind().id(), x.xMm(), x.yMm(), Double.NaN, x.areaMm2(), x.diameterMm(), x.countsAgainstCell(), p));
+            }
+        }
+        return new AnalysisRecord(ID, c.provenance(), m, arrays, features, String.valueOf(c.provenance().parameters().get("spec")), c.verdict(), List.of());
+    }
+
+    private static void stats(List<Metric> out, String prefix, StageComparison.MapStats s) {
+        if (s == null) return;
+        out.add(Metric.of(prefix + "_mean", s.mean(), "1"));
+        out.add(Metric.of(prefix + "_std", s.std(), "1"));
+        out.add(Metric.of(prefix + "_cv", s.cv(), "1"));
+        out.add(Metric.of(prefix + "_p10", s.p10(), "1"));
+        out.add(Metric.of(prefix + "_p90", s.p90(), "1"));
+        out.add(Metric.of(prefix + "_points", s.points(), "1"));
     }
 }

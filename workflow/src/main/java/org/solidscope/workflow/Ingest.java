@@ -14,6 +14,7 @@ import org.solidscope.core.Progress;
 import org.solidscope.core.record.Modality;
 import org.solidscope.core.record.Source;
 import org.solidscope.io.Sidecar;
+import org.solidscope.ultrasound.UltrasoundModality;
 
 /**
  * Puts instrument files of any modality into the record: finds the modality, identifies cell and
@@ -48,13 +49,24 @@ public final class Ingest {
         List<Result> out = new ArrayList<>();
         int k = 0;
         for (Path f : files) {
-            out.add(one(f, lot, hints));
+            out.add(file(f, lot, hints));
             progress.update(++k, files.size());
         }
+        // stage comparisons once per cell at the end of the batch, also for cells a killed earlier run left without one
+        java.util.Set<String> cells = new java.util.TreeSet<>();
+        for (Result r : out) if (r.outcome() != Outcome.FAILED && UltrasoundModality.ID.equals(r.modality())) cells.add(r.cellId());
+        for (String cell : cells) StageComparisons.update(catalog, lot, cell, modalities.spec(), false);
         return new Report(List.copyOf(out));
     }
 
+    /** One file, and the stage comparison of its cell when the file completes one. */
     public Result one(Path file, String lot, Map<String, String> hints) {
+        Result r = file(file, lot, hints);
+        if (r.outcome() == Outcome.STORED && UltrasoundModality.ID.equals(r.modality())) StageComparisons.update(catalog, lot, r.cellId(), modalities.spec(), false);
+        return r;
+    }
+
+    private Result file(Path file, String lot, Map<String, String> hints) {
         String modalityId = null, cell = null, state = null;
         try {
             checkId(file.toString(), "lot", lot);

@@ -15,8 +15,15 @@ import org.solidscope.ultrasound.UltrasoundModality;
  */
 public final class ModalityRegistry {
     private final Map<String, Modality> byId = new LinkedHashMap<>();
+    private final InspectionSpec spec;
 
     public ModalityRegistry(List<Modality> modalities) {
+        this(modalities, InspectionSpec.defaults());
+    }
+
+    /** @param spec the ultrasonic specification, which also judges stage comparisons */
+    public ModalityRegistry(List<Modality> modalities, InspectionSpec spec) {
+        this.spec = spec;
         for (Modality m : modalities) {
             if (byId.put(m.id(), m) != null) throw new IllegalArgumentException("modality " + m.id() + " registered twice");
         }
@@ -26,7 +33,7 @@ public final class ModalityRegistry {
     public static ModalityRegistry standard(InspectionSpec spec) {
         return new ModalityRegistry(List.of(
                 new UltrasoundModality(spec),
-                new CtModality(CtModality.Settings.defaults())));
+                new CtModality(CtModality.Settings.defaults())), spec);
     }
 
     public static ModalityRegistry standard() {
@@ -34,6 +41,8 @@ public final class ModalityRegistry {
     }
 
     public List<Modality> all() { return List.copyOf(byId.values()); }
+
+    public InspectionSpec spec() { return spec; }
 
     /** The modality of this id; throws naming the source when there is none. */
     public Modality byId(String source, String id) {

@@ -36,6 +36,11 @@ public final class Reanalyze {
             w.addAnalysis(s.measurementId(), a.analysis());
             progress.update(++k, todo.size());
         }
+        if (modality == null || modality.equals(org.solidscope.ultrasound.UltrasoundModality.ID)) {
+            java.util.Set<String> cells = new java.util.TreeSet<>();
+            for (var s : todo) if (s.modality().equals(org.solidscope.ultrasound.UltrasoundModality.ID)) cells.add(s.cellId());
+            for (String cell : cells) StageComparisons.update(catalog, lot, cell, modalities.spec(), true);
+        }
         return todo.size();
     }
 

@@ -162,14 +162,15 @@ class CatalogRobustnessTest {
         for (String sha : referenced) cat.arrays().get(sha); // present and verified
         assertEquals(referenced, new HashSet<>(cat.arrays().all()));
         assertEquals(stored, count(cat, "SELECT COUNT(*) FROM measurement m JOIN analysis a ON a.id = m.current_analysis_id"));
-        assertEquals(0, count(cat, "SELECT COUNT(*) FROM analysis a LEFT JOIN measurement m ON m.id = a.measurement_id WHERE m.id IS NULL"));
+        assertEquals(0, count(cat, "SELECT COUNT(*) FROM analysis a LEFT JOIN measurement m ON m.id = a.measurement_id WHERE m.id IS NULL AND a.cell_id IS NULL"));
         // a re-run completes the batch without duplicates
         Ingest.Report r = new Ingest(cat, ModalityRegistry.standard()).run(files, "lot-K", Map.of(), Progress.NONE);
         assertEquals(stored, r.count(Ingest.Outcome.ALREADY_PRESENT));
         assertEquals(61 - stored, r.count(Ingest.Outcome.STORED));
         assertEquals(61, count(cat, "SELECT COUNT(*) FROM measurement"));
         assertEquals(61, count(cat, "SELECT COUNT(DISTINCT raw_sha256) FROM measurement"));
-        assertEquals(61, count(cat, "SELECT COUNT(*) FROM analysis"));
+        assertEquals(61, count(cat, "SELECT COUNT(*) FROM analysis WHERE measurement_id IS NOT NULL"));
+        assertEquals(20, count(cat, "SELECT COUNT(*) FROM analysis WHERE cell_id IS NOT NULL"), "one stage comparison per cell, also for cells the killed run stored");
         assertEquals(1, count(cat, "SELECT COUNT(*) FROM measurement WHERE modality = 'ct'"));
         assertEquals(cat.referencedBlobs(), new HashSet<>(cat.arrays().all()));
     }

@@ -50,6 +50,7 @@ class CatalogTest {
         assertEquals(12, r.count(Ingest.Outcome.STORED), r.results().toString());
         Ingest.Report again = ingester(cat).run(files, "lot-A", Map.of(), Progress.NONE);
         assertEquals(12, again.count(Ingest.Outcome.ALREADY_PRESENT), "same bytes are not stored twice");
+        assertEquals(12 + 4, new CatalogQueries(cat).analysisCount(), "one analysis per scan and one stage comparison per cell, none twice");
         CatalogQueries q = new CatalogQueries(cat);
         List<CatalogQueries.CellRow> cells = q.listCells("lot-A", null);
         assertEquals(4, cells.size());
@@ -67,6 +68,14 @@ class CatalogTest {
         Map<String, Object> inf = ms.get(0);
         assertEquals(1, ((List<?>) inf.get("current_features")).size());
         assertNull(q.showCell("no-such-cell"));
+        // the stage comparison is stored with the cell: degree and recovery maps, metrics, the measurements it read
+        @SuppressWarnings("unchecked")
+        Map<String, Object> cmp = ((List<Map<String, Object>>) show.get("cell_analyses")).get(0);
+        assertEquals("ut.compare/1", cmp.get("pipeline"));
+        assertEquals(List.of("degree", "recovery"), ((List<?>) cmp.get("arrays")).stream().map(a -> ((Map<?, ?>) a).get("name")).toList());
+        assertEquals(3, ((List<?>) cmp.get("inputs")).size());
+        double degree = (Double) ((Map<?, ?>) ((Map<?, ?>) cmp.get("metrics")).get("ut.solidification.degree_mean")).get("value");
+        assertTrue(degree > 0.5 && degree <= 1, "solidification degree " + degree);
         // the stored raw bytes verify and equal the file
         assertTrue(java.util.Arrays.equals(Files.readAllBytes(files.get(0)), cat.arrays().get((String) inf.get("raw_sha256"))));
         List<LotStatistics.StateStats> stats = LotStatistics.of(cat, "lot-A", null);
@@ -101,7 +110,7 @@ class CatalogTest {
         Files.writeString(spec, "{\"spec_version\": 1, \"name\": \"strict\", \"rules\": {\"infiltration\": [{\"metric\": \"count.bubble\", \"fail_above\": 0}]}}");
         int n = new Reanalyze(cat, ModalityRegistry.standard(InspectionSpec.load(spec))).run("lot-R", null, Progress.NONE);
         assertEquals(6, n);
-        assertEquals(before + 6, q.analysisCount(), "new analyses added, old ones kept");
+        assertEquals(before + 6 + 2, q.analysisCount(), "new analyses added (six scans, two stage comparisons), old ones kept");
         Map<String, Object> inf = measurementsOf(q.showCell("re-0")).get(0);
         List<?> history = (List<?>) inf.get("history");
         assertEquals(2, history.size());
@@ -170,7 +179,7 @@ class CatalogTest {
         Ingest.Result failed = r.results().get(1);
         assertTrue(failed.reason().contains("broken_infiltration.csv") && failed.reason().contains("line 4, column 2"), failed.reason());
         assertTrue(r.results().get(4).reason().contains("cell_id"), r.results().get(4).reason());
-        assertEquals(blobsBefore + 6, cat.arrays().all().size(), "raw + level map of the three good scans only");
+        assertEquals(blobsBefore + 6 + 2, cat.arrays().all().size(), "raw + level map of the three good scans, and the degree and recovery maps of their cell, only");
         assertNull(new CatalogQueries(cat).showCell("broken"));
         assertNotNull(new CatalogQueries(cat).showCell("ok-0"));
     }

@@ -88,7 +88,7 @@ class MixedLotTest {
         assertEquals(8, new Reanalyze(cat, ModalityRegistry.standard()).run("lot-M", "ct", Progress.NONE));
         assertEquals(before + 8, q.analysisCount());
         assertEquals(12, new Reanalyze(cat, ModalityRegistry.standard()).run("lot-M", "ultrasound", Progress.NONE));
-        assertEquals(before + 20, q.analysisCount());
+        assertEquals(before + 20 + 4, q.analysisCount(), "and a new stage comparison per cell");
         @SuppressWarnings("unchecked")
         Map<String, Object> ctAfter = ((List<Map<String, Object>>) ((List<Map<String, Object>>) q.timeline("m1").get("states")).get(3).get("measurements")).get(1);
         assertEquals(2L, ctAfter.get("analyses"));

@@ -31,7 +31,6 @@ import org.solidscope.report.Overlay;
 import org.solidscope.ultrasound.InspectionSpec;
 import org.solidscope.workflow.Ingest;
 import org.solidscope.workflow.ModalityRegistry;
-import org.solidscope.workflow.StageComparisons;
 
 /**
  * The SolidScope HTTP server on a catalog: JSON API, map images, upload, web pages.
@@ -48,7 +47,6 @@ public final class SolidScopeServer {
     private final Catalog catalog;
     private final CatalogQueries queries;
     private final ApiTokens tokens;
-    private final InspectionSpec spec;
     private final ModalityRegistry modalities;
     private final boolean readsNeedToken;
     private Javalin app;
@@ -66,7 +64,6 @@ public final class SolidScopeServer {
         this.catalog = catalog;
         this.queries = new CatalogQueries(catalog);
         this.tokens = new ApiTokens(catalog);
-        this.spec = spec;
         this.modalities = ModalityRegistry.standard(spec);
         this.readsNeedToken = !loopbackOnly;
     }
@@ -192,16 +189,15 @@ public final class SolidScopeServer {
         if (page < 1 || size < 1 || size > 1000) throw new InputException("page/size", "paging", "page ≥ 1 and 1 ≤ size ≤ 1000", page + "/" + size);
         List<CatalogQueries.MetricFilter> where = new ArrayList<>();
         for (String w : ctx.queryParams("where")) where.add(CatalogQueries.MetricFilter.parse(w));
-        List<CatalogQueries.CellRow> all = queries.listCells(lot, verdict, where);
-        if (all.isEmpty() && !queries.lotExists(lot)) throw new NotFound("lot " + lot);
-        int from = Math.min(all.size(), (page - 1) * size), to = Math.min(all.size(), from + size);
+        CatalogQueries.CellPage cp = queries.listCells(lot, verdict, where, (long) (page - 1) * size, size);
+        if (cp.total() == 0 && !queries.lotExists(lot)) throw new NotFound("lot " + lot);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lot", lot);
-        m.put("total", all.size());
+        m.put("total", cp.total());
         m.put("page", page);
         m.put("size", size);
         List<Map<String, Object>> items = new ArrayList<>();
-        for (var r : all.subList(from, to)) {
+        for (var r : cp.rows()) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("cell", r.cellId());
             x.put("verdict", r.verdict());
@@ -246,29 +242,23 @@ public final class SolidScopeServer {
      * the CT height map say where they lie in the cell's frame, so a cell-frame point q lies on the map at
      * R(−φ)(q − o), with o and φ the map's origin and rotation in the cell.
      */
-    @SuppressWarnings("unchecked")
     private double[][] ctFieldOfView(CatalogQueries.ArrayRef map) {
         if (map.frame() == null) return null;
-        Map<String, Object> t = queries.timeline(map.cellId());
-        if (t == null) return null;
-        for (Object so : (List<Object>) t.get("states")) {
-            for (Map<String, Object> m : (List<Map<String, Object>>) ((Map<String, Object>) so).get("measurements")) {
-                for (Map<String, Object> a : (List<Map<String, Object>>) m.get("arrays")) {
-                    if (!"height".equals(a.get("name")) || !(a.get("frame") instanceof com.fasterxml.jackson.databind.JsonNode f) || a.get("pitch_mm") == null) continue;
-                    var shape = (com.fasterxml.jackson.databind.JsonNode) a.get("shape");
-                    double p = (Double) a.get("pitch_mm"), w = shape.get(1).asDouble() * p, h = shape.get(0).asDouble() * p;
-                    double r = Math.toRadians(f.path("rotation_deg").asDouble()), ox = f.get("origin_x_mm").asDouble(), oy = f.get("origin_y_mm").asDouble();
-                    double mr = -Math.toRadians(map.frame().path("rotation_deg").asDouble());
-                    double mx = map.frame().get("origin_x_mm").asDouble(), my = map.frame().get("origin_y_mm").asDouble();
-                    double[][] box = {{0, 0}, {w, 0}, {w, h}, {0, h}};
-                    double[][] out = new double[4][];
-                    for (int i = 0; i < 4; i++) {
-                        double qx = ox + box[i][0] * Math.cos(r) - box[i][1] * Math.sin(r) - mx, qy = oy + box[i][0] * Math.sin(r) + box[i][1] * Math.cos(r) - my;
-                        out[i] = new double[] {qx * Math.cos(mr) - qy * Math.sin(mr), qx * Math.sin(mr) + qy * Math.cos(mr)};
-                    }
-                    return out;
-                }
+        for (CatalogQueries.ArrayRef h : queries.cellArrays(map.cellId(), "height")) {
+            var f = h.frame();
+            if (f == null || h.pitchMm() == null) continue;
+            String[] shape = h.shape().replaceAll("[\\[\\] ]", "").split(",");
+            double p = h.pitchMm(), w = Integer.parseInt(shape[1]) * p, hh = Integer.parseInt(shape[0]) * p;
+            double r = Math.toRadians(f.path("rotation_deg").asDouble()), ox = f.get("origin_x_mm").asDouble(), oy = f.get("origin_y_mm").asDouble();
+            double mr = -Math.toRadians(map.frame().path("rotation_deg").asDouble());
+            double mx = map.frame().get("origin_x_mm").asDouble(), my = map.frame().get("origin_y_mm").asDouble();
+            double[][] box = {{0, 0}, {w, 0}, {w, hh}, {0, hh}};
+            double[][] out = new double[4][];
+            for (int i = 0; i < 4; i++) {
+                double qx = ox + box[i][0] * Math.cos(r) - box[i][1] * Math.sin(r) - mx, qy = oy + box[i][0] * Math.sin(r) + box[i][1] * Math.cos(r) - my;
+                out[i] = new double[] {qx * Math.cos(mr) - qy * Math.sin(mr), qx * Math.sin(mr) + qy * Math.cos(mr)};
             }
+            return out;
         }
         return null;
     }
@@ -328,8 +318,8 @@ public final class SolidScopeServer {
     }
 
     /**
-     * Solidification degree or formation recovery map of a cell: its first measurement of each stage,
-     * re-analysed from the stored raw scans, registered and compared (cached by those measurements).
+     * Solidification degree or formation recovery map of a cell, as its newest stored stage comparison
+     * holds it (cached by the map's checksum); nothing is re-analysed inside a request.
      */
     @SuppressWarnings("unchecked")
     private void comparisonPng(Context ctx) {
@@ -337,20 +327,18 @@ public final class SolidScopeServer {
         if (!kind.equals("degree") && !kind.equals("recovery")) throw new InputException("kind", "kind", "degree or recovery", kind);
         int width = Integer.parseInt(ctx.queryParamAsClass("width", String.class).getOrDefault("520"));
         if (width < 100 || width > 2000) throw new InputException("width", "width", "100 … 2000", String.valueOf(width));
-        Map<String, Object> cell = queries.timeline(ctx.pathParam("id"));
-        if (cell == null) throw new NotFound("cell " + ctx.pathParam("id"));
-        String key = "cmp/" + kind + "/" + ctx.pathParam("id") + "/" + width + "/" + queries.analysisCount();
+        String cellId = ctx.pathParam("id");
+        boolean degree = kind.equals("degree");
+        var ref = queries.cellAnalysisArray(cellId, org.solidscope.ultrasound.UltrasoundModality.COMPARISON, kind);
+        if (ref == null) {
+            if (queries.timeline(cellId) == null) throw new NotFound("cell " + cellId);
+            throw new NotFound("a " + kind + " map of cell " + cellId + " (it needs the infiltration" + (degree ? " and solidification" : " and formation") + " stages)");
+        }
+        String key = "cmp/" + ref.sha256() + "/" + width;
         byte[] png = mapCache.get(key);
         if (png == null) {
-            var c = StageComparisons.of(catalog, (String) cell.get("lot"), ctx.pathParam("id"), spec);
-            if (c == null || (kind.equals("recovery") && c.recoveryMap() == null)) {
-                throw new NotFound("a " + kind + " map of cell " + ctx.pathParam("id") + " (it needs the infiltration"
-                        + (kind.equals("recovery") ? " and formation" : " and solidification") + " stages)");
-            }
-            boolean degree = kind.equals("degree");
-            png = HeatMapRenderer.png(degree ? c.degreeMap() : c.recoveryMap(), 0, degree ? 1 : 1.2, ColourMap.CIVIDIS,
-                    ctx.pathParam("id") + (degree ? ": solidification degree 1 − A_s/A_i" : ": formation recovery A_f/A_i"), degree ? "degree" : "recovery",
-                    Overlay.none(), width);
+            png = HeatMapRenderer.png(map(ref), 0, degree ? 1 : 1.2, ColourMap.CIVIDIS,
+                    cellId + (degree ? ": solidification degree 1 − A_s/A_i" : ": formation recovery A_f/A_i"), degree ? "degree" : "recovery", Overlay.none(), width);
             mapCache.put(key, png);
         }
         ctx.contentType("image/png").header("Cache-Control", "max-age=60").result(png);
