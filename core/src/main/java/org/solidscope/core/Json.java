@@ -15,6 +15,17 @@ public final class Json {
 
     public static ObjectMapper mapper() { return MAPPER; }
 
+    private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
+
+    /** Without indentation: for answers a program reads (the server's API), where whitespace only costs. */
+    public static String writeCompact(Object o) {
+        try {
+            return COMPACT.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + o.getClass(), e);
+        }
+    }
+
     public static String write(Object o) {
         try {
             return MAPPER.writeValueAsString(o);

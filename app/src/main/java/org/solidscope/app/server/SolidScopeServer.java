@@ -168,14 +168,14 @@ public final class SolidScopeServer {
     }
 
     private static void json(Context ctx, Object o) {
-        ctx.contentType("application/json").result(Json.write(o));
+        ctx.contentType("application/json").result(Json.writeCompact(o));
     }
 
     private static void error(Context ctx, HttpStatus status, String error, String detail) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("error", error);
         m.put("detail", detail);
-        ctx.status(status).contentType("application/json").result(Json.write(m));
+        ctx.status(status).contentType("application/json").result(Json.writeCompact(m));
     }
 
     private String cells(Context ctx) {
@@ -205,7 +205,7 @@ public final class SolidScopeServer {
             items.add(x);
         }
         m.put("items", items);
-        return Json.write(m);
+        return Json.writeCompact(m);
     }
 
     private CatalogQueries.ArrayRef arrayRef(Context ctx, String name) {
