@@ -550,7 +550,17 @@ public final class CatalogQueries {
     }
 
     /** Stored measurements to analyse again: of a lot, optionally of one modality, oldest first. */
-    public record StoredMeasurement(long measurementId, String cellId, String state, String modality, String fileName, String rawSha256, String settings) {}
+    public record StoredMeasurement(long measurementId, String cellId, String state, String modality, String fileName, String rawSha256, String settings) {
+        /** The sidecar's text the record kept with the settings (a raw file needs it to be read again), or null. */
+        public String sidecar() {
+            try {
+                JsonNode n = Json.mapper().readTree(settings == null ? "{}" : settings);
+                return n.hasNonNull("sidecar") ? n.get("sidecar").asText() : null;
+            } catch (IOException e) {
+                throw new IllegalStateException("measurement " + measurementId + ": stored settings are not JSON", e);
+            }
+        }
+    }
 
     public List<StoredMeasurement> storedMeasurements(String lot, String modality) {
         return catalog.inTransaction(c -> {

@@ -11,16 +11,6 @@ public record Mask(int width, int height, boolean[] bits) {
         }
     }
 
-    public static Mask empty(int width, int height) {
-        return new Mask(width, height, new boolean[width * height]);
-    }
-
-    public static Mask full(int width, int height) {
-        boolean[] b = new boolean[width * height];
-        java.util.Arrays.fill(b, true);
-        return new Mask(width, height, b);
-    }
-
     public boolean get(int x, int y) { return bits[y * width + x]; }
 
     public int count() {
@@ -53,15 +43,5 @@ public record Mask(int width, int height, boolean[] bits) {
         boolean[] r = new boolean[bits.length];
         for (int i = 0; i < r.length; i++) r[i] = !bits[i];
         return new Mask(width, height, r);
-    }
-
-    /** Fraction of set pixels shared with {@code o} over the union (Jaccard index); 1 for two empty masks. */
-    public double jaccard(Mask o) {
-        int inter = 0, union = 0;
-        for (int i = 0; i < bits.length; i++) {
-            if (bits[i] && o.bits[i]) inter++;
-            if (bits[i] || o.bits[i]) union++;
-        }
-        return union == 0 ? 1 : (double) inter / union;
     }
 }

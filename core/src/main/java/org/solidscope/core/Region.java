@@ -33,8 +33,4 @@ public record Region(int label, int areaPx, double centroidX, double centroidY, 
 
     /** Minor over major axis of the moment ellipse (1 for a disc or square). */
     public double axisRatio() { return majorAxisPx <= 0 ? 1 : minorAxisPx / majorAxisPx; }
-
-    public int bboxWidth() { return maxX - minX + 1; }
-
-    public int bboxHeight() { return maxY - minY + 1; }
 }

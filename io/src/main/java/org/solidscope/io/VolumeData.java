@@ -16,8 +16,4 @@ public record VolumeData(int nz, int ny, int nx, Object slices, double voxelUm) 
     public String dtype() {
         return slices instanceof byte[][] ? "uint8" : slices instanceof short[][] ? "uint16" : "float32";
     }
-
-    public int bytesPerVoxel() {
-        return slices instanceof byte[][] ? 1 : slices instanceof short[][] ? 2 : 4;
-    }
 }

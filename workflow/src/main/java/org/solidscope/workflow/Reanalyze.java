@@ -1,11 +1,8 @@
 package org.solidscope.workflow;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import org.solidscope.catalog.Catalog;
 import org.solidscope.catalog.CatalogQueries;
 import org.solidscope.catalog.RecordWriter;
-import org.solidscope.core.Json;
 import org.solidscope.core.Progress;
 import org.solidscope.core.record.CellState;
 import org.solidscope.core.record.Modality;
@@ -47,13 +44,7 @@ public final class Reanalyze {
     /** The analysis of one stored measurement, recomputed (not stored). */
     public Modality.Analysed analyse(CatalogQueries.StoredMeasurement s) {
         Modality m = modalities.byId("record", s.modality());
-        String sidecar = null;
-        try {
-            JsonNode settings = Json.mapper().readTree(s.settings() == null ? "{}" : s.settings());
-            if (settings.hasNonNull("sidecar")) sidecar = settings.get("sidecar").asText();
-        } catch (IOException e) {
-            throw new IllegalStateException("measurement " + s.measurementId() + ": stored settings are not JSON", e);
-        }
+        String sidecar = s.sidecar();
         java.nio.file.Path blob = catalog.arrays().path(s.rawSha256());
         String actual = org.solidscope.core.Checksums.sha256(blob); // verified on read, as every blob
         if (!actual.equals(s.rawSha256())) {

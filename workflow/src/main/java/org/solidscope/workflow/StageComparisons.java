@@ -1,14 +1,11 @@
 package org.solidscope.workflow;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.solidscope.catalog.Catalog;
 import org.solidscope.catalog.CatalogQueries;
 import org.solidscope.catalog.RecordWriter;
-import org.solidscope.core.Json;
 import org.solidscope.io.CscanFiles;
 import org.solidscope.ultrasound.InspectionSpec;
 import org.solidscope.ultrasound.Stage;
@@ -59,14 +56,7 @@ public final class StageComparisons {
         for (int k = 0; k < 3; k++) {
             var s = stored[k];
             if (s == null) continue;
-            String sidecar = null;
-            try {
-                JsonNode settings = Json.mapper().readTree(s.settings() == null ? "{}" : s.settings());
-                if (settings.hasNonNull("sidecar")) sidecar = settings.get("sidecar").asText();
-            } catch (IOException e) {
-                throw new IllegalStateException("measurement " + s.measurementId() + ": stored settings are not JSON", e);
-            }
-            var scan = CscanFiles.read(s.fileName(), catalog.arrays().path(s.rawSha256()), sidecar);
+            var scan = CscanFiles.read(s.fileName(), catalog.arrays().path(s.rawSha256()), s.sidecar());
             a[k] = analyzer.analyze(scan, Stage.values()[k], a[0] == null ? null : a[0].cell(), Map.of(s.fileName(), s.rawSha256()));
         }
         var result = StageComparison.compare(a[0], a[1], a[2], spec, Map.of());

@@ -22,7 +22,6 @@ public record CellState(String label, String poreFiller, double poreGasFraction,
     /** Anode expansion has closed the gap down to {@code residualGapUm}. */
     public static CellState formed(double residualGapUm) { return new CellState("formed", "polymer_electrolyte", 0, residualGapUm); }
 
-    public CellState withGapUm(double d) { return new CellState(label, poreFiller, poreGasFraction, d); }
 
     public CellState withPoreGasFraction(double g) { return new CellState(label, poreFiller, g, gapUm); }
 }

@@ -25,10 +25,6 @@ public record InstrumentSettings(double gainDb, double fluidPathPercentFsh, doub
         return new InstrumentSettings(gainDb, 30, 0.5, 0.06, 1.0, 0.5, true, List.of());
     }
 
-    public InstrumentSettings withGainDb(double g) {
-        return new InstrumentSettings(g, fluidPathPercentFsh, noiseRmsPercentFsh, speckle, psfFwhmMm, pitchMm, brightSurround, dropoutRows);
-    }
-
     public InstrumentSettings withDropoutRows(List<Integer> rows) {
         return new InstrumentSettings(gainDb, fluidPathPercentFsh, noiseRmsPercentFsh, speckle, psfFwhmMm, pitchMm, brightSurround, rows);
     }
