@@ -21,7 +21,7 @@ final class AcousticsCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(Main.out());
     }
 
     static LayerStack stack(Path file) {

@@ -73,15 +73,15 @@ final class AcousticsPlanCommand implements Callable<Integer> {
         out.put("measurable_gap_um", JsonViews.num(p.measurableGapUm()));
         out.put("invertible", p.invertible());
         out.put("monotone_up_to_um", p.monotoneUpToUm());
-        System.out.printf("%s at %.3g MHz, gain %.1f dB, noise %.2g %% FSH: gap-free solidified signal %.3g %% FSH%n", stack.name(), f, gainDb, noise,
+        Main.out().printf("%s at %.3g MHz, gain %.1f dB, noise %.2g %% FSH: gap-free solidified signal %.3g %% FSH%n", stack.name(), f, gainDb, noise,
                 p.gapFreeSignalPercentFsh());
-        System.out.printf("  detectable from %.3g µm (−%.1f dB), measurable up to %.3g µm (%.0f dB over noise): %s%n", p.detectableGapUm(), contrastDb,
+        Main.out().printf("  detectable from %.3g µm (−%.1f dB), measurable up to %.3g µm (%.0f dB over noise): %s%n", p.detectableGapUm(), contrastDb,
                 p.measurableGapUm(), snrDb, p.invertible() ? "invertible range [" + fmt(p.detectableGapUm()) + ", " + fmt(p.measurableGapUm()) + "] µm" : "nothing invertible");
         List<Map<String, Object>> needs = new ArrayList<>();
         for (double d : gapUm != null ? new double[] {gapUm} : new double[] {0.01, 0.1, 1, 3}) {
             double g = InspectionPlanner.gainNeededDb(table, d, s);
             needs.add(Map.of("gap_um", d, "gain_needed_db", Double.isFinite(g) ? g : "opaque"));
-            System.out.printf("  gap %.3g µm needs %s%n", d, Double.isFinite(g) ? String.format("%.1f dB gain", g) : "more than any gain (opaque)");
+            Main.out().printf("  gap %.3g µm needs %s%n", d, Double.isFinite(g) ? String.format("%.1f dB gain", g) : "more than any gain (opaque)");
         }
         out.put("gain_needed", needs);
         if (json != null) AtomicOutput.writeString(json, Json.write(out));

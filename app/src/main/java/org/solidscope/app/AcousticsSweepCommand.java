@@ -109,7 +109,7 @@ final class AcousticsSweepCommand implements Callable<Integer> {
                 w.write(csv.toString());
             }
         });
-        System.out.printf("wrote %s (%d points)%s%n", out, points, plot == null ? "" : " and " + plot);
+        Main.out().printf("wrote %s (%d points)%s%n", out, points, plot == null ? "" : " and " + plot);
         return 0;
     }
 }

@@ -54,9 +54,9 @@ final class AcousticsTransmissionCommand implements Callable<Integer> {
         out.put("coupling", stack.incident().name());
         out.put("frequency_mhz", f);
         List<Map<String, Object>> rows = new ArrayList<>();
-        System.out.printf("%s: %d layers, %.0f µm, in %s, at %.3g MHz%n", stack.name(), stack.layers().size(), stack.totalThicknessUm(),
+        Main.out().printf("%s: %d layers, %.0f µm, in %s, at %.3g MHz%n", stack.name(), stack.layers().size(), stack.totalThicknessUm(),
                 stack.incident().name(), f);
-        System.out.printf("%-12s %9s %10s %10s %10s %10s%s%n", "state", "gap µm", "|t|", "|t| dB", "T", "R", pulse ? "   pulse peak" : "");
+        Main.out().printf("%-12s %9s %10s %10s %10s %10s%s%n", "state", "gap µm", "|t|", "|t| dB", "T", "R", pulse ? "   pulse peak" : "");
         for (CellState s : states) {
             StackResponse r = TransferMatrix.evaluate(stack, s, f);
             Map<String, Object> m = new LinkedHashMap<>();
@@ -76,7 +76,7 @@ final class AcousticsTransmissionCommand implements Callable<Integer> {
                 m.put("pulse_peak_ratio", peak);
             }
             rows.add(m);
-            System.out.printf("%-12s %9.4g %10.4g %10.2f %10.4g %10.4g%s%n", s.label(), s.gapUm(), r.amplitudeT(), r.transmissionDb(),
+            Main.out().printf("%-12s %9.4g %10.4g %10.2f %10.4g %10.4g%s%n", s.label(), s.gapUm(), r.amplitudeT(), r.transmissionDb(),
                     r.intensityT(), r.intensityR(), pulse ? String.format("   %.4g", peak) : "");
         }
         out.put("results", rows);

@@ -73,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf("ut analyze, %d × %d C-scan (%d points), warm, %d iterations: median %.1f ms, min %.1f ms, p90 %.1f ms%n",
+        Main.out().printf("ut analyze, %d × %d C-scan (%d points), warm, %d iterations: median %.1f ms, min %.1f ms, p90 %.1f ms%n",
                 s.scan().amplitude().width(), s.scan().amplitude().height(), s.scan().amplitude().geometry().size(), iterations,
                 ms[iterations / 2], ms[0], ms[(int) (iterations * 0.9)]);
         return 0;
@@ -135,7 +135,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private java.io.PrintWriter cmdOut() {
-        return new java.io.PrintWriter(System.out, true);
+        return Main.out();
     }
 
     /**
@@ -292,7 +292,7 @@ final class BenchCommand implements Callable<Integer> {
         t0 = System.nanoTime();
         for (int i = 0; i < m; i++) sink += TransferMatrix.compile(stack, CellState.solidified(0), 1.0 + i * 1e-9).evaluateAll().intensityT();
         double scratch = m / ((System.nanoTime() - t0) / 1e9);
-        System.out.printf("acoustic model, 100-layer lossy stack at 1 MHz, one core: %.2f M evaluations/s (layer matrices at this frequency built once), "
+        Main.out().printf("acoustic model, 100-layer lossy stack at 1 MHz, one core: %.2f M evaluations/s (layer matrices at this frequency built once), "
                 + "%.2f M/s building them each time%n", perSecond / 1e6, scratch / 1e6);
         // gap-map inversion of a 700 x 270 map: battery-3-like scans, warm
         var sc = Scenarios.seedLot().get(2);
@@ -303,7 +303,7 @@ final class BenchCommand implements Callable<Integer> {
         double[] ms = new double[30];
         for (int i = 0; i < ms.length; i++) ms[i] = org.solidscope.ultrasound.GapMapping.map(ai, as, inv, 0.08, 12).elapsedNanos() / 1e6;
         Arrays.sort(ms);
-        System.out.printf("ut gap-map inversion (registration, resampling, inversion with bounds) of a %d × %d map, warm: median %.1f ms, min %.1f ms (%s)%n",
+        Main.out().printf("ut gap-map inversion (registration, resampling, inversion with bounds) of a %d × %d map, warm: median %.1f ms, min %.1f ms (%s)%n",
                 ai.levels().db().width(), ai.levels().db().height(), ms[ms.length / 2], ms[0], sink > 0 ? "ok" : "?");
         return 0;
     }
@@ -320,7 +320,7 @@ final class BenchCommand implements Callable<Integer> {
         AscanSynthesizer syn = new AscanSynthesizer(50, 2840, 30, 1.0, 0.6, 0.5);
         long t0 = System.nanoTime();
         syn.write(makeVolume, clean, new GridGeometry(nx, ny, src.pitchMm()), 15, java.util.List.of(), 1, new ConsoleProgress("volume"));
-        System.out.printf("wrote %s: int16 [%d, %d, %d] at %.0f MHz in %.1f s%n", makeVolume, ny, nx, syn.samples(), syn.sampleRateMHz(),
+        Main.out().printf("wrote %s: int16 [%d, %d, %d] at %.0f MHz in %.1f s%n", makeVolume, ny, nx, syn.samples(), syn.sampleRateMHz(),
                 (System.nanoTime() - t0) / 1e9);
         return 0;
     }
@@ -337,7 +337,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             Arrays.sort(ms);
             double best = ms[0];
-            System.out.printf("ut gate (" + AscanGating.kernel() + " kernel), int16 [%d, %d, %d] (%.2f GiB), gate %s µs = %d samples/trace, %d threads: best %.0f ms, median %.0f ms, "
+            Main.out().printf("ut gate (" + AscanGating.kernel() + " kernel), int16 [%d, %d, %d] (%.2f GiB), gate %s µs = %d samples/trace, %d threads: best %.0f ms, median %.0f ms, "
                             + "%.0f Msamples/s gated, %.2f GiB/s of file%n", v.ny(), v.nx(), v.nt(), v.sizeBytes() / (double) (1L << 30), gate,
                     g.samples(v.sampleRateMHz()), Runtime.getRuntime().availableProcessors(), best, ms[ms.length / 2],
                     last.samplesGated() / (best / 1e3) / 1e6, v.sizeBytes() / (best / 1e3) / (1L << 30));

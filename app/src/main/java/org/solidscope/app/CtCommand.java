@@ -51,7 +51,7 @@ final class CtCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(Main.out());
     }
 
     /** A uint16 volume in any of the readable formats; the voxel size from the file where it has one. */
@@ -113,9 +113,9 @@ final class CtCommand implements Runnable {
             if (dendrites < 0 || dendrites > 10_000) throw new InputException("--dendrites", "count", "0 … 10000", String.valueOf(dendrites));
             Volume16 v = kind.equals("cell") ? Phantoms.cell(size, size, size, amplitude, dendrites, seed) : Phantoms.porous(size, porosity, seed);
             write(out, v);
-            System.out.printf("wrote %s: uint16 [%d, %d, %d]%n", out, size, size, size);
+            Main.out().printf("wrote %s: uint16 [%d, %d, %d]%n", out, size, size, size);
             if (kind.equals("cell")) {
-                System.out.printf("anode: %d voxels (%d dendrites); interface Ra %.4f, Rq %.4f voxels without dendrites%n",
+                Main.out().printf("anode: %d voxels (%d dendrites); interface Ra %.4f, Rq %.4f voxels without dendrites%n",
                         Phantoms.cellAnodeVoxels(size, size, size, amplitude, dendrites, seed), dendrites, 4 * amplitude / (Math.PI * Math.PI), amplitude / 2);
             }
             return 0;
@@ -146,7 +146,7 @@ final class CtCommand implements Runnable {
             j.put("elapsed_ms", t.bestMs());
             j.put("threads", Runtime.getRuntime().availableProcessors());
             json(json, j);
-            System.out.printf("median %s of [%d, %d, %d]: %.0f ms%n", st.name(), v.nz(), v.ny(), v.nx(), t.bestMs());
+            Main.out().printf("median %s of [%d, %d, %d]: %.0f ms%n", st.name(), v.nz(), v.ny(), v.nx(), t.bestMs());
             return 0;
         }
     }
@@ -175,7 +175,7 @@ final class CtCommand implements Runnable {
             j.put("kernel_radius", GaussianFilter.kernel(sigma).length / 2);
             j.put("elapsed_ms", t.bestMs());
             json(json, j);
-            System.out.printf("gaussian σ %.3g of [%d, %d, %d]: %.0f ms%n", sigma, v.nz(), v.ny(), v.nx(), t.bestMs());
+            Main.out().printf("gaussian σ %.3g of [%d, %d, %d]: %.0f ms%n", sigma, v.nz(), v.ny(), v.nx(), t.bestMs());
             return 0;
         }
     }
@@ -216,7 +216,7 @@ final class CtCommand implements Runnable {
             j.put("structure", st.name());
             j.put("elapsed_ms", best);
             json(json, j);
-            System.out.printf("%s opening with %s of [%d, %d, %d]: %.0f ms%n", mask ? "binary" : "grey", st.name(), d.nz(), d.ny(), d.nx(), best);
+            Main.out().printf("%s opening with %s of [%d, %d, %d]: %.0f ms%n", mask ? "binary" : "grey", st.name(), d.nz(), d.ny(), d.nx(), best);
         }
     }
 
@@ -259,7 +259,7 @@ final class CtCommand implements Runnable {
             j.put("mean_height_um", r.planeA() + r.planeB() * (r.nx() - 1) / 2.0 + r.planeC() * (r.ny() - 1) / 2.0);
             j.put("elapsed_ms", ms);
             json(json, j);
-            System.out.printf("Ra %.3f µm, Rq %.3f µm, Rz %.3f µm, Rsk %.3f, Rku %.3f%n", r.ra(), r.rq(), r.rz(), r.rsk(), r.rku());
+            Main.out().printf("Ra %.3f µm, Rq %.3f µm, Rz %.3f µm, Rsk %.3f, Rku %.3f%n", r.ra(), r.rq(), r.rz(), r.rsk(), r.rku());
             return 0;
         }
     }
@@ -314,7 +314,7 @@ final class CtCommand implements Runnable {
             if (multi) j.put("class_fractions", fractions); else j.put("foreground_fraction", fractions[1]);
             j.put("elapsed_ms", ms);
             json(json, j);
-            System.out.printf("%s threshold%s %s; %s (%.0f ms)%n", name, multi ? "s" : "", multi ? java.util.Arrays.toString(t) : String.valueOf(t[0]),
+            Main.out().printf("%s threshold%s %s; %s (%.0f ms)%n", name, multi ? "s" : "", multi ? java.util.Arrays.toString(t) : String.valueOf(t[0]),
                     multi ? "class fractions " + java.util.Arrays.toString(fractions) : String.format(Locale.ROOT, "foreground %.4f", fractions[1]), ms);
             return 0;
         }
@@ -391,7 +391,7 @@ final class CtCommand implements Runnable {
             j.put("largest_components", largest);
             j.put("elapsed_ms", t.bestMs());
             json(json, j);
-            System.out.printf("%d components (%d-connected) in %.0f ms%n", r.components().size(), connectivity, t.bestMs());
+            Main.out().printf("%d components (%d-connected) in %.0f ms%n", r.components().size(), connectivity, t.bestMs());
             return 0;
         }
     }

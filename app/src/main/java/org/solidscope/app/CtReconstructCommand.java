@@ -164,9 +164,9 @@ final class CtReconstructCommand implements Callable<Integer> {
         j.put("gvoxel_updates_per_s", updates / (best * 1e6));
         j.put("threads", Runtime.getRuntime().availableProcessors());
         CtCommand.json(json, j);
-        System.out.printf("reconstructed %d slice(s) of %d x %d from %d angles; centre %.2f; %.0f ms (%.2f G voxel-updates/s)%n",
+        Main.out().printf("reconstructed %d slice(s) of %d x %d from %d angles; centre %.2f; %.0f ms (%.2f G voxel-updates/s)%n",
                 rows, n, n, angles, axis, best, updates / (best * 1e6));
-        if (clipped > 0) System.out.printf("note: %d pixel values had I - dark <= 0 or flat <= dark and were clipped%n", clipped);
+        if (clipped > 0) Main.out().printf("note: %d pixel values had I - dark <= 0 or flat <= dark and were clipped%n", clipped);
     }
 
     private float[] frame(Path file, int pixels) {

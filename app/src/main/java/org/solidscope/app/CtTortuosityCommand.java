@@ -84,10 +84,10 @@ final class CtTortuosityCommand implements Callable<Integer> {
             e.put("elapsed_ms", ms);
             results.add(e);
             if (!r.percolates()) {
-                System.out.printf("%s: the phase does not connect the two faces: tau = infinity, D_eff = 0 (volume fraction %.4f)%n",
+                Main.out().printf("%s: the phase does not connect the two faces: tau = infinity, D_eff = 0 (volume fraction %.4f)%n",
                         a.name().toLowerCase(Locale.ROOT), r.volumeFraction());
             } else {
-                System.out.printf("%s: tau %.4f, D_eff/D %.5f, volume fraction %.4f (%.1f %% of it percolates); %d iterations, %s, %.0f ms%n",
+                Main.out().printf("%s: tau %.4f, D_eff/D %.5f, volume fraction %.4f (%.1f %% of it percolates); %d iterations, %s, %.0f ms%n",
                         a.name().toLowerCase(Locale.ROOT), r.tau(), r.relativeDiffusivity(), r.volumeFraction(), 100 * r.percolatingFraction(),
                         r.iterations(), r.converged() ? "converged" : "NOT converged", ms);
             }

@@ -72,7 +72,7 @@ final class CtVolumeChangeCommand implements Callable<Integer> {
         j.put("relative_change", r.relativeChange());
         j.put("elapsed_ms", ms);
         CtCommand.json(json, j);
-        System.out.printf("shift (%d, %d, %d) voxels; phase %d -> %d voxels in the common region: %+.2f %% (%.0f ms)%n",
+        Main.out().printf("shift (%d, %d, %d) voxels; phase %d -> %d voxels in the common region: %+.2f %% (%.0f ms)%n",
                 r.shift().dx(), r.shift().dy(), r.shift().dz(), r.voxelsBefore(), r.voxelsAfter(), 100 * r.relativeChange(), ms);
         return 0;
     }

@@ -91,14 +91,14 @@ final class DemoCommand implements Callable<Integer> {
             stored = new org.solidscope.workflow.Ingest(cat, modalities).run(files, LOT, Map.of(), new ConsoleProgress("record"));
         }
         for (var r : stored.results()) if (r.outcome() == org.solidscope.workflow.Ingest.Outcome.FAILED) System.err.println("failed: " + r.reason());
-        System.out.printf("%nreport: %s%nlot summary: %s%nscans and ground truth: %s%n", report.resolve("index.html"), out.resolve("lot-summary.json"), scans);
-        System.out.printf("catalog: %s — %d files stored (ultrasonic scans and CT sections), %d already there; try  ./solidscope cells show battery-1  "
+        Main.out().printf("%nreport: %s%nlot summary: %s%nscans and ground truth: %s%n", report.resolve("index.html"), out.resolve("lot-summary.json"), scans);
+        Main.out().printf("catalog: %s — %d files stored (ultrasonic scans and CT sections), %d already there; try  ./solidscope cells show battery-1  "
                         + "or  ./solidscope lot stats %s --metric ct.ra_um%n",
                 where.db != null ? "PostgreSQL" : where.workspace().toAbsolutePath(), stored.count(org.solidscope.workflow.Ingest.Outcome.STORED),
                 stored.count(org.solidscope.workflow.Ingest.Outcome.ALREADY_PRESENT), LOT);
         ctDemo(out.resolve("ct"));
-        System.out.printf("done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        System.out.println("to browse the lot:  ./solidscope serve   then open http://127.0.0.1:8080/");
+        Main.out().printf("done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        Main.out().println("to browse the lot:  ./solidscope serve   then open http://127.0.0.1:8080/");
         return 0;
     }
 
@@ -110,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
         double voxelUm = 0.65, amplitude = 3;
         Path volume = dir.resolve("cell.npy");
         CtCommand.write(volume, org.solidscope.tomo.Phantoms.cell(96, 96, 96, amplitude, 1));
-        System.out.printf("%nCT: a 96^3 cell section (interface Ra %.3f µm, Rq %.3f µm by construction) through ct pipeline:%n",
+        Main.out().printf("%nCT: a 96^3 cell section (interface Ra %.3f µm, Rq %.3f µm by construction) through ct pipeline:%n",
                 4 * amplitude / (Math.PI * Math.PI) * voxelUm, amplitude / 2 * voxelUm);
         var r = org.solidscope.tomo.pipeline.InterfacePipeline.run(org.solidscope.tomo.Phantoms.cell(96, 96, 96, amplitude, 1).withVoxelUm(voxelUm),
                 org.solidscope.tomo.pipeline.InterfacePipeline.Settings.seed(), volume.toString(), Map.of(), org.solidscope.core.Progress.NONE);
@@ -119,7 +119,7 @@ final class DemoCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        System.out.printf("threshold %d, %d components, anode %d voxels; Ra %.3f µm, Rq %.3f µm; report: %s%n", r.threshold(), r.components(), r.anodeVoxels(),
+        Main.out().printf("threshold %d, %d components, anode %d voxels; Ra %.3f µm, Rq %.3f µm; report: %s%n", r.threshold(), r.components(), r.anodeVoxels(),
                 r.roughness().ra(), r.roughness().rq(), dir.resolve("report").resolve("report.html"));
     }
 
@@ -200,19 +200,19 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static void printTable(List<CellReport.CellResults> cells) {
-        System.out.printf("%n%-10s %-26s %-7s %8s %8s  %s%n", "cell", "scan", "verdict", "tx frac", "mean dB", "defects");
+        Main.out().printf("%n%-10s %-26s %-7s %8s %8s  %s%n", "cell", "scan", "verdict", "tx frac", "mean dB", "defects");
         for (CellReport.CellResults c : cells) {
             for (Map.Entry<String, StageAnalysis> e : c.scans().entrySet()) {
                 StageAnalysis a = e.getValue();
                 Map<String, Integer> kinds = new LinkedHashMap<>();
                 for (Defect d : a.defects()) kinds.merge(d.kind().id(), 1, Integer::sum);
-                System.out.printf("%-10s %-26s %-7s %8.3f %8.1f  %s%n", c.cellId(), e.getKey(), a.verdict().status(),
+                Main.out().printf("%-10s %-26s %-7s %8.3f %8.1f  %s%n", c.cellId(), e.getKey(), a.verdict().status(),
                         a.metrics().transmittingFraction(), a.metrics().meanDb(), kinds.isEmpty() ? "–" : kinds.toString());
             }
         }
-        System.out.printf("%n%-10s %-7s %10s %10s%n", "cell", "verdict", "degree", "recovery");
+        Main.out().printf("%n%-10s %-7s %10s %10s%n", "cell", "verdict", "degree", "recovery");
         for (CellReport.CellResults c : cells) {
-            System.out.printf("%-10s %-7s %10.3f %10.3f%n", c.cellId(), c.overall(), c.comparison().degree().mean(),
+            Main.out().printf("%-10s %-7s %10.3f %10.3f%n", c.cellId(), c.overall(), c.comparison().degree().mean(),
                     c.comparison().recovery() == null ? Double.NaN : c.comparison().recovery().mean());
         }
     }

@@ -17,12 +17,17 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     public static final int EXIT_FAILURE = 1, EXIT_BAD_INPUT = 2;
 
+    /** The writer of the current run: every command prints through it, so a test that passes its own reads what was printed. */
+    private static volatile PrintWriter current = new PrintWriter(System.out, true);
+
+    static PrintWriter out() { return current; }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(out());
     }
 
     public static void main(String[] args) {
@@ -32,6 +37,8 @@ public final class Main implements Runnable {
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
+        PrintWriter before = current;
+        current = out;
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -54,7 +61,12 @@ public final class Main implements Runnable {
             ex.getCommandLine().usage(err);
             return EXIT_BAD_INPUT;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            current = before;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

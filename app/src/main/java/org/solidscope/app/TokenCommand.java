@@ -15,7 +15,7 @@ final class TokenCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(Main.out());
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token and print it once (only its SHA-256 is kept).")

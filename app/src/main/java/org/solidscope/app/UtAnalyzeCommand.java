@@ -63,14 +63,14 @@ final class UtAnalyzeCommand implements Callable<Integer> {
     }
 
     static void print(String name, StageAnalysis a, double ms) {
-        System.out.printf("%s  [%s]  %s%n", name, a.stage().id(), a.verdict().status());
-        System.out.printf("  cell %.1f × %.1f mm%s; transmitting %.3f, mean %.1f dB, median %.1f dB, cv %.3f  (%.0f ms)%n",
+        Main.out().printf("%s  [%s]  %s%n", name, a.stage().id(), a.verdict().status());
+        Main.out().printf("  cell %.1f × %.1f mm%s; transmitting %.3f, mean %.1f dB, median %.1f dB, cv %.3f  (%.0f ms)%n",
                 a.cell().widthMm(), a.cell().heightMm(), a.cell().found() ? "" : " (not found)", a.metrics().transmittingFraction(),
                 a.metrics().meanDb(), a.metrics().medianDb(), a.metrics().uniformityCv(), ms);
         for (Defect d : a.defects()) {
-            System.out.printf("  %-13s at (%.1f, %.1f) mm, %.1f mm², Ø %.1f mm%n", d.kind().id(), d.xMm(), d.yMm(), d.areaMm2(), d.diameterMm());
+            Main.out().printf("  %-13s at (%.1f, %.1f) mm, %.1f mm², Ø %.1f mm%n", d.kind().id(), d.xMm(), d.yMm(), d.areaMm2(), d.diameterMm());
         }
-        a.verdict().reasons().forEach(r -> System.out.println("  " + r.severity() + ": " + r.text()));
-        a.notes().forEach(n -> System.out.println("  note: " + n));
+        a.verdict().reasons().forEach(r -> Main.out().println("  " + r.severity() + ": " + r.text()));
+        a.notes().forEach(n -> Main.out().println("  note: " + n));
     }
 }

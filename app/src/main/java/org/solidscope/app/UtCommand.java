@@ -17,6 +17,6 @@ final class UtCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(Main.out());
     }
 }

@@ -76,10 +76,10 @@ final class UtCompareCommand implements Callable<Integer> {
         if (recoveryMap != null && c.recoveryMap() != null) MapOutputs.writeMap(recoveryMap, c.recoveryMap());
         String id = cellId != null ? cellId : infiltrated.getFileName().toString();
         if (report != null) AtomicOutput.writeString(report, CellReport.html(new CellReport.CellResults(id, stages, c)));
-        System.out.printf("%s: %s; solidification degree %.3f (cv %.3f)%s; registration dx %.2f mm, dy %.2f mm, %.2f°%n", id, c.verdict().status(),
+        Main.out().printf("%s: %s; solidification degree %.3f (cv %.3f)%s; registration dx %.2f mm, dy %.2f mm, %.2f°%n", id, c.verdict().status(),
                 c.degree().mean(), c.degree().cv(), c.recovery() == null ? "" : String.format("; formation recovery %.3f", c.recovery().mean()),
                 c.solidifiedRegistration().dxMm(), c.solidifiedRegistration().dyMm(), c.solidifiedRegistration().rotationDeg());
-        c.verdict().reasons().forEach(r -> System.out.println("  " + r.severity() + ": " + r.text()));
+        c.verdict().reasons().forEach(r -> Main.out().println("  " + r.severity() + ": " + r.text()));
         return 0;
     }
 }

@@ -118,7 +118,7 @@ final class UtGapMapCommand implements Callable<Integer> {
                     new Overlay(null, java.util.List.of(), ai.cell().cornersMm(), java.util.List.of()), 760));
         }
         if (json != null) AtomicOutput.writeString(json, Json.write(j));
-        System.out.printf("gap map: median %.3g µm (p10 %.3g, p90 %.3g); points ok %d, not detected %d, below noise %d, saturated %d; "
+        Main.out().printf("gap map: median %.3g µm (p10 %.3g, p90 %.3g); points ok %d, not detected %d, below noise %d, saturated %d; "
                         + "invertible at %.0f dB: [%.3g, %.3g] µm; %.0f ms%n", m.medianGapUm(), m.p10GapUm(), m.p90GapUm(),
                 m.flagCounts()[0], m.flagCounts()[3], m.flagCounts()[2], m.flagCounts()[1], gl.gainDb(), plan.detectableGapUm(),
                 plan.measurableGapUm(), m.elapsedNanos() / 1e6);

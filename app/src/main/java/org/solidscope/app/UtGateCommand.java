@@ -76,7 +76,7 @@ final class UtGateCommand implements Callable<Integer> {
         if (tof != null) MapOutputs.writeMap(tof, r.tofPeakUs());
         if (p2p != null) MapOutputs.writeCscan(p2p, r.peakToPeak(), r.gainDb());
         if (json != null) AtomicOutput.writeString(json, Json.write(m));
-        System.out.printf("gated %d×%d points in %.1f ms (%.0f Msamples/s); saturated points: %d%n",
+        Main.out().printf("gated %d×%d points in %.1f ms (%.0f Msamples/s); saturated points: %d%n",
                 r.peak().width(), r.peak().height(), r.elapsedNanos() / 1e6, r.samplesPerSecond() / 1e6, r.saturated().count());
         return 0;
     }

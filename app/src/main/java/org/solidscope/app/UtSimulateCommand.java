@@ -62,7 +62,7 @@ final class UtSimulateCommand implements Callable<Integer> {
                 SimulatedScan s = SimulatedLot.simulate(sc, st, gainDb);
                 String stem = SimulatedLot.stem(sc, st, gainDb, nonDefaultGain);
                 Path p = SimulatedLot.write(out, stem, s, format, ascan, new ConsoleProgress("A-scans " + stem));
-                System.out.printf("%s  (%d×%d, gain %.0f dB, %d defects, %d dropout rows)%n", p, s.scan().amplitude().width(),
+                Main.out().printf("%s  (%d×%d, gain %.0f dB, %d defects, %d dropout rows)%n", p, s.scan().amplitude().width(),
                         s.scan().amplitude().height(), gainDb, s.truth().defects().size(), s.truth().dropoutRows().size());
             }
         }

@@ -18,9 +18,13 @@ class CtPipelineCliTest {
     @Test
     void pipelineOnACellPhantom() throws Exception {
         Path v = dir.resolve("cell.npy"), out = dir.resolve("rep");
-        assertEquals(0, CliTest.run("ct", "phantom", "--kind", "cell", "--size", "64", "--amplitude", "3", "--out", v.toString()).code());
-        assertEquals(0, CliTest.run("ct", "pipeline", v.toString(), "--voxel-um", "2", "--ball", "1", "--out-dir", out.toString()).code());
+        CliTest.Run ph = CliTest.run("ct", "phantom", "--kind", "cell", "--size", "64", "--amplitude", "3", "--out", v.toString());
+        assertEquals(0, ph.code());
+        assertTrue(ph.out().startsWith("wrote " + v + ": uint16 [64, 64, 64]"), "ct phantom prints through the writer it is given: " + ph.out());
+        CliTest.Run run = CliTest.run("ct", "pipeline", v.toString(), "--voxel-um", "2", "--ball", "1", "--out-dir", out.toString());
+        assertEquals(0, run.code());
         JsonNode j = Json.mapper().readTree(out.resolve("pipeline.json").toFile());
+        assertTrue(run.out().contains(String.format(java.util.Locale.ROOT, "Ra %.3f µm", j.get("ra_um").asDouble())), run.out());
         double a = 3 * 2.0; // µm
         assertEquals(4 * a / (Math.PI * Math.PI), j.get("ra_um").asDouble(), 0.1 * 4 * a / (Math.PI * Math.PI));
         assertEquals(a / 2, j.get("rq_um").asDouble(), 0.1 * a / 2);
