@@ -59,9 +59,15 @@ class ServerApiTest {
 
     /** A multipart upload of one scan file (and the lot). */
     static HttpResponse<byte[]> upload(String fileName, byte[] content, String lot, String bearer) throws Exception {
+        return upload(fileName, content, lot, bearer, null);
+    }
+
+    /** The same with a {@code cell_id} form field (when not null). */
+    static HttpResponse<byte[]> upload(String fileName, byte[] content, String lot, String bearer, String cellId) throws Exception {
         String b = "----solidscope" + UUID.randomUUID();
         var body = new java.io.ByteArrayOutputStream();
         body.write(("--" + b + "\r\nContent-Disposition: form-data; name=\"lot\"\r\n\r\n" + lot + "\r\n").getBytes(StandardCharsets.UTF_8));
+        if (cellId != null) body.write(("--" + b + "\r\nContent-Disposition: form-data; name=\"cell_id\"\r\n\r\n" + cellId + "\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(("--" + b + "\r\nContent-Disposition: form-data; name=\"scan\"; filename=\"" + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         body.write(content);
@@ -150,6 +156,16 @@ class ServerApiTest {
         assertEquals("stored", json(ok).get("outcome").asText());
         assertEquals(200, upload("battery-2_formation.csv", good, "L1", token).statusCode(), "same bytes again: already present");
         assertEquals(before + 1, json(get("/api/lots/L1/measurements")).size());
+        // an over-long cell id (here from the file name) is refused before any blob is written
+        long blobs = catalog.arrays().all().size();
+        byte[] other = (new String(good, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
+        var longId = upload("y_infiltration.csv", other, "L1", token, "x".repeat(300));
+        assertEquals(400, longId.statusCode());
+        assertTrue(json(longId).get("detail").asText().contains("cell_id"), json(longId).toString());
+        var longName = upload("x".repeat(300) + "_infiltration.csv", other, "L1", token);
+        assertEquals(400, longName.statusCode());
+        assertTrue(json(longName).get("detail").asText().contains("file name"), json(longName).toString());
+        assertEquals(blobs, catalog.arrays().all().size(), "no orphan blobs");
         var traversal = upload("../../etc/passwd_infiltration.csv", good, "L1", token);
         assertTrue(traversal.statusCode() == 200 || traversal.statusCode() == 201 || traversal.statusCode() == 400, "a hostile name stays a file name");
         assertFalse(Files.exists(Path.of("/etc/passwd_infiltration.csv")));

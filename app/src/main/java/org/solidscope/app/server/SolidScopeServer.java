@@ -351,6 +351,7 @@ public final class SolidScopeServer {
         if (lot == null || lot.isBlank() || !lot.matches("[A-Za-z0-9._-]{1,100}")) throw new InputException("upload", "lot", "a lot id of [A-Za-z0-9._-]", String.valueOf(lot));
         String name = file.filename().replaceAll("[^A-Za-z0-9._-]", "_");
         if (name.isBlank() || name.startsWith(".")) throw new InputException("upload", "file name", "a plain file name", file.filename());
+        if (name.length() > 200) throw new InputException("upload", "file name", "at most 200 characters", name.length() + " characters");
         Path dir = Files.createTempDirectory("solidscope-upload");
         try {
             try (InputStream in = file.content()) {
