@@ -22,4 +22,9 @@ final class CatalogOptions {
     Catalog open() {
         return db == null ? Catalog.openWorkspace(workspace()) : Catalog.open(db, null, null, workspace().resolve("arrays"));
     }
+
+    /** For commands that only read: no clean-up of an interrupted ingest (a listing of the whole array store); the next writer does it. */
+    Catalog openForReading() {
+        return db == null ? Catalog.openWorkspace(workspace(), false) : Catalog.open(db, null, null, workspace().resolve("arrays"), false);
+    }
 }

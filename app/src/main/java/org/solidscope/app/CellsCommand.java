@@ -57,7 +57,7 @@ final class CellsCommand implements Runnable {
                 throw new InputException("--verdict", "verdict", "PASS, REVIEW or FAIL", verdict);
             }
             List<CatalogQueries.MetricFilter> filters = where.stream().map(CatalogQueries.MetricFilter::parse).toList();
-            List<CatalogQueries.CellRow> rows = new CatalogQueries(catalog.open()).listCells(lot, verdict, filters);
+            List<CatalogQueries.CellRow> rows = new CatalogQueries(catalog.openForReading()).listCells(lot, verdict, filters);
             PrintWriter out = cmd.commandLine().getOut();
             if (json) {
                 List<Map<String, Object>> l = new ArrayList<>();
@@ -112,7 +112,7 @@ final class CellsCommand implements Runnable {
         @Override
         @SuppressWarnings("unchecked")
         public Integer call() {
-            CatalogQueries q = new CatalogQueries(catalog.open());
+            CatalogQueries q = new CatalogQueries(catalog.openForReading());
             Map<String, Object> c = history ? q.showCell(id) : q.timeline(id);
             if (c == null) throw new InputException("ID", "cell", "a cell in the record", "'" + id + "'");
             if (json != null) AtomicOutput.writeString(json, Json.write(c));

@@ -34,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!java.util.List.of("csv", "json", "parquet").contains(format)) {
             throw new InputException("--format", "format", "csv, json or parquet", "'" + format + "'");
         }
-        var rows = new CatalogQueries(where.open()).measurements(lot, null);
+        var rows = new CatalogQueries(where.openForReading()).measurements(lot, null);
         if (rows.isEmpty()) throw new InputException("--lot", "lot", "a lot with measurements in the record", "'" + lot + "'");
         Exporter.write(out, format, rows);
         cmd.commandLine().getOut().printf("wrote %s: %d rows%n", out, rows.size());

@@ -101,9 +101,8 @@ final class IngestCommand implements Callable<Integer> {
 
     static String sidecarText(Path f) {
         try {
-            var s = org.solidscope.io.Sidecar.find(f);
-            return s == null ? null : Files.readString(s.path());
-        } catch (IOException | InputException e) {
+            return Ingest.sidecarText(f);
+        } catch (InputException e) {
             return null; // a broken sidecar is reported when the file is ingested
         }
     }

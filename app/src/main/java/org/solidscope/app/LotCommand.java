@@ -47,7 +47,7 @@ final class LotCommand implements Runnable {
         @Override
         public Integer call() {
             if (metric != null && !Metric.isName(metric)) throw new InputException("--metric", "metric", "a metric name such as ct.ra_um", "'" + metric + "'");
-            Catalog cat = where.open();
+            Catalog cat = where.openForReading();
             if (!new CatalogQueries(cat).lotExists(lot)) throw new InputException("LOT", "lot", "a lot in the record", "'" + lot + "'");
             List<LotStatistics.StateStats> stats = LotStatistics.of(cat, lot, metric);
             if (metric != null && stats.isEmpty()) throw new InputException("--metric", "metric", "a metric stored in lot " + lot, "'" + metric + "'");

@@ -55,20 +55,35 @@ public final class Catalog implements AutoCloseable {
 
     /** The embedded catalog of a workspace directory: {@code <ws>/catalog.mv.db} and {@code <ws>/arrays/}. */
     public static Catalog openWorkspace(Path workspace) {
+        return openWorkspace(workspace, true);
+    }
+
+    /**
+     * As {@link #openWorkspace(Path)}; {@code recover} false skips the clean-up of an interrupted ingest
+     * (a listing of the whole array store), for commands that only read: the next writer cleans up.
+     */
+    public static Catalog openWorkspace(Path workspace, boolean recover) {
         Path abs = workspace.toAbsolutePath();
         // DB_CLOSE_DELAY=-1: keep the database open while the JVM runs (H2 would close and reopen it with every connection)
         // WRITE_DELAY=0: a commit is written to the file before it returns (H2's default delay of 500 ms lost
         // acknowledged commits when a process was killed); a record must keep what it confirmed
-        return open("jdbc:h2:file:" + abs.resolve("catalog") + ";LOCK_TIMEOUT=20000;DB_CLOSE_DELAY=-1;WRITE_DELAY=0", null, null, abs.resolve("arrays"));
+        return open("jdbc:h2:file:" + abs.resolve("catalog") + ";LOCK_TIMEOUT=20000;DB_CLOSE_DELAY=-1;WRITE_DELAY=0", null, null, abs.resolve("arrays"), recover);
     }
 
     /** A catalog at a JDBC URL (PostgreSQL or H2) with its array store directory. */
     public static Catalog open(String jdbcUrl, String user, String password, Path arraysDir) {
+        return open(jdbcUrl, user, password, arraysDir, true);
+    }
+
+    public static Catalog open(String jdbcUrl, String user, String password, Path arraysDir, boolean recover) {
         Catalog c = new Catalog(jdbcUrl, user, password, new ArrayStore(arraysDir));
         c.migrate();
-        c.recover();
+        if (recover) c.recover();
         return c;
     }
+
+    /** The newest migration this build knows; a record already there is opened without loading Flyway. */
+    static final String LATEST_MIGRATION = "5";
 
     public ArrayStore arrays() { return arrays; }
 
@@ -116,6 +131,16 @@ public final class Catalog implements AutoCloseable {
      * migrations run on its data.
      */
     private void migrate() {
+        boolean current = inTransaction(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = TRUE AND \"version\" = '" + LATEST_MIGRATION + "'")) {
+                return rs.next() && rs.getLong(1) == 1;
+            } catch (SQLException none) {
+                c.rollback(); // no history table yet (PostgreSQL needs the failed statement undone)
+                return false;
+            }
+        });
+        if (current) return; // nothing to apply: Flyway's start-up (class loading, scanning the jar) costs more than most commands
         int earlier = inTransaction(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
                 return rs.next() ? rs.getInt(1) : 0;

@@ -563,12 +563,21 @@ public final class CatalogQueries {
     }
 
     public List<StoredMeasurement> storedMeasurements(String lot, String modality) {
+        return stored("ce.lot_id = ?", lot, modality);
+    }
+
+    /** The stored measurements of one cell (optionally of one modality), oldest first: one indexed lookup, not a lot scan. */
+    public List<StoredMeasurement> storedMeasurementsOfCell(String cellId, String modality) {
+        return stored("s.cell_id = ?", cellId, modality);
+    }
+
+    private List<StoredMeasurement> stored(String where, String key, String modality) {
         return catalog.inTransaction(c -> {
             List<StoredMeasurement> l = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT m.id, s.cell_id, s.name, m.modality, m.file_name, m.raw_sha256, m.settings FROM measurement m "
-                    + "JOIN cell_state s ON s.id = m.state_id JOIN cell ce ON ce.id = s.cell_id WHERE ce.lot_id = ?"
+                    + "JOIN cell_state s ON s.id = m.state_id JOIN cell ce ON ce.id = s.cell_id WHERE " + where
                     + (modality == null ? "" : " AND m.modality = ?") + " ORDER BY m.id")) {
-                ps.setString(1, lot);
+                ps.setString(1, key);
                 if (modality != null) ps.setString(2, modality);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) l.add(new StoredMeasurement(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

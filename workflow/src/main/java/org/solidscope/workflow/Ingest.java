@@ -55,14 +55,14 @@ public final class Ingest {
         // stage comparisons once per cell at the end of the batch, also for cells a killed earlier run left without one
         java.util.Set<String> cells = new java.util.TreeSet<>();
         for (Result r : out) if (r.outcome() != Outcome.FAILED && UltrasoundModality.ID.equals(r.modality())) cells.add(r.cellId());
-        for (String cell : cells) StageComparisons.update(catalog, lot, cell, modalities.spec(), false);
+        for (String cell : cells) StageComparisons.update(catalog, cell, modalities.spec(), false);
         return new Report(List.copyOf(out));
     }
 
     /** One file, and the stage comparison of its cell when the file completes one. */
     public Result one(Path file, String lot, Map<String, String> hints) {
         Result r = file(file, lot, hints);
-        if (r.outcome() == Outcome.STORED && UltrasoundModality.ID.equals(r.modality())) StageComparisons.update(catalog, lot, r.cellId(), modalities.spec(), false);
+        if (r.outcome() == Outcome.STORED && UltrasoundModality.ID.equals(r.modality())) StageComparisons.update(catalog, r.cellId(), modalities.spec(), false);
         return r;
     }
 
@@ -133,8 +133,8 @@ public final class Ingest {
         }
     }
 
-    /** The sidecar's text beside a file, or null. */
-    static String sidecarText(Path file) {
+    /** The sidecar's text beside a file, or null; a sidecar that cannot be read or parsed is bad input naming it. */
+    public static String sidecarText(Path file) {
         Sidecar s = Sidecar.find(file);
         if (s == null) return null;
         try {

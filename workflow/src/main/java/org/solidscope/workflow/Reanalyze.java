@@ -36,7 +36,7 @@ public final class Reanalyze {
         if (modality == null || modality.equals(org.solidscope.ultrasound.UltrasoundModality.ID)) {
             java.util.Set<String> cells = new java.util.TreeSet<>();
             for (var s : todo) if (s.modality().equals(org.solidscope.ultrasound.UltrasoundModality.ID)) cells.add(s.cellId());
-            for (String cell : cells) StageComparisons.update(catalog, lot, cell, modalities.spec(), true);
+            for (String cell : cells) StageComparisons.update(catalog, cell, modalities.spec(), true);
         }
         return todo.size();
     }

@@ -27,10 +27,9 @@ public final class StageComparisons {
     public record Compared(StageComparison.Result result, List<Long> inputs, org.solidscope.core.record.CellFrame frame) {}
 
     /** The cell's first stored scan of each stage (null where there is none). */
-    static CatalogQueries.StoredMeasurement[] firstScans(Catalog catalog, String lot, String cellId) {
+    static CatalogQueries.StoredMeasurement[] firstScans(Catalog catalog, String cellId) {
         CatalogQueries.StoredMeasurement[] first = new CatalogQueries.StoredMeasurement[3];
-        for (CatalogQueries.StoredMeasurement s : new CatalogQueries(catalog).storedMeasurements(lot, UltrasoundModality.ID)) {
-            if (!s.cellId().equals(cellId)) continue;
+        for (CatalogQueries.StoredMeasurement s : new CatalogQueries(catalog).storedMeasurementsOfCell(cellId, UltrasoundModality.ID)) {
             int k = Stage.parse("record", s.state()).ordinal();
             if (first[k] == null) first[k] = s;
         }
@@ -45,8 +44,8 @@ public final class StageComparisons {
     }
 
     /** Null when the cell lacks the infiltration or the solidification scan. */
-    public static Compared of(Catalog catalog, String lot, String cellId, InspectionSpec spec) {
-        return of(catalog, firstScans(catalog, lot, cellId), spec);
+    public static Compared of(Catalog catalog, String cellId, InspectionSpec spec) {
+        return of(catalog, firstScans(catalog, cellId), spec);
     }
 
     static Compared of(Catalog catalog, CatalogQueries.StoredMeasurement[] stored, InspectionSpec spec) {
@@ -67,8 +66,8 @@ public final class StageComparisons {
      * Stores the cell's comparison when it has the stages for one and none is stored for these inputs
      * and this specification ({@code always}: store anyway, as re-analysis does). Returns whether it stored.
      */
-    public static boolean update(Catalog catalog, String lot, String cellId, InspectionSpec spec, boolean always) {
-        var stored = firstScans(catalog, lot, cellId);
+    public static boolean update(Catalog catalog, String cellId, InspectionSpec spec, boolean always) {
+        var stored = firstScans(catalog, cellId);
         if (stored[0] == null || stored[1] == null) return false;
         if (!always) {
             // decided before any scan is read: a re-run of a stored batch costs one query per cell
