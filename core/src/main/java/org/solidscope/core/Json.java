@@ -26,6 +26,22 @@ public final class Json {
         }
     }
 
+    /**
+     * What went wrong in a JSON text, for a user: the parser's own sentence and where (line, column),
+     * without the parser's internal notes on redacted sources.
+     */
+    public static String describe(java.io.IOException e) {
+        if (e instanceof JsonProcessingException jp) {
+            String what = jp.getOriginalMessage() == null ? "unreadable" : jp.getOriginalMessage().lines().findFirst().orElse("unreadable");
+            // nested locations read "[Source: REDACTED (...); line: 2, column: 10]": keep line and column only
+            what = what.replaceAll("\\[Source: [^;\\]]*(\\([^)]*\\))?[^;\\]]*; ", "[");
+            com.fasterxml.jackson.core.JsonLocation at = jp.getLocation();
+            return at == null || at.getLineNr() < 0 ? what : what + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(e.getClass().getSimpleName());
+    }
+
     public static String write(Object o) {
         try {
             return MAPPER.writeValueAsString(o);

@@ -33,7 +33,7 @@ public record Sidecar(Path path, JsonNode root) {
         try {
             return new Sidecar(p, Json.mapper().readTree(p.toFile()));
         } catch (IOException e) {
-            throw new InputException(p.toString(), "json", "valid JSON", e.getMessage().lines().findFirst().orElse("unreadable"), e);
+            throw new InputException(p.toString(), "json", "valid JSON", Json.describe(e), e);
         }
     }
 
@@ -43,7 +43,7 @@ public record Sidecar(Path path, JsonNode root) {
         try {
             return new Sidecar(p, Json.mapper().readTree(json));
         } catch (IOException e) {
-            throw new InputException(p.toString(), "json", "valid JSON", e.getMessage().lines().findFirst().orElse("unreadable"), e);
+            throw new InputException(p.toString(), "json", "valid JSON", Json.describe(e), e);
         }
     }
 

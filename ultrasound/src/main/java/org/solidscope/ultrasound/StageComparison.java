@@ -32,6 +32,11 @@ public final class StageComparison {
     public record Result(RigidTransform solidifiedRegistration, RigidTransform formedRegistration,
                          ScalarMap degreeMap, MapStats degree, ScalarMap recoveryMap, MapStats recovery,
                          List<Defect> newAtSolidification, List<Defect> newAtFormation, Verdict verdict, Provenance provenance) {
+        /** Every name {@link #byName()} produces: what a specification's comparison rules may judge. */
+        public static java.util.SortedSet<String> names() {
+            return new java.util.TreeSet<>(List.of("solidification.degree_mean", "solidification.degree_cv", "formation.recovery_mean"));
+        }
+
         public Map<String, Double> byName() {
             Map<String, Double> m = new LinkedHashMap<>();
             m.put("solidification.degree_mean", degree == null ? Double.NaN : degree.mean());

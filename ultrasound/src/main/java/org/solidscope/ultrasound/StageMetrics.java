@@ -66,6 +66,14 @@ public record StageMetrics(double transmittingFraction, double meanDb, double me
                 area == 0 ? Double.NaN : defectArea / area, largest, Map.copyOf(counts));
     }
 
+    /** Every name {@link #byName()} produces: what a specification's stage rules may judge. */
+    public static java.util.SortedSet<String> names() {
+        java.util.SortedSet<String> n = new java.util.TreeSet<>(List.of("transmitting_fraction", "mean_db", "median_db",
+                "uniformity_cv", "centre_edge_db", "threshold_db", "analysed_area_mm2", "defect_area_fraction", "largest_defect_mm2"));
+        for (DefectKind k : DefectKind.values()) n.add("count." + k.id());
+        return n;
+    }
+
     /** Metrics by the names used in specifications and JSON output. */
     public Map<String, Double> byName() {
         Map<String, Double> m = new LinkedHashMap<>();

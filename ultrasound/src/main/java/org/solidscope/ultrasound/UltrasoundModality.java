@@ -80,7 +80,7 @@ public final class UltrasoundModality implements Modality {
                 if (stage == null && side.hasNonNull("stage")) stage = side.get("stage").asText();
                 if (stage == null && side.hasNonNull("state")) stage = side.get("state").asText();
             } catch (IOException e) {
-                throw new InputException(src + ".json", "json", "valid JSON", e.getMessage().lines().findFirst().orElse("unreadable"));
+                throw new InputException(src + ".json", "json", "valid JSON", Json.describe(e));
             }
         }
         if ((cell == null || stage == null) && source.name().toLowerCase(Locale.ROOT).endsWith(".csv")) {

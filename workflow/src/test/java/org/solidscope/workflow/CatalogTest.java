@@ -107,7 +107,8 @@ class CatalogTest {
         long before = q.analysisCount();
         // a stricter specification: every infiltration with any bubble fails
         Path spec = dir.resolve("strict.json");
-        Files.writeString(spec, "{\"spec_version\": 1, \"name\": \"strict\", \"rules\": {\"infiltration\": [{\"metric\": \"count.bubble\", \"fail_above\": 0}]}}");
+        Files.writeString(spec, "{\"spec_version\": 1, \"name\": \"strict\", \"rules\": {\"infiltration\": [{\"metric\": \"count.bubble\", \"fail_above\": 0}], "
+                + "\"solidification\": [], \"formation\": [], \"comparison\": []}}");
         int n = new Reanalyze(cat, ModalityRegistry.standard(InspectionSpec.load(spec))).run("lot-R", null, Progress.NONE);
         assertEquals(6, n);
         assertEquals(before + 6 + 2, q.analysisCount(), "new analyses added (six scans, two stage comparisons), old ones kept");

@@ -91,7 +91,7 @@ public final class CtModality implements Modality {
         try {
             return Json.mapper().readTree(source.sidecarJson());
         } catch (IOException e) {
-            throw new InputException(source.name() + ".json", "json", "valid JSON", e.getMessage().lines().findFirst().orElse("unreadable"));
+            throw new InputException(source.name() + ".json", "json", "valid JSON", Json.describe(e));
         }
     }
 

@@ -38,7 +38,7 @@ public final class StackFile {
         try {
             return parse(Json.mapper().readTree(file.toFile()), src);
         } catch (IOException e) {
-            throw new InputException(src, "json", "valid JSON", e.getMessage().lines().findFirst().orElse("unreadable"), e);
+            throw new InputException(src, "json", "valid JSON", Json.describe(e), e);
         }
     }
 
