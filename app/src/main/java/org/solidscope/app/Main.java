@@ -2,6 +2,7 @@ package org.solidscope.app;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import org.solidscope.core.AtomicOutput;
 import org.solidscope.core.InputException;
 import org.solidscope.core.SoftwareVersion;
 import picocli.CommandLine;
@@ -49,7 +50,8 @@ public final class Main implements Runnable {
                 return EXIT_BAD_INPUT;
             }
             if (ex instanceof UncheckedIOException io) {
-                err.println("solidscope: " + io.getMessage() + (io.getCause() != null ? ": " + io.getCause().getMessage() : ""));
+                String reason = io.getCause() == null ? null : AtomicOutput.reason(io.getCause());
+                err.println("solidscope: " + io.getMessage() + (reason != null && !io.getMessage().contains(reason) ? ": " + reason : ""));
                 return EXIT_FAILURE;
             }
             err.println("solidscope: failed: " + ex);
@@ -61,8 +63,21 @@ public final class Main implements Runnable {
             ex.getCommandLine().usage(err);
             return EXIT_BAD_INPUT;
         });
-        try {
-            return cl.execute(args);
+        // every file a command writes is renamed into place only when the whole command succeeded
+        try (AtomicOutput.Batch outputs = AtomicOutput.batch()) {
+            int code = cl.execute(args);
+            if (code == 0) {
+                try {
+                    outputs.commit();
+                } catch (InputException e) {
+                    err.println("solidscope: bad input: " + e.getMessage());
+                    return EXIT_BAD_INPUT;
+                } catch (UncheckedIOException e) {
+                    err.println("solidscope: " + e.getMessage());
+                    return EXIT_FAILURE;
+                }
+            }
+            return code;
         } finally {
             out.flush();
             current = before;

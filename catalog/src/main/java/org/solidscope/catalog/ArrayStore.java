@@ -37,7 +37,8 @@ public final class ArrayStore {
     public String put(byte[] bytes) {
         String sha = Checksums.sha256(bytes);
         Path p = pathOf(sha);
-        if (!Files.exists(p)) AtomicOutput.writeBytes(p, bytes);
+        // renamed at once even inside a command's output batch: the record refers to it right away
+        if (!Files.exists(p)) AtomicOutput.writeNow(p, tmp -> Files.write(tmp, bytes));
         return sha;
     }
 

@@ -1,5 +1,6 @@
 package org.solidscope.io;
 
+import org.solidscope.core.AtomicOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -58,6 +59,7 @@ public final class AscanVolume implements AutoCloseable {
      * {@code gain_db}, {@code full_scale}. A sample rate given here overrides the file's.
      */
     public static AscanVolume open(Path file, Double sampleRateMHzOverride) {
+        AtomicOutput.noteInput(file);
         String src = file.toString();
         boolean npy = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy");
         SampleType type;

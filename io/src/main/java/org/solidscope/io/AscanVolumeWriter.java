@@ -6,10 +6,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -45,12 +43,11 @@ public final class AscanVolumeWriter implements AutoCloseable {
         sidecar.put("gain_db", gainDb);
         sidecar.put("full_scale", 32767);
         try {
-            Files.createDirectories(this.target.getParent());
-            tmp = Files.createTempFile(this.target.getParent(), "." + target.getFileName() + ".", ".tmp");
+            tmp = AtomicOutput.temporaryFor(this.target);
             out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20);
             if (npy) out.write(Npy.header("<i2", ny, nx, nt));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + target, e);
+            throw new UncheckedIOException("cannot write " + target + ": " + AtomicOutput.reason(e), e);
         }
         line = ByteBuffer.allocate(nx * nt * 2).order(ByteOrder.LITTLE_ENDIAN);
     }
@@ -64,7 +61,7 @@ public final class AscanVolumeWriter implements AutoCloseable {
             out.write(line.array());
         } catch (IOException e) {
             abort();
-            throw new UncheckedIOException("cannot write " + target, e);
+            throw new UncheckedIOException("cannot write " + target + ": " + AtomicOutput.reason(e), e);
         }
         written++;
     }
@@ -89,15 +86,11 @@ public final class AscanVolumeWriter implements AutoCloseable {
                 Files.deleteIfExists(tmp);
                 throw new IllegalStateException("wrote " + written + " of " + ny + " lines to " + target);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicOutput.publish(tmp, target);
             // the sidecar carries what .npy cannot: sample rate, pitch, gain
             AtomicOutput.writeString(target.resolveSibling(target.getFileName() + ".json"), Json.write(sidecar));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot finish " + target, e);
+            throw new UncheckedIOException("cannot write " + target + ": " + AtomicOutput.reason(e), e);
         }
     }
 }

@@ -36,6 +36,7 @@ public final class CscanCsv {
 
     /** Reads the C-scan stored at {@code file}; messages name {@code src} (the file's own name). */
     public static CscanGrid read(String src, Path file) {
+        AtomicOutput.noteInput(file);
         Map<String, String> header = new LinkedHashMap<>();
         List<float[]> rows = new ArrayList<>();
         int width = -1;

@@ -1,5 +1,6 @@
 package org.solidscope.io;
 
+import org.solidscope.core.AtomicOutput;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
@@ -25,6 +26,7 @@ public final class CscanImage {
 
     /** The image stored at {@code file} with its sidecar; messages name {@code src}. */
     public static CscanGrid read(String src, Path file, Sidecar side) {
+        AtomicOutput.noteInput(file);
         if (!Files.exists(file)) throw new InputException(src, "file", "an existing image file", "no such file");
         BufferedImage img;
         try {
@@ -64,6 +66,7 @@ public final class CscanImage {
 
     /** The 2D {@code .npy} stored at {@code file} with its sidecar; messages name {@code src}. */
     public static CscanGrid readNpy(String src, Path file, Sidecar side) {
+        AtomicOutput.noteInput(file);
         Npy.Array2D a = Npy.read2D(file);
         String sp = side.path().toString();
         for (int i = 0; i < a.values().length; i++) {

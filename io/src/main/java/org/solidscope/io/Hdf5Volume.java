@@ -1,5 +1,6 @@
 package org.solidscope.io;
 
+import org.solidscope.core.AtomicOutput;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
@@ -23,6 +24,7 @@ public final class Hdf5Volume {
     private Hdf5Volume() {}
 
     public static VolumeData read(Path file, String datasetPath) {
+        AtomicOutput.noteInput(file);
         String src = file.toString();
         if (!Files.exists(file)) throw new InputException(src, "file", "an existing HDF5 file", "no such file");
         if (datasetPath == null || datasetPath.isBlank()) {

@@ -38,6 +38,7 @@ public final class Npy {
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
     public static Header readHeader(Path file) {
+        AtomicOutput.noteInput(file);
         String src = file.toString();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer pre = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
@@ -90,6 +91,7 @@ public final class Npy {
     public record Array2D(int height, int width, float[] values) {}
 
     public static Array2D read2D(Path file) {
+        AtomicOutput.noteInput(file);
         Header h = readHeader(file);
         String src = file.toString();
         if (h.shape().length != 2) {

@@ -72,6 +72,7 @@ public final class RawVolume {
 
     /** The raw volume at {@code file} described by {@code side}. */
     public static VolumeData read(Path file, Sidecar side) {
+        AtomicOutput.noteInput(file);
         Layout l = layout(file, side);
         int nz = l.nz(), n = l.ny() * l.nx(), bytes = l.bytes();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {

@@ -1,5 +1,6 @@
 package org.solidscope.io;
 
+import org.solidscope.core.AtomicOutput;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ public record Sidecar(Path path, JsonNode root) {
         Path b = dataFile.resolveSibling(stem(dataFile) + ".json");
         Path p = Files.exists(a) ? a : Files.exists(b) ? b : null;
         if (p == null) return null;
+        AtomicOutput.noteInput(p);
         try {
             return new Sidecar(p, Json.mapper().readTree(p.toFile()));
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.solidscope.io;
 
+import org.solidscope.core.AtomicOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -29,6 +30,7 @@ public final class TiffStack {
 
     /** A TIFF file, or a folder of TIFF slices. */
     public static VolumeData read(Path path) {
+        AtomicOutput.noteInput(path);
         return assemble(path, pagesOf(path));
     }
 

@@ -1,5 +1,6 @@
 package org.solidscope.io;
 
+import org.solidscope.core.AtomicOutput;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
@@ -46,6 +47,7 @@ public abstract class VolumeRows implements AutoCloseable {
         int colon = spec.indexOf(":/");
         if (colon > 0 && VolumeIO.isHdf5(spec.substring(0, colon))) return Hdf5.open(Path.of(spec.substring(0, colon)), spec.substring(colon + 1));
         Path p = Path.of(spec);
+        AtomicOutput.noteInput(p);
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         if (Files.isDirectory(p) || n.endsWith(".tif") || n.endsWith(".tiff")) return new Tiff(p, TiffStack.pagesOf(p));
         if (n.endsWith(".npy")) {

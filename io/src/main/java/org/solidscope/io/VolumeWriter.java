@@ -6,11 +6,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import org.solidscope.core.AtomicOutput;
 import org.solidscope.core.InputException;
 
 /**
@@ -70,9 +69,7 @@ public final class VolumeWriter implements AutoCloseable {
         this.big = forceBig || TiffStack.needsBig(nz, ny, nx, bytes);
         this.buffer = ByteBuffer.allocate(ny * nx * bytes).order(ByteOrder.LITTLE_ENDIAN);
         try {
-            Path dir = this.target.getParent();
-            if (dir != null) Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
+            tmp = AtomicOutput.temporaryFor(this.target);
             out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20);
             switch (format) {
                 case NPY -> out.write(Npy.header(switch (bytes) { case 1 -> "|u1"; case 2 -> "<u2"; default -> "<f4"; }, nz, ny, nx));
@@ -80,7 +77,7 @@ public final class VolumeWriter implements AutoCloseable {
                 case RAW -> { }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+            throw new UncheckedIOException("cannot write " + target + ": " + AtomicOutput.reason(e), e);
         }
     }
 
@@ -98,7 +95,7 @@ public final class VolumeWriter implements AutoCloseable {
             out.write(buffer.array());
             if (format == Format.TIFF) out.write(TiffStack.ifd(big, written, nz, ny, nx, 8 * bytes, bytes == 4 ? 3 : 1));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+            throw new UncheckedIOException("cannot write " + target + ": " + AtomicOutput.reason(e), e);
         }
         written++;
     }
@@ -108,13 +105,9 @@ public final class VolumeWriter implements AutoCloseable {
         if (written != nz) throw new IllegalStateException(written + " of " + nz + " slices written");
         try {
             out.close();
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicOutput.publish(tmp, target);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+            throw new UncheckedIOException("cannot write " + target + ": " + AtomicOutput.reason(e), e);
         }
         committed = true;
         if (format == Format.RAW) RawVolume.writeSidecar(target, nz, ny, nx, dtype, voxelUm);

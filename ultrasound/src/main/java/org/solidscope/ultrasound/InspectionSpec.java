@@ -1,5 +1,6 @@
 package org.solidscope.ultrasound;
 
+import org.solidscope.core.AtomicOutput;
 import org.solidscope.core.record.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -48,6 +49,7 @@ public record InspectionSpec(String name, double noiseFloorPercentFsh, double sn
     }
 
     public static InspectionSpec load(Path file) {
+        AtomicOutput.noteInput(file);
         if (!Files.exists(file)) throw new InputException(file.toString(), "file", "an existing specification file", "no such file");
         try {
             return parse(Json.mapper().readTree(file.toFile()), file.toString());

@@ -1,5 +1,6 @@
 package org.solidscope.ultrasound.acoustics;
 
+import org.solidscope.core.AtomicOutput;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ public final class StackFile {
     }
 
     public static LayerStack load(Path file) {
+        AtomicOutput.noteInput(file);
         String src = file.toString();
         if (!Files.exists(file)) throw new InputException(src, "file", "an existing stack file", "no such file");
         try {
