@@ -1,6 +1,7 @@
 package org.solidscope.app;
 
 import org.solidscope.core.InputException;
+import org.solidscope.core.MemoryBudget;
 import org.solidscope.io.VolumeData;
 import org.solidscope.tomo.Mask3;
 import org.solidscope.tomo.Volume16;
@@ -35,6 +36,9 @@ final class CtVolumes {
     /** A uint16 volume; other types are refused with the type found. */
     static Volume16 grey(VolumeData v, String src, double voxelUm) {
         if (!(v.slices() instanceof short[][] s)) throw new InputException(src, "dtype", "uint16", v.dtype());
+        // every grey-level step makes a volume of the same size beside its input
+        MemoryBudget.require(src, "size", "room for a second " + v.nz() + " × " + v.ny() + " × " + v.nx() + " uint16 volume",
+                2L * v.nz() * v.ny() * v.nx());
         return new Volume16(v.nx(), v.ny(), v.nz(), voxelUm, s);
     }
 }

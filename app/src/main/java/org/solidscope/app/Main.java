@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.solidscope.core.AtomicOutput;
 import org.solidscope.core.InputException;
+import org.solidscope.core.MemoryBudget;
 import org.solidscope.core.SoftwareVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,7 +66,18 @@ public final class Main implements Runnable {
         });
         // every file a command writes is renamed into place only when the whole command succeeded
         try (AtomicOutput.Batch outputs = AtomicOutput.batch()) {
-            int code = cl.execute(args);
+            int code;
+            try {
+                code = cl.execute(args);
+            } catch (OutOfMemoryError e) {
+                // the readers check sizes before allocating; this is what remains (an input large for the work asked)
+                err.println("solidscope: out of memory: the input needs more than the " + MemoryBudget.human(Runtime.getRuntime().maxMemory())
+                        + " heap this process may use; raise it with SOLIDSCOPE_JAVA_OPTS=-Xmx… or crop the input");
+                return EXIT_BAD_INPUT;
+            } catch (StackOverflowError e) {
+                err.println("solidscope: failed: the input nests deeper than this process can follow");
+                return EXIT_BAD_INPUT;
+            }
             if (code == 0) {
                 try {
                     outputs.commit();

@@ -1,6 +1,7 @@
 package org.solidscope.io;
 
 import org.solidscope.core.AtomicOutput;
+import org.solidscope.core.MemoryBudget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -99,6 +100,14 @@ public final class AscanVolume implements AutoCloseable {
             if (s <= 0 || s > Integer.MAX_VALUE) throw new InputException(src, "shape", "positive sizes below 2^31", Arrays.toString(shape));
         }
         String sideName = side == null ? src + ".json" : side.path().toString();
+        String shapeSrc = npy || side == null ? src : sideName;
+        if (shape[0] * shape[1] > Integer.MAX_VALUE - 8) {
+            throw new InputException(shapeSrc, "shape", "fewer than 2^31 scan points (ny × nx)", Arrays.toString(shape));
+        }
+        if (shape[1] * shape[2] * type.bytes > CHUNK_BYTES) {
+            throw new InputException(shapeSrc, "shape", "a scan line (nx × nt samples) of at most " + MemoryBudget.human(CHUNK_BYTES),
+                    MemoryBudget.human(shape[1] * shape[2] * type.bytes) + " for " + Arrays.toString(shape));
+        }
         double rate = sampleRateMHzOverride != null ? sampleRateMHzOverride
                 : side != null && side.has("sample_rate_mhz") ? side.number("sample_rate_mhz") : Double.NaN;
         if (Double.isNaN(rate)) {

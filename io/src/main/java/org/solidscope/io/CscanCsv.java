@@ -72,7 +72,9 @@ public final class CscanCsv {
                         throw new InputException(src, "line " + lineNo + ", column " + (i + 1), "a number", "'" + abbreviate(cell) + "'");
                     }
                     if (!Float.isFinite(v)) {
-                        throw new InputException(src, "line " + lineNo + ", column " + (i + 1), "a finite number", "'" + cell + "'");
+                        boolean tooLarge = Double.isFinite(Double.parseDouble(cell));
+                        throw new InputException(src, "line " + lineNo + ", column " + (i + 1),
+                                tooLarge ? "an amplitude within float32 range (|x| ≤ 3.4e38)" : "a finite number", "'" + abbreviate(cell) + "'");
                     }
                     row[i] = v;
                 }
@@ -80,6 +82,9 @@ public final class CscanCsv {
             }
         } catch (NoSuchFileException e) {
             throw new InputException(src, "file", "an existing C-scan file", "no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputException(src, "encoding", "UTF-8 text (a C-scan CSV)", "bytes that are not text after " + rows.size()
+                    + " rows of data (a binary file?)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -112,8 +117,10 @@ public final class CscanCsv {
         }
     }
 
+    /** At most 40 characters of what was found, control characters shown as '?', for a message. */
     private static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+        String t = s.length() > 40 ? s.substring(0, 40) + "…" : s;
+        return t.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** Writes a grid (amplitudes or any map) as CSV with the header described above. */

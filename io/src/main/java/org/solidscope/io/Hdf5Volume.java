@@ -1,6 +1,7 @@
 package org.solidscope.io;
 
 import org.solidscope.core.AtomicOutput;
+import org.solidscope.core.MemoryBudget;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
@@ -49,6 +50,8 @@ public final class Hdf5Volume {
             else if (t instanceof FixedPoint || t instanceof FloatingPoint) kind = "f4";
             else throw new InputException(src, datasetPath, "a numeric dataset", t.getClass().getSimpleName());
             int n = ny * nx;
+            MemoryBudget.require(src, datasetPath, "a volume of " + nz + " × " + ny + " × " + nx + " voxels",
+                    MemoryBudget.product(nz + 1L, n, kind.equals("u1") ? 1 : kind.equals("u2") ? 2 : 4));
             Object slices = kind.equals("u1") ? new byte[nz][] : kind.equals("u2") ? new short[nz][] : new float[nz][];
             for (int z = 0; z < nz; z++) {
                 Object part = d.getData(new long[] {z, 0, 0}, new int[] {1, ny, nx});
@@ -62,6 +65,12 @@ public final class Hdf5Volume {
             return new VolumeData(nz, ny, nx, slices, Double.NaN);
         } catch (HdfException e) {
             throw new InputException(src, "HDF5", "a readable HDF5 file", e.getMessage());
+        } catch (InputException | java.io.UncheckedIOException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a damaged or crafted file can trip the parser anywhere; it is still the file's fault
+            throw new InputException(src, "HDF5", "a readable HDF5 file", e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
         }
     }
 

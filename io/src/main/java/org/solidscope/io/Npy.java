@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.solidscope.core.AtomicOutput;
+import org.solidscope.core.MemoryBudget;
 import org.solidscope.core.InputException;
 
 /**
@@ -37,6 +38,24 @@ public final class Npy {
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
+    /** NumPy writes headers of a few hundred bytes; a bound keeps a crafted length from allocating gigabytes. */
+    static final int MAX_HEADER_BYTES = 1 << 16;
+
+    /** Header text for a message: printable characters only, at most 120 of them. */
+    static String printable(String h) {
+        String t = h.replaceAll("[^\\x20-\\x7e]", "").strip();
+        return t.isEmpty() ? "no readable text" : t.length() > 120 ? t.substring(0, 120) + "…" : t;
+    }
+
+    /** The NumPy name of an element type ("f8" → float64), for messages. */
+    public static String typeName(String type) {
+        return switch (type) {
+            case "u1" -> "uint8"; case "i1" -> "int8"; case "u2" -> "uint16"; case "i2" -> "int16"; case "u4" -> "uint32";
+            case "i4" -> "int32"; case "u8" -> "uint64"; case "i8" -> "int64"; case "f2" -> "float16"; case "f4" -> "float32";
+            case "f8" -> "float64"; case "b1" -> "bool"; default -> type;
+        };
+    }
+
     public static Header readHeader(Path file) {
         AtomicOutput.noteInput(file);
         String src = file.toString();
@@ -57,23 +76,41 @@ public final class Npy {
                 headerLen = pre.getInt(8) & 0xffffffffL;
                 headerStart = 12;
             }
+            if (major < 1 || major > 3) throw new InputException(src, "version", "1, 2 or 3", String.valueOf(major));
+            if (headerLen > MAX_HEADER_BYTES || headerStart + headerLen > ch.size()) {
+                throw new InputException(src, "header length", "a header of at most " + MAX_HEADER_BYTES + " bytes inside the file",
+                        headerLen + " bytes in a file of " + ch.size());
+            }
             ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
-            ch.read(hb, headerStart);
-            String h = new String(hb.array(), major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+            while (hb.hasRemaining() && ch.read(hb, headerStart + hb.position()) >= 0) { }
+            String h = new String(hb.array(), 0, hb.position(), major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
             Matcher d = DESCR.matcher(h);
-            if (!d.find()) throw new InputException(src, "descr", "a numeric dtype such as '<i2' or '<f4'", h.strip());
+            if (!d.find()) throw new InputException(src, "descr", "a numeric dtype such as '<i2' or '<f4'", printable(h));
             Matcher f = FORTRAN.matcher(h);
             if (f.find() && f.group(1).equals("True")) {
                 throw new InputException(src, "fortran_order", "False (C order)", "True");
             }
             Matcher s = SHAPE.matcher(h);
-            if (!s.find()) throw new InputException(src, "shape", "a shape tuple", h.strip());
-            long[] shape = Arrays.stream(s.group(1).split(",")).map(String::strip).filter(x -> !x.isEmpty())
-                    .mapToLong(Long::parseLong).toArray();
+            if (!s.find()) throw new InputException(src, "shape", "a shape tuple", printable(h));
+            long[] shape;
+            try {
+                shape = Arrays.stream(s.group(1).split(",")).map(String::strip).filter(x -> !x.isEmpty())
+                        .mapToLong(Long::parseLong).toArray();
+            } catch (NumberFormatException e) {
+                throw new InputException(src, "shape", "a tuple of whole numbers", printable("(" + s.group(1) + ")"));
+            }
+            for (long dim : shape) if (dim < 0) throw new InputException(src, "shape", "sizes ≥ 0", Arrays.toString(shape));
             ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-            int bytes = Integer.parseInt(d.group(3));
+            int bytes;
+            try {
+                bytes = Integer.parseInt(d.group(3));
+            } catch (NumberFormatException e) {
+                throw new InputException(src, "descr", "an element size in bytes", printable(d.group(3)));
+            }
             Header header = new Header(d.group(2) + bytes, order, bytes, shape, headerStart + headerLen);
-            long expected = header.dataOffset() + header.elements() * bytes;
+            long data = MemoryBudget.product(MemoryBudget.product(shape), bytes);
+            if (data < 0 || MemoryBudget.product(shape) < 0) throw new InputException(src, "shape", "a size below 2^63 bytes", Arrays.toString(shape));
+            long expected = header.dataOffset() + data;
             long size = ch.size();
             if (size != expected) {
                 throw new InputException(src, "size", expected + " bytes for shape " + Arrays.toString(shape)
@@ -99,6 +136,7 @@ public final class Npy {
         }
         long n = h.elements();
         if (n > Integer.MAX_VALUE - 8) throw new InputException(src, "shape", "fewer than 2^31 elements", String.valueOf(n));
+        MemoryBudget.require(src, "shape", "an array of " + n + " elements", 4 * n);
         float[] out = new float[(int) n];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             toFloats(ch.map(FileChannel.MapMode.READ_ONLY, h.dataOffset(), n * h.elementBytes()).order(h.order()), h.type(), out, src);
@@ -131,6 +169,7 @@ public final class Npy {
         int nz = (int) h.shape()[0], ny = (int) h.shape()[1], nx = (int) h.shape()[2];
         if ((long) nx * ny > Integer.MAX_VALUE - 8) throw new InputException(src, "shape", "slices below 2^31 voxels", Arrays.toString(h.shape()));
         shapeOut[0] = nz; shapeOut[1] = ny; shapeOut[2] = nx;
+        MemoryBudget.require(src, "shape", "a volume " + Arrays.toString(h.shape()), MemoryBudget.product(h.elements(), 2));
         short[][] out = new short[nz][nx * ny];
         long sliceBytes = 2L * nx * ny;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -153,6 +192,7 @@ public final class Npy {
         int nz = (int) h.shape()[0], ny = (int) h.shape()[1], nx = (int) h.shape()[2];
         if ((long) nx * ny > Integer.MAX_VALUE - 8) throw new InputException(src, "shape", "slices below 2^31 voxels", Arrays.toString(h.shape()));
         shapeOut[0] = nz; shapeOut[1] = ny; shapeOut[2] = nx;
+        MemoryBudget.require(src, "shape", "a volume " + Arrays.toString(h.shape()), h.elements());
         byte[][] out = new byte[nz][nx * ny];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             for (int z = 0; z < nz; z++) ch.map(FileChannel.MapMode.READ_ONLY, h.dataOffset() + (long) z * nx * ny, (long) nx * ny).get(out[z]);
@@ -174,6 +214,7 @@ public final class Npy {
         if ((long) n1 * n2 > Integer.MAX_VALUE - 8) throw new InputException(src, "shape", "slices below 2^31 elements", Arrays.toString(h.shape()));
         shapeOut[0] = n0; shapeOut[1] = n1; shapeOut[2] = n2;
         int n = n1 * n2, eb = h.elementBytes();
+        MemoryBudget.require(src, "shape", "an array " + Arrays.toString(h.shape()) + " as float32", MemoryBudget.product(h.elements(), 4));
         float[][] out = new float[n0][n];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             for (int z = 0; z < n0; z++) {

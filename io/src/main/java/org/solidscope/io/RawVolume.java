@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.solidscope.core.AtomicOutput;
+import org.solidscope.core.MemoryBudget;
 import org.solidscope.core.InputException;
 import org.solidscope.core.Json;
 
@@ -75,6 +76,8 @@ public final class RawVolume {
         AtomicOutput.noteInput(file);
         Layout l = layout(file, side);
         int nz = l.nz(), n = l.ny() * l.nx(), bytes = l.bytes();
+        MemoryBudget.require(file.toString(), "shape", "a volume of " + nz + " × " + l.ny() + " × " + l.nx() + " voxels",
+                MemoryBudget.product(nz, n, bytes));
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             Object slices = bytes == 1 ? new byte[nz][n] : bytes == 2 ? new short[nz][n] : new float[nz][n];
             for (int z = 0; z < nz; z++) {

@@ -1,6 +1,7 @@
 package org.solidscope.io;
 
 import org.solidscope.core.AtomicOutput;
+import org.solidscope.core.MemoryBudget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -27,6 +28,9 @@ public final class TiffStack {
 
     private static final int WIDTH = 256, LENGTH = 257, BITS = 258, COMPRESSION = 259, OFFSETS = 273, SAMPLES = 277,
             ROWS_PER_STRIP = 278, COUNTS = 279, PLANAR = 284, TILE_WIDTH = 322, SAMPLE_FORMAT = 339;
+
+    /** More pages than any CT stack has: a bound on a crafted directory chain. */
+    static final int MAX_PAGES = 1 << 20;
 
     /** A TIFF file, or a folder of TIFF slices. */
     public static VolumeData read(Path path) {
@@ -76,8 +80,15 @@ public final class TiffStack {
             if (magic != 42 && !big) throw new InputException(src, "magic", "42 (TIFF) or 43 (BigTIFF)", String.valueOf(magic));
             long ifd = big ? h.getLong(8) : h.getInt(4) & 0xffffffffL;
             List<Page> pages = new ArrayList<>();
+            java.util.Set<Long> seen = new java.util.HashSet<>();
             while (ifd != 0) {
                 if (ifd >= ch.size()) throw new InputException(src, "IFD offset", "inside the file", ifd + " (truncated file?)");
+                // a crafted chain that points back on itself would otherwise be read for ever
+                if (!seen.add(ifd)) {
+                    throw new InputException(src, "IFD chain", "a chain of image directories that ends", "page " + (pages.size() + 1)
+                            + " points back to the directory at offset " + ifd + " (a loop)");
+                }
+                if (pages.size() >= MAX_PAGES) throw new InputException(src, "pages", "at most " + MAX_PAGES + " pages", "more");
                 pages.add(page(ch, file, order, big, ifd, pages.size()));
                 ByteBuffer c = read(ch, ifd, big ? 8 : 2, order);
                 long n = big ? c.getLong(0) : c.getShort(0) & 0xffff;
@@ -99,8 +110,12 @@ public final class TiffStack {
     private static Page page(FileChannel ch, Path file, ByteOrder order, boolean big, long ifd, int index) throws IOException {
         String src = file + " (page " + (index + 1) + ")";
         ByteBuffer c = read(ch, ifd, big ? 8 : 2, order);
-        int n = (int) (big ? c.getLong(0) : c.getShort(0) & 0xffff);
+        long entries = big ? c.getLong(0) : c.getShort(0) & 0xffff;
         int entry = big ? 20 : 12;
+        if (entries < 0 || ifd + entries * entry > ch.size()) {
+            throw new InputException(src, "IFD entry count", "directory entries inside the file", String.valueOf(entries));
+        }
+        int n = (int) entries;
         ByteBuffer e = read(ch, ifd + (big ? 8 : 2), n * entry, order);
         int width = -1, height = -1, bits = 1, format = 1, compression = 1, samples = 1;
         long[] offsets = null, counts = null;
@@ -132,6 +147,9 @@ public final class TiffStack {
         if (width <= 0 || height <= 0 || offsets == null || counts == null || offsets.length != counts.length) {
             throw new InputException(src, "tags", "ImageWidth, ImageLength, StripOffsets and StripByteCounts", "missing or inconsistent");
         }
+        if ((long) width * height > Integer.MAX_VALUE - 8) {
+            throw new InputException(src, "ImageWidth × ImageLength", "a page below 2^31 pixels", width + " × " + height);
+        }
         long need = (long) width * height * (bits / 8), have = 0;
         for (int i = 0; i < counts.length; i++) {
             have += counts[i];
@@ -157,6 +175,7 @@ public final class TiffStack {
             b = e.duplicate().order(order).position(pos).slice().order(order);
         } else {
             long off = big ? e.getLong(pos) : e.getInt(pos) & 0xffffffffL;
+            if (off < 0 || off + bytes > ch.size()) throw new InputException(src, "IFD entry", "values inside the file", count + " values at offset " + off);
             b = read(ch, off, (int) bytes, order);
         }
         long[] v = new long[(int) count];
@@ -187,6 +206,8 @@ public final class TiffStack {
         requireUniform(pages);
         Page first = pages.get(0);
         int nx = first.width, ny = first.height, nz = pages.size(), n = nx * ny, bytes = first.bits / 8;
+        MemoryBudget.require(src.toString(), "size", "a volume of " + nz + " × " + ny + " × " + nx + " voxels of " + first.bits + " bits",
+                MemoryBudget.product(nz, ny, nx, bytes));
         Object slices = bytes == 1 ? new byte[nz][] : bytes == 2 ? new short[nz][] : new float[nz][];
         FileChannel ch = null;
         Path open = null;

@@ -63,7 +63,9 @@ public final class VolumeIO {
         return switch (h.type()) {
             case "u1" -> { byte[][] v = Npy.readVolumeU8(p, s); yield new VolumeData(s[0], s[1], s[2], v, Double.NaN); }
             case "u2" -> { short[][] v = Npy.readVolumeU16(p, s); yield new VolumeData(s[0], s[1], s[2], v, Double.NaN); }
-            default -> { float[][] v = Npy.readVolumeF32(p, s); yield new VolumeData(s[0], s[1], s[2], v, Double.NaN); }
+            case "f4" -> { float[][] v = Npy.readVolumeF32(p, s); yield new VolumeData(s[0], s[1], s[2], v, Double.NaN); }
+            // converting silently would report a float64 volume as float32
+            default -> throw new InputException(p.toString(), "descr", "uint8, uint16 or float32 ('|u1', '<u2', '<f4')", Npy.typeName(h.type()));
         };
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.solidscope.core.GridGeometry;
 import org.solidscope.core.InputException;
+import org.solidscope.core.MemoryBudget;
 import org.solidscope.core.Mask;
 import org.solidscope.core.Progress;
 import org.solidscope.core.ScalarMap;
@@ -38,6 +39,8 @@ public final class AscanGating {
         len = Math.min(len, nt - g0);
         final int gateLen = len;
         int n = nx * ny;
+        // four float maps and a mask here, and about as much again for what is made of them
+        MemoryBudget.require(vol.file().toString(), "shape", "a C-scan of " + ny + " × " + nx + " points", 2L * n * (4 * 4 + 1));
         float[] peak = new float[n], p2p = new float[n], tofPeak = new float[n], tofThr = new float[n];
         boolean[] sat = new boolean[n];
         double scale = 100.0 / vol.fullScale();

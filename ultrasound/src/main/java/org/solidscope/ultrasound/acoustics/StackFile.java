@@ -59,6 +59,24 @@ public final class StackFile {
         return new LayerStack(root.path("name").asText("unnamed stack"), in, out, list, lib, src);
     }
 
+    /** A pouch cell has tens of layers and a wound cell a few thousand; more is a mistake or an attack. */
+    static final int MAX_LAYERS = 100_000;
+
+    /** Layers an array expands to, saturating above {@link #MAX_LAYERS} so that counting stays cheap. */
+    private static long countLayers(JsonNode arr, String src, String path, int depth) {
+        if (depth > 4) throw new InputException(src, path, "repeats nested at most 4 deep", "deeper");
+        long n = 0;
+        for (JsonNode e : arr) {
+            if (e.isObject() && e.has("repeat") && e.get("repeat").canConvertToInt() && e.path("layers").isArray()) {
+                n += Math.max(0, e.get("repeat").asInt()) * countLayers(e.get("layers"), src, path, depth + 1);
+            } else {
+                n++;
+            }
+            if (n > MAX_LAYERS) return MAX_LAYERS + 1L;
+        }
+        return n;
+    }
+
     private static void addLayers(JsonNode arr, String path, String src, MaterialLibrary lib, List<Layer> out, int depth) {
         if (depth > 4) throw new InputException(src, path, "repeats nested at most 4 deep", "deeper");
         for (int i = 0; i < arr.size(); i++) {
@@ -70,6 +88,11 @@ public final class StackFile {
                 if (!r.canConvertToInt() || !r.isIntegralNumber() || r.asInt() < 1) throw new InputException(src, p + ".repeat", "an integer ≥ 1", r.toString());
                 JsonNode inner = e.get("layers");
                 if (inner == null || !inner.isArray()) throw new InputException(src, p + ".layers", "an array of layers to repeat", String.valueOf(inner));
+                // bound the expansion before doing it: nested repeats multiply (1000 × 1000 × … from a few hundred bytes)
+                long total = (long) out.size() + (long) r.asInt() * countLayers(inner, src, p + ".layers", depth + 1);
+                if (total > MAX_LAYERS) {
+                    throw new InputException(src, p + ".repeat", "a stack of at most " + MAX_LAYERS + " layers in all", total + " layers");
+                }
                 for (int k = 0; k < r.asInt(); k++) addLayers(inner, p + ".layers", src, lib, out, depth + 1);
                 continue;
             }
