@@ -39,7 +39,13 @@ final class AcousticsCommand implements Runnable {
         };
     }
 
+    static final double MAX_FREQUENCY_MHZ = 1000;
+
     static double frequency(double f) {
-        return InputException.requirePositive("--frequency-mhz", "frequency", f);
+        // above ~1 GHz the layer model's wavelengths fall below a micrometre and its sums lose every digit
+        if (!(f > 0 && f <= MAX_FREQUENCY_MHZ)) {
+            throw new InputException("--frequency-mhz", "frequency", "a frequency in (0, " + (int) MAX_FREQUENCY_MHZ + "] MHz", String.valueOf(f));
+        }
+        return f;
     }
 }

@@ -111,6 +111,10 @@ final class CtCommand implements Runnable {
             if (size < 2 || size > 1024) throw new InputException("--size", "size", "2 … 1024", String.valueOf(size));
             if (!kind.equals("porous") && !kind.equals("cell")) throw new InputException("--kind", "kind", "porous or cell", kind);
             if (dendrites < 0 || dendrites > 10_000) throw new InputException("--dendrites", "count", "0 … 10000", String.valueOf(dendrites));
+            if (!(porosity >= 0 && porosity < 1)) throw new InputException("--porosity", "porosity", "a volume fraction in [0, 1)", String.valueOf(porosity));
+            if (!(amplitude >= 0 && amplitude <= size / 4.0)) {
+                throw new InputException("--amplitude", "amplitude", "0 … size/4 = " + size / 4.0 + " voxels", String.valueOf(amplitude));
+            }
             Volume16 v = kind.equals("cell") ? Phantoms.cell(size, size, size, amplitude, dendrites, seed) : Phantoms.porous(size, porosity, seed);
             write(out, v);
             Main.out().printf("wrote %s: uint16 [%d, %d, %d]%n", out, size, size, size);

@@ -20,7 +20,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--lot", required = true)
     String lot;
 
-    @Option(names = "--format", defaultValue = "csv", description = "csv | json | parquet (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", description = "csv | json | parquet (default: from the --out extension, else csv)")
     String format;
 
     @Option(names = "--out", required = true)
@@ -31,8 +31,16 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String ext = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        ext = ext.contains(".") ? ext.substring(ext.lastIndexOf('.') + 1) : "";
+        boolean known = java.util.List.of("csv", "json", "parquet").contains(ext);
+        if (format == null) format = known ? ext : "csv";
         if (!java.util.List.of("csv", "json", "parquet").contains(format)) {
             throw new InputException("--format", "format", "csv, json or parquet", "'" + format + "'");
+        }
+        // a file named .parquet holding CSV would fail in every reader it is given to
+        if (known && !ext.equals(format)) {
+            throw new InputException("--out", "extension", "." + format + " for --format " + format, "'." + ext + "'");
         }
         var rows = new CatalogQueries(where.openForReading()).measurements(lot, null);
         if (rows.isEmpty()) throw new InputException("--lot", "lot", "a lot with measurements in the record", "'" + lot + "'");

@@ -67,8 +67,33 @@ public final class Catalog implements AutoCloseable {
         // DB_CLOSE_DELAY=-1: keep the database open while the JVM runs (H2 would close and reopen it with every connection)
         // WRITE_DELAY=0: a commit is written to the file before it returns (H2's default delay of 500 ms lost
         // acknowledged commits when a process was killed); a record must keep what it confirmed
-        return open("jdbc:h2:file:" + abs.resolve("catalog") + ";LOCK_TIMEOUT=20000;DB_CLOSE_DELAY=-1;WRITE_DELAY=0", null, null, abs.resolve("arrays"), recover);
+        String url = "jdbc:h2:file:" + abs.resolve("catalog") + ";LOCK_TIMEOUT=20000;DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
+        // one direct connection first: the pool would retry a workspace held by another process for its whole
+        // connection timeout (30 s) before saying so; the database stays open for the pool (DB_CLOSE_DELAY=-1)
+        try (Connection probe = java.sql.DriverManager.getConnection(url)) {
+            probe.isValid(1);
+        } catch (SQLException e) {
+            if (WorkspaceHolder.isLockedByAnotherProcess(e)) throw WorkspaceHolder.inUse(abs);
+            throw new CatalogException("catalog " + abs + ": " + e.getMessage(), e);
+        }
+        Catalog c;
+        try {
+            c = open(url, null, null, abs.resolve("arrays"), recover);
+        } catch (CatalogException e) {
+            if (WorkspaceHolder.isLockedByAnotherProcess(e)) throw WorkspaceHolder.inUse(abs);
+            throw e;
+        }
+        c.holder = WorkspaceHolder.claim(abs);
+        return c;
     }
+
+    /** Whether {@code workspace} holds a record (an embedded catalog file). */
+    public static boolean workspaceExists(Path workspace) {
+        return java.nio.file.Files.exists(workspace.resolve("catalog.mv.db"));
+    }
+
+    /** The note naming this process in its workspace while it holds the embedded record; null for PostgreSQL. */
+    private WorkspaceHolder holder;
 
     /** A catalog at a JDBC URL (PostgreSQL or H2) with its array store directory. */
     public static Catalog open(String jdbcUrl, String user, String password, Path arraysDir) {
@@ -83,7 +108,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     /** The newest migration this build knows; a record already there is opened without loading Flyway. */
-    static final String LATEST_MIGRATION = "5";
+    static final String LATEST_MIGRATION = "6";
 
     public ArrayStore arrays() { return arrays; }
 
@@ -198,6 +223,7 @@ public final class Catalog implements AutoCloseable {
 
     @Override
     public void close() {
+        if (holder != null) holder.release();
         pool.close();
         if (!postgres) {
             // on a connection of its own: a pooled one would be reset after the database it belongs to has gone

@@ -197,6 +197,7 @@ public final class AtomicOutput {
         if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
         if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
         if (e instanceof java.nio.file.NotDirectoryException) return "a path component is not a directory";
+        if (e instanceof FileAlreadyExistsException f) return f.getFile() + " is a file where a directory is needed";
         if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) return fs.getReason();
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;
