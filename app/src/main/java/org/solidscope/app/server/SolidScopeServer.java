@@ -43,6 +43,8 @@ import org.solidscope.workflow.ModalityRegistry;
  */
 public final class SolidScopeServer {
     public static final long MAX_UPLOAD_BYTES = 64L << 20;
+    /** Paging stops here: more cells than any line makes in decades. */
+    static final long MAX_OFFSET = 100_000_000L;
 
     private final Catalog catalog;
     private final CatalogQueries queries;
@@ -73,6 +75,7 @@ public final class SolidScopeServer {
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_UPLOAD_BYTES;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             cfg.staticFiles.add(s -> {
                 s.hostedPath = "/";
                 s.directory = "/web";
@@ -119,7 +122,7 @@ public final class SolidScopeServer {
                     .result(catalog.arrays().get(ref.sha256()));
         });
         app.post("/api/scans", this::upload);
-        app.exception(TooLarge.class, (e, ctx) -> error(ctx, e.status, e.status == HttpStatus.CONTENT_TOO_LARGE ? "too large" : "length required", e.getMessage()));
+        app.exception(TooLarge.class, (e, ctx) -> error(ctx, e.status, e.status.getMessage().toLowerCase(java.util.Locale.ROOT), e.getMessage()));
         app.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, "not found", e.getMessage()));
         app.exception(Unauthorized.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Bearer");
@@ -127,12 +130,75 @@ public final class SolidScopeServer {
         });
         app.exception(InputException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad input", e.getMessage()));
         app.exception(NumberFormatException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad input", "a number was expected"));
-        app.exception(Exception.class, (e, ctx) -> error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error",
-                "the request could not be completed; see the server log"));
+        app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) ->
+                error(ctx, HttpStatus.forStatus(e.getStatus()), HttpStatus.forStatus(e.getStatus()).getMessage().toLowerCase(java.util.Locale.ROOT), e.getMessage()));
+        app.exception(Exception.class, this::unexpected);
         app.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, "too large",
                 "requests are limited to " + (MAX_UPLOAD_BYTES >> 20) + " MiB"));
+        // statuses set without a JSON body (an unknown route, a method a route does not take) get one
+        for (HttpStatus st : List.of(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.METHOD_NOT_ALLOWED, HttpStatus.REQUEST_TIMEOUT,
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, HttpStatus.INTERNAL_SERVER_ERROR)) {
+            app.error(st, ctx -> {
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith("application/json")) {
+                    error(ctx, st, st.getMessage().toLowerCase(java.util.Locale.ROOT),
+                            st == HttpStatus.NOT_FOUND ? "no such resource: " + ctx.method() + " " + ctx.path() : st.getMessage());
+                }
+            });
+        }
         app.start(bind, port);
+        // a client that stops sending in the middle of a body is answered 408 after this long, not waited for
+        for (var c : app.jettyServer().server().getConnectors()) {
+            if (c instanceof org.eclipse.jetty.server.AbstractConnector ac) ac.setIdleTimeout(readTimeoutMs);
+        }
         return app.port();
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SolidScopeServer.class);
+
+    /** How long a request may leave the connection silent (ms). */
+    private long readTimeoutMs = 30_000;
+
+    /** Where server faults go: the log, with their stack. */
+    private java.util.function.BiConsumer<String, Throwable> errorLog = LOG::error;
+
+    /** Sends server faults (message with error id, exception) elsewhere as well as to the log (tests read them). */
+    public SolidScopeServer alsoReportErrorsTo(java.util.function.BiConsumer<String, Throwable> sink) {
+        java.util.function.BiConsumer<String, Throwable> log = LOG::error;
+        this.errorLog = log.andThen(sink);
+        return this;
+    }
+
+    /** Sets the read timeout (before {@link #start}); tests use a short one. */
+    public SolidScopeServer readTimeoutMs(long ms) {
+        this.readTimeoutMs = ms;
+        return this;
+    }
+
+    /**
+     * An exception no handler took: a client fault when its causes say so (a body cut short or
+     * malformed, a read that timed out), answered 400/408; otherwise a server fault, logged with
+     * its stack under an id that the answer carries, so that a report can be matched to the log.
+     */
+    private void unexpected(Exception e, Context ctx) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException) {
+                error(ctx, HttpStatus.REQUEST_TIMEOUT, "request timeout", "the request body did not arrive within " + readTimeoutMs / 1000 + " s");
+                return;
+            }
+            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof java.io.EOFException
+                    || t instanceof org.eclipse.jetty.http.BadMessageException || t instanceof jakarta.servlet.ServletException) {
+                error(ctx, HttpStatus.BAD_REQUEST, "bad request", "the request body is malformed or shorter than its Content-Length");
+                return;
+            }
+        }
+        String id = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 16);
+        errorLog.accept("request " + ctx.method() + " " + ctx.path() + " failed [error id " + id + "]", e);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", "internal error");
+        m.put("detail", "the request could not be completed; the server log has the cause under error id " + id);
+        m.put("id", id);
+        ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("application/json").result(Json.writeCompact(m));
     }
 
     public void stop() {
@@ -187,6 +253,8 @@ public final class SolidScopeServer {
         int page = Integer.parseInt(ctx.queryParamAsClass("page", String.class).getOrDefault("1"));
         int size = Integer.parseInt(ctx.queryParamAsClass("size", String.class).getOrDefault("100"));
         if (page < 1 || size < 1 || size > 1000) throw new InputException("page/size", "paging", "page ≥ 1 and 1 ≤ size ≤ 1000", page + "/" + size);
+        // far past any lot: the database need not skip two hundred billion rows to say the page is empty
+        if ((long) (page - 1) * size > MAX_OFFSET) throw new InputException("page", "page", "a page within the first " + MAX_OFFSET + " cells", String.valueOf(page));
         List<CatalogQueries.MetricFilter> where = new ArrayList<>();
         for (String w : ctx.queryParams("where")) where.add(CatalogQueries.MetricFilter.parse(w));
         CatalogQueries.CellPage cp = queries.listCells(lot, verdict, where, (long) (page - 1) * size, size);
@@ -344,14 +412,41 @@ public final class SolidScopeServer {
         ctx.contentType("image/png").header("Cache-Control", "max-age=60").result(png);
     }
 
+    /** The innermost message of a chain, for a client: no class names, no stack. */
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? "an unreadable body" : m.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", "?");
+    }
+
     private void upload(Context ctx) throws IOException {
-        UploadedFile file = ctx.uploadedFile("scan");
-        String lot = ctx.formParam("lot");
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            throw new InputException("upload", "Content-Type", "multipart/form-data", String.valueOf(type));
+        }
+        UploadedFile file;
+        String lot;
+        try {
+            file = ctx.uploadedFile("scan");
+            lot = ctx.formParam("lot");
+        } catch (Exception e) { // also the checked IOException Jetty's parser throws through Kotlin code
+            if (e instanceof InputException ie) throw ie;
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException) {
+                    throw new TooLarge(HttpStatus.REQUEST_TIMEOUT, "the request body did not arrive within " + readTimeoutMs / 1000.0 + " s");
+                }
+            }
+            // Jetty's multipart parser: a body cut short, a missing boundary, a part header it cannot read
+            throw new InputException("upload", "body", "a complete multipart/form-data body", rootMessage(e));
+        }
         if (file == null) throw new InputException("upload", "scan", "a multipart file field 'scan'", "none");
         if (lot == null || lot.isBlank() || !lot.matches("[A-Za-z0-9._-]{1,100}")) throw new InputException("upload", "lot", "a lot id of [A-Za-z0-9._-]", String.valueOf(lot));
-        String name = file.filename().replaceAll("[^A-Za-z0-9._-]", "_");
-        if (name.isBlank() || name.startsWith(".")) throw new InputException("upload", "file name", "a plain file name", file.filename());
-        if (name.length() > 200) throw new InputException("upload", "file name", "at most 200 characters", name.length() + " characters");
+        String given = file.filename() == null ? "" : file.filename();
+        if (given.length() > 200) throw new InputException("upload", "file name", "at most 200 characters", given.length() + " characters");
+        if (given.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) throw new InputException("upload", "file name", "printable characters", "a control character");
+        String name = given.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (name.isBlank() || name.startsWith(".")) throw new InputException("upload", "file name", "a plain file name", "'" + given + "'");
         Path dir = Files.createTempDirectory("solidscope-upload");
         try {
             try (InputStream in = file.content()) {
