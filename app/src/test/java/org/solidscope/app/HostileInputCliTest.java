@@ -77,6 +77,12 @@ class HostileInputCliTest {
     }
 
     @Test
+    void anHdf5FileWhoseStructuresRunPastItsEndIsRefusedAtOnce() throws IOException {
+        Path h5 = corpus("hdf5-structure-past-end.h5");
+        refused("HDF5", h5.getParent(), "ct", "median", h5 + ":/entry/data/data", "--out", h5.resolveSibling("m.npy").toString());
+    }
+
+    @Test
     void nestedRepeatsInAStackFileAreBounded() throws IOException {
         Path stack = corpus("stack-nested-repeat.json");
         refused("at most 100000 layers", stack.getParent(), "acoustics", "transmission", "--stack", stack.toString(), "--frequency-mhz", "1",

@@ -130,6 +130,10 @@ class ServerHardeningTest {
     }
 
     static byte[] post(String path, String contentType, long declaredLength, byte[] body) {
+        return post(path, contentType, declaredLength, body, token);
+    }
+
+    static byte[] post(String path, String contentType, long declaredLength, byte[] body, String token) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\nContent-Type: " + contentType
                 + "\r\nContent-Length: " + declaredLength + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));

@@ -36,6 +36,8 @@ public final class Json {
             // nested locations read "[Source: REDACTED (...); line: 2, column: 10]": keep line and column only
             what = what.replaceAll("\\[Source: [^;\\]]*(\\([^)]*\\))?[^;\\]]*; ", "[");
             com.fasterxml.jackson.core.JsonLocation at = jp.getLocation();
+            // a binary file's bytes would otherwise reach the terminal as they are
+            what = what.replaceAll("[\\p{Cntrl}\\x{80}-\\x{9f}\\x{fffd}]", "?");
             return at == null || at.getLineNr() < 0 ? what : what + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         }
         String m = e.getMessage();

@@ -31,12 +31,12 @@ public final class Hdf5Volume {
         if (datasetPath == null || datasetPath.isBlank()) {
             throw new InputException(src, "dataset", "a dataset path (e.g. /entry/data/data)", "none given");
         }
-        try (HdfFile h = new HdfFile(file)) {
+        try (HdfFile h = open(file)) {
             Node node;
             try {
                 node = h.getByPath(datasetPath);
             } catch (HdfException e) {
-                throw new InputException(src, "dataset", "an existing dataset path", "'" + datasetPath + "' not found");
+                throw notFound(src, datasetPath, e);
             }
             if (!(node instanceof Dataset d)) throw new InputException(src, datasetPath, "a dataset", "a " + node.getType());
             int[] dims = d.getDimensions();
@@ -67,11 +67,36 @@ public final class Hdf5Volume {
             throw new InputException(src, "HDF5", "a readable HDF5 file", e.getMessage());
         } catch (InputException | java.io.UncheckedIOException e) {
             throw e;
+        } catch (OutOfMemoryError e) {
+            // jHDF sizes its buffers from the file's own structures; a damaged one can ask for gigabytes
+            throw new InputException(src, "HDF5", "a readable HDF5 file", "a structure claiming more memory than this process has (damaged file?)");
         } catch (RuntimeException e) {
             // a damaged or crafted file can trip the parser anywhere; it is still the file's fault
             throw new InputException(src, "HDF5", "a readable HDF5 file", e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
         }
+    }
+
+    /**
+     * Opens an HDF5 file for jHDF through a channel that fails reads past the end of the file (a
+     * damaged file would otherwise keep jHDF reading for ever).
+     */
+    static HdfFile open(Path file) {
+        try {
+            return new HdfFile(new BoundedChannel(file), file.toUri());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** A path jHDF could not follow: missing, or (a read past the end on the way) a damaged file. */
+    static InputException notFound(String src, String datasetPath, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.EOFException eof) {
+                return new InputException(src, "HDF5", "a readable HDF5 file", eof.getMessage().substring(eof.getMessage().indexOf(": ") + 2) + " (damaged file?)");
+            }
+        }
+        return new InputException(src, "dataset", "an existing dataset path", "'" + datasetPath + "' not found");
     }
 
     interface Sink { void put(int index, double value); }

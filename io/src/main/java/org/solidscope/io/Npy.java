@@ -67,6 +67,7 @@ public final class Npy {
                 throw new InputException(src, "magic", "a NumPy .npy file (\\x93NUMPY)", "other bytes");
             }
             int major = pre.get(6);
+            if (major >= 2 && pre.remaining() < 12) throw new InputException(src, "header length", "a version " + major + " header", "the file ends first");
             long headerLen;
             int headerStart;
             if (major == 1) {

@@ -169,6 +169,7 @@ public final class TiffStack {
             default -> throw new InputException(src, "IFD entry type", "an integer type", String.valueOf(type));
         };
         if (count > Integer.MAX_VALUE / 8) throw new InputException(src, "IFD entry count", "a sane count", String.valueOf(count));
+        if (count < 1) throw new InputException(src, "IFD entry count", "at least one value", "0");
         long bytes = count * size;
         ByteBuffer b;
         if (bytes <= (big ? 8 : 4)) {

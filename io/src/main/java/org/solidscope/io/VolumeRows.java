@@ -186,7 +186,7 @@ public abstract class VolumeRows implements AutoCloseable {
         private static HdfFile openFile(Path p) {
             if (!Files.exists(p)) throw new InputException(p.toString(), "file", "an existing HDF5 file", "no such file");
             try {
-                return new HdfFile(p);
+                return Hdf5Volume.open(p);
             } catch (HdfException e) {
                 throw new InputException(p.toString(), "HDF5", "a readable HDF5 file", e.getMessage());
             }
@@ -198,7 +198,7 @@ public abstract class VolumeRows implements AutoCloseable {
                 node = f.getByPath(path);
             } catch (HdfException e) {
                 f.close();
-                throw new InputException(p.toString(), "dataset", "an existing dataset path", "'" + path + "' not found");
+                throw Hdf5Volume.notFound(p.toString(), path, e);
             }
             if (!(node instanceof Dataset d) || d.getDimensions().length != 3) {
                 f.close();

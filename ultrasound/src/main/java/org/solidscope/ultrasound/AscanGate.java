@@ -26,9 +26,6 @@ public record AscanGate(double startUs, double widthUs, double tofThresholdPerce
         }
     }
 
-    /** First sample index of the gate for a given sample rate. */
-    public int firstSample(double sampleRateMHz) { return (int) Math.round(startUs * sampleRateMHz); }
-
     /** Number of samples in the gate (at least 1). */
     public int samples(double sampleRateMHz) { return Math.max(1, (int) Math.round(widthUs * sampleRateMHz)); }
 }

@@ -31,12 +31,13 @@ public final class AscanGating {
     public static GatedCscan gate(AscanVolume vol, AscanGate gate, Progress progress) {
         int nx = vol.nx(), ny = vol.ny(), nt = vol.nt();
         double fs = vol.sampleRateMHz();
-        int g0 = gate.firstSample(fs);
-        int len = gate.samples(fs);
-        if (g0 >= nt) {
-            throw new InputException("--gate-us", "start", "a start before the end of the trace (" + (nt / fs) + " µs)", gate.startUs() + " µs");
+        // in double first: a crafted sample rate would overflow an int sample index
+        double first = Math.rint(gate.startUs() * fs);
+        if (!(first >= 0 && first < nt)) {
+            throw new InputException("--gate-us", "start", "a start within the trace (0 … " + (nt / fs) + " µs)", gate.startUs() + " µs");
         }
-        len = Math.min(len, nt - g0);
+        int g0 = (int) first;
+        int len = (int) Math.max(1, Math.min(nt - g0, Math.rint(gate.widthUs() * fs)));
         final int gateLen = len;
         int n = nx * ny;
         // four float maps and a mask here, and about as much again for what is made of them

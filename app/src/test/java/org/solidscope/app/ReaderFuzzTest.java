@@ -1,0 +1,327 @@
+package org.solidscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.solidscope.app.server.SolidScopeServer;
+import org.solidscope.catalog.ApiTokens;
+import org.solidscope.catalog.Catalog;
+import org.solidscope.core.InputException;
+import org.solidscope.io.AscanVolume;
+import org.solidscope.io.CscanFiles;
+import org.solidscope.io.Npy;
+import org.solidscope.io.RawVolume;
+import org.solidscope.io.TiffStack;
+import org.solidscope.io.VolumeData;
+import org.solidscope.io.VolumeIO;
+import org.solidscope.ultrasound.InspectionSpec;
+import org.solidscope.ultrasound.acoustics.StackFile;
+
+/**
+ * Fuzzing of every reader: valid files the project writes and the hostile corpus, mutated (bytes
+ * flipped, set to extremes, cut, repeated, spliced), must be read or refused with
+ * {@link InputException} — no other exception, no OutOfMemoryError with the test heap, and no
+ * input taking more than {@link #PER_INPUT_SECONDS}. The seeds are fixed, so a run is reproducible;
+ * the whole class stays well under two minutes on two cores.
+ */
+class ReaderFuzzTest {
+    static final int PER_INPUT_SECONDS = 10;
+    static Path dir;
+    static final ExecutorService RUNNER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fuzz-reader");
+        t.setDaemon(true);
+        return t;
+    });
+    static byte[] csv, npy3, npy2, npy2Sidecar, tiff, raw, rawSidecar, h5, stack, spec, ascan, ascanSidecar;
+    static List<byte[]> corpus = new ArrayList<>();
+    static SolidScopeServer server;
+    static Catalog catalog;
+    static int port;
+    static String token;
+
+    @BeforeContainer
+    static void seeds() throws IOException {
+        dir = Files.createTempDirectory("solidscope-fuzz");
+        StringBuilder c = new StringBuilder("# pitch_mm: 1\n# gain_db: 15\n");
+        for (int y = 0; y < 12; y++) {
+            for (int x = 0; x < 16; x++) c.append(x == 0 ? "" : ",").append(x > 2 && x < 13 && y > 2 && y < 9 ? 60 + x : 0.5);
+            c.append('\n');
+        }
+        csv = c.toString().getBytes(StandardCharsets.UTF_8);
+        short[][] vol = new short[4][5 * 6];
+        for (int z = 0; z < 4; z++) for (int i = 0; i < 30; i++) vol[z][i] = (short) (z * 1000 + i * 37);
+        Path p3 = dir.resolve("seed3.npy");
+        Npy.writeVolume(p3, 4, 5, 6, vol);
+        npy3 = Files.readAllBytes(p3);
+        float[] map = new float[12 * 16];
+        for (int i = 0; i < map.length; i++) map[i] = (i % 16 > 2 && i % 16 < 13) ? 70 : 0.5f;
+        npy2 = Npy.encode2D(12, 16, map);
+        npy2Sidecar = "{\"pitch_mm\": 1, \"gain_db\": 15}".getBytes(StandardCharsets.UTF_8);
+        Path t = dir.resolve("seed.tif");
+        TiffStack.write(t, new VolumeData(4, 5, 6, vol, 1.0), false);
+        tiff = Files.readAllBytes(t);
+        Path r = dir.resolve("seed.raw");
+        RawVolume.write(r, new VolumeData(4, 5, 6, vol, 0.65));
+        raw = Files.readAllBytes(r);
+        rawSidecar = Files.readAllBytes(dir.resolve("seed.raw.json"));
+        Path h = dir.resolve("seed.h5");
+        float[][][] data = new float[3][4][5];
+        for (int z = 0; z < 3; z++) for (int y = 0; y < 4; y++) for (int x = 0; x < 5; x++) data[z][y][x] = z + y + x;
+        try (WritableHdfFile w = HdfFile.write(h)) {
+            w.putGroup("entry").putGroup("data").putDataset("data", data);
+        }
+        h5 = Files.readAllBytes(h);
+        stack = resource(StackFile.class, "pouch-cell-49.json");
+        spec = resource(InspectionSpec.class, "default-spec.json");
+        short[] trace = new short[3 * 4 * 64];
+        for (int i = 0; i < trace.length; i++) trace[i] = (short) (1000 * Math.sin(i * 0.3));
+        ascan = concat(Npy.header("<i2", 3, 4, 64), toBytes(trace));
+        ascanSidecar = "{\"sample_rate_mhz\": 25, \"pitch_mm\": 0.5, \"gain_db\": 20}".getBytes(StandardCharsets.UTF_8);
+        for (String name : List.of("tiff-ifd-loop.tif", "npy-truncated-header.npy", "npy-negative-shape.npy", "npy-header-4gib.npy",
+                "float64-volume.npy", "random-bytes.csv", "huge-value.csv", "stack-nested-repeat.json", "spec-partial.json")) {
+            try (InputStream in = ReaderFuzzTest.class.getResourceAsStream("/hostile/" + name)) {
+                corpus.add(in.readAllBytes());
+            }
+        }
+        catalog = Catalog.openWorkspace(dir.resolve("ws"));
+        token = new ApiTokens(catalog).create("fuzz");
+        server = new SolidScopeServer(catalog, InspectionSpec.defaults(), true).readTimeoutMs(2000);
+        port = server.start("127.0.0.1", 0);
+    }
+
+    @AfterContainer
+    static void stop() throws IOException {
+        server.stop();
+        catalog.close();
+        try (var w = Files.walk(dir)) {
+            w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    static byte[] resource(Class<?> owner, String name) throws IOException {
+        try (InputStream in = owner.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] o = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, o, a.length, b.length);
+        return o;
+    }
+
+    static byte[] toBytes(short[] s) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(2 * s.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.asShortBuffer().put(s);
+        return b.array();
+    }
+
+    /** Values that break parsers: zero, signs, the edges of 8-, 16-, 32- and 64-bit integers. */
+    static final long[] EXTREMES = {0, 1, -1, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, Integer.MAX_VALUE, Integer.MIN_VALUE, 0xffffffffL,
+            Long.MAX_VALUE, Long.MIN_VALUE};
+
+    /** 1 to 6 random mutations of {@code seed}. */
+    static byte[] mutate(byte[] seed, long rnd) {
+        Random r = new Random(rnd);
+        byte[] b = seed.clone();
+        int n = 1 + r.nextInt(6);
+        for (int k = 0; k < n; k++) {
+            if (b.length == 0) b = new byte[] {(byte) r.nextInt()};
+            int at = r.nextInt(b.length);
+            switch (r.nextInt(7)) {
+                case 0 -> b[at] ^= (byte) (1 << r.nextInt(8));
+                case 1 -> b[at] = (byte) r.nextInt();
+                case 2 -> { // an extreme little- or big-endian integer of 2, 4 or 8 bytes
+                    long v = EXTREMES[r.nextInt(EXTREMES.length)];
+                    int w = new int[] {2, 4, 8}[r.nextInt(3)];
+                    boolean big = r.nextBoolean();
+                    for (int i = 0; i < w && at + i < b.length; i++) b[at + i] = (byte) (v >>> (8 * (big ? w - 1 - i : i)));
+                }
+                case 3 -> b = Arrays.copyOf(b, at); // cut
+                case 4 -> { // repeat a chunk
+                    int len = Math.min(b.length - at, 1 + r.nextInt(64));
+                    byte[] o = new byte[b.length + len];
+                    System.arraycopy(b, 0, o, 0, at + len);
+                    System.arraycopy(b, at, o, at + len, b.length - at);
+                    b = o;
+                }
+                case 5 -> { // a digit run in text formats becomes a huge or negative number
+                    byte[] num = (r.nextBoolean() ? "-" : "").concat(r.nextBoolean() ? "99999999999999999999" : "1e308").getBytes(StandardCharsets.US_ASCII);
+                    byte[] o = new byte[b.length + num.length];
+                    System.arraycopy(b, 0, o, 0, at);
+                    System.arraycopy(num, 0, o, at, num.length);
+                    System.arraycopy(b, at, o, at + num.length, b.length - at);
+                    b = o;
+                }
+                default -> { // splice in bytes of a hostile corpus file
+                    byte[] h = corpus.get(r.nextInt(corpus.size()));
+                    int len = Math.min(h.length, 1 + r.nextInt(32));
+                    System.arraycopy(h, 0, b, at, Math.min(len, b.length - at));
+                }
+            }
+        }
+        return b;
+    }
+
+    @FunctionalInterface
+    interface Read {
+        void run(Path file) throws Exception;
+    }
+
+    /** Writes {@code bytes} to {@code name} in a fresh directory and reads it: success or InputException, in bounded time. */
+    static void readsOrRefuses(String name, byte[] bytes, Read reader, String sidecarName, byte[] sidecar) throws Exception {
+        Path d = Files.createTempDirectory(dir, "in");
+        Path f = d.resolve(name);
+        Files.write(f, bytes);
+        if (sidecarName != null) Files.write(d.resolve(sidecarName), sidecar);
+        Future<Throwable> outcome = RUNNER.submit(() -> {
+            try {
+                reader.run(f);
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        });
+        Throwable t;
+        try {
+            t = outcome.get(PER_INPUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            outcome.cancel(true);
+            throw new AssertionError(name + " took more than " + PER_INPUT_SECONDS + " s (kept in " + keep(d) + ")");
+        }
+        if (t != null && !(t instanceof InputException)) {
+            throw new AssertionError(name + ": " + t + " (input kept in " + keep(d) + ")", t);
+        }
+        if (t instanceof InputException ie) {
+            assertTrue(ie.getMessage().chars().noneMatch(ch -> ch == 0), "no NUL in a message: " + ie.getMessage());
+        }
+        try (var w = Files.walk(d)) {
+            w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** A failing input is copied under target/fuzz-findings, to become a corpus file once understood. */
+    static Path keep(Path d) throws IOException {
+        Path to = Files.createDirectories(Path.of("target", "fuzz-findings")).resolve(d.getFileName());
+        Files.createDirectories(to);
+        try (var l = Files.list(d)) {
+            for (Path p : l.toList()) Files.copy(p, to.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return to.toAbsolutePath();
+    }
+
+    @Property(tries = 1600, seed = "18001")
+    void cscanCsv(@ForAll long rnd) throws Exception {
+        readsOrRefuses("scan.csv", mutate(csv, rnd), CscanFiles::read, null, null);
+    }
+
+    @Property(tries = 1200, seed = "18002")
+    void npyVolume(@ForAll long rnd) throws Exception {
+        readsOrRefuses("vol.npy", mutate(npy3, rnd), f -> VolumeIO.read(f.toString()), null, null);
+    }
+
+    @Property(tries = 1200, seed = "18003")
+    void npyCscanWithSidecar(@ForAll long rnd, @ForAll boolean mutateSidecar) throws Exception {
+        readsOrRefuses("scan.npy", mutateSidecar ? npy2 : mutate(npy2, rnd), CscanFiles::read, "scan.npy.json",
+                mutateSidecar ? mutate(npy2Sidecar, rnd) : npy2Sidecar);
+    }
+
+    @Property(tries = 1600, seed = "18004")
+    void tiffStack(@ForAll long rnd) throws Exception {
+        readsOrRefuses("vol.tif", mutate(tiff, rnd), f -> VolumeIO.read(f.toString()), null, null);
+    }
+
+    @Property(tries = 1200, seed = "18005")
+    void rawWithSidecar(@ForAll long rnd, @ForAll boolean mutateSidecar) throws Exception {
+        readsOrRefuses("vol.raw", mutateSidecar ? raw : mutate(raw, rnd), f -> VolumeIO.read(f.toString()), "vol.raw.json",
+                mutateSidecar ? mutate(rawSidecar, rnd) : rawSidecar);
+    }
+
+    @Property(tries = 1200, seed = "18006")
+    void hdf5(@ForAll long rnd) throws Exception {
+        readsOrRefuses("vol.h5", mutate(h5, rnd), f -> VolumeIO.read(f + ":/entry/data/data"), null, null);
+    }
+
+    @Property(tries = 1200, seed = "18007")
+    void ascanVolume(@ForAll long rnd, @ForAll boolean mutateSidecar) throws Exception {
+        readsOrRefuses("a.npy", mutateSidecar ? ascan : mutate(ascan, rnd), f -> {
+            try (AscanVolume v = AscanVolume.open(f, null)) {
+                org.solidscope.ultrasound.AscanGating.gate(v, org.solidscope.ultrasound.AscanGate.parse("0.5:1", 10), org.solidscope.core.Progress.NONE);
+            }
+        }, "a.npy.json", mutateSidecar ? mutate(ascanSidecar, rnd) : ascanSidecar);
+    }
+
+    @Property(tries = 1200, seed = "18008")
+    void stackFile(@ForAll long rnd) throws Exception {
+        readsOrRefuses("stack.json", mutate(stack, rnd), StackFile::load, null, null);
+    }
+
+    @Property(tries = 1200, seed = "18009")
+    void specificationFile(@ForAll long rnd) throws Exception {
+        readsOrRefuses("spec.json", mutate(spec, rnd), InspectionSpec::load, null, null);
+    }
+
+    @Property(tries = 600, seed = "18010")
+    void uploadEndpoint(@ForAll long rnd, @ForAll @IntRange(min = 0, max = 2) int what) throws Exception {
+        String boundary = "fuzzBoundary";
+        byte[] body = ServerHardeningTest.multipart(boundary, "fz_infiltration.csv", csv, "L-fuzz");
+        byte[] request;
+        if (what == 0) {
+            request = ServerHardeningTest.post("/api/scans", "multipart/form-data; boundary=" + boundary, body.length, mutate(body, rnd), token);
+        } else {
+            // the head too: method, headers, lengths
+            request = mutate(ServerHardeningTest.post("/api/scans", "multipart/form-data; boundary=" + boundary, body.length, body, token), rnd);
+        }
+        String answer = send(request);
+        if (answer.isEmpty()) return; // a request so broken that the server closed the connection: no answer, no fault
+        ServerHardeningTest.Answer a = ServerHardeningTest.parse(answer);
+        // 505 is HTTP's own answer to a request line naming an unknown version: the client's fault, said in its code
+        assertTrue(a.status() < 500 || a.status() == 505, "no server fault for a client's bytes: " + a.status() + " " + a.body());
+        assertTrue(a.status() < 300 || a.contentType().startsWith("application/json"), "errors are JSON: " + a.contentType() + " " + a.body());
+    }
+
+    /** Sends raw bytes to this class's server and returns the answer's text ("" when it closed without one). */
+    static String send(byte[] request) throws IOException {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(PER_INPUT_SECONDS * 1000);
+            try {
+                s.getOutputStream().write(request);
+                s.shutdownOutput();
+            } catch (java.net.SocketException closedEarly) {
+                // the server may answer and close before the whole body is sent
+            }
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            byte[] b = new byte[8192];
+            int n;
+            try {
+                while ((n = s.getInputStream().read(b)) > 0) {
+                    got.write(b, 0, n);
+                    if (ServerHardeningTest.complete(got.toString(StandardCharsets.ISO_8859_1))) break;
+                }
+            } catch (java.net.SocketException reset) {
+                // closed after answering
+            }
+            return got.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
