@@ -86,6 +86,9 @@ final class CtPipelineCommand implements Callable<Integer> {
         if (store) {
             try (Catalog cat = where.open()) {
                 Ingest.Result res = new Ingest(cat, ModalityRegistry.standard()).store(file, lot, ct, id, CtModality.analysed(src, r, dtype));
+                if (res.outcome() == Ingest.Outcome.CONFLICT || res.outcome() == Ingest.Outcome.FAILED) {
+                    throw new InputException(in, "record", "a volume the record does not hold as another cell or state", res.reason());
+                }
                 out.printf("record: %s, cell %s, state %s (lot %s)%s%n", res.outcome().name().toLowerCase(java.util.Locale.ROOT), res.cellId(), res.state(), lot,
                         res.reason().isEmpty() ? "" : ": " + res.reason());
             }

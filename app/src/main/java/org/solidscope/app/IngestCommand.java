@@ -74,11 +74,12 @@ final class IngestCommand implements Callable<Integer> {
         double s = (System.nanoTime() - t0) / 1e9;
         for (Ingest.Result x : r.results()) {
             if (x.outcome() == Ingest.Outcome.FAILED) cmd.commandLine().getErr().println("failed: " + x.reason());
-            else if (x.outcome() == Ingest.Outcome.ALREADY_PRESENT && !x.reason().startsWith("same bytes")) cmd.commandLine().getErr().println(x.file() + ": " + x.reason());
+            else if (x.outcome() == Ingest.Outcome.CONFLICT) cmd.commandLine().getErr().println("refused: " + x.file() + ": " + x.reason());
         }
-        cmd.commandLine().getOut().printf("lot %s: %d stored, %d already present, %d failed (%.1f s, %.1f files/s)%n", lot, r.count(Ingest.Outcome.STORED),
-                r.count(Ingest.Outcome.ALREADY_PRESENT), r.count(Ingest.Outcome.FAILED), s, files.size() / s);
-        return r.count(Ingest.Outcome.FAILED) > 0 ? Main.EXIT_BAD_INPUT : 0;
+        cmd.commandLine().getOut().printf("lot %s: %d stored, %d already present, %d refused (stored as another cell or state), %d failed (%.1f s, %.1f files/s)%n",
+                lot, r.count(Ingest.Outcome.STORED), r.count(Ingest.Outcome.ALREADY_PRESENT), r.count(Ingest.Outcome.CONFLICT),
+                r.count(Ingest.Outcome.FAILED), s, files.size() / s);
+        return r.count(Ingest.Outcome.FAILED) + r.count(Ingest.Outcome.CONFLICT) > 0 ? Main.EXIT_BAD_INPUT : 0;
     }
 
     /** Files as given; directories replaced by their files that some modality recognises, sorted. */

@@ -302,26 +302,6 @@ class ReaderFuzzTest {
 
     /** Sends raw bytes to this class's server and returns the answer's text ("" when it closed without one). */
     static String send(byte[] request) throws IOException {
-        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-            s.setSoTimeout(PER_INPUT_SECONDS * 1000);
-            try {
-                s.getOutputStream().write(request);
-                s.shutdownOutput();
-            } catch (java.net.SocketException closedEarly) {
-                // the server may answer and close before the whole body is sent
-            }
-            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
-            byte[] b = new byte[8192];
-            int n;
-            try {
-                while ((n = s.getInputStream().read(b)) > 0) {
-                    got.write(b, 0, n);
-                    if (ServerHardeningTest.complete(got.toString(StandardCharsets.ISO_8859_1))) break;
-                }
-            } catch (java.net.SocketException reset) {
-                // closed after answering
-            }
-            return got.toString(StandardCharsets.UTF_8);
-        }
+        return RawHttp.send(port, request, PER_INPUT_SECONDS * 1000);
     }
 }

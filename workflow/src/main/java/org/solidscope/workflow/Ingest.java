@@ -33,7 +33,12 @@ public final class Ingest {
         this.writer = new RecordWriter(catalog);
     }
 
-    public enum Outcome { STORED, ALREADY_PRESENT, FAILED }
+    /**
+     * STORED: new bytes, now in the record; ALREADY_PRESENT: the same bytes stored before as the same
+     * cell, state and lot; CONFLICT: the bytes are stored already as another cell, state or lot, and the
+     * claim is refused (nothing stored; the reason names where they are); FAILED: bad input, nothing stored.
+     */
+    public enum Outcome { STORED, ALREADY_PRESENT, CONFLICT, FAILED }
 
     public record Result(Path file, Outcome outcome, String modality, String cellId, String state, String verdict, String reason) {}
 
@@ -54,7 +59,7 @@ public final class Ingest {
         }
         // stage comparisons once per cell at the end of the batch, also for cells a killed earlier run left without one
         java.util.Set<String> cells = new java.util.TreeSet<>();
-        for (Result r : out) if (r.outcome() != Outcome.FAILED && UltrasoundModality.ID.equals(r.modality())) cells.add(r.cellId());
+        for (Result r : out) if ((r.outcome() == Outcome.STORED || r.outcome() == Outcome.ALREADY_PRESENT) && UltrasoundModality.ID.equals(r.modality())) cells.add(r.cellId());
         for (String cell : cells) StageComparisons.update(catalog, cell, modalities.spec(), false);
         return new Report(List.copyOf(out));
     }
@@ -120,7 +125,7 @@ public final class Ingest {
 
     private static Result present(Path file, RecordWriter.Holder h, String lot, String cell, String state) {
         boolean same = h.cellId().equals(cell) && h.state().equals(state) && h.lot().equals(lot);
-        return new Result(file, Outcome.ALREADY_PRESENT, h.modality(), h.cellId(), h.state(), null, same ? "same bytes stored before"
+        return new Result(file, same ? Outcome.ALREADY_PRESENT : Outcome.CONFLICT, h.modality(), h.cellId(), h.state(), null, same ? "same bytes stored before"
                 : "these bytes are stored already as cell " + h.cellId() + ", state " + h.state() + " (lot " + h.lot() + "); not stored again as "
                 + cell + ", " + state + " (lot " + lot + ")");
     }

@@ -152,7 +152,7 @@ class MixedLotTest {
         assertEquals(cat.referencedBlobs(), cat.arrays().all(), "no blob of a failed file");
         // the same bytes offered as another cell are named as what they are, and stored nothing
         Ingest.Result again = new Ingest(cat, ModalityRegistry.standard()).one(good.get(0), "lot-B", Map.of("cell_id", "x-7"));
-        assertEquals(Ingest.Outcome.ALREADY_PRESENT, again.outcome());
+        assertEquals(Ingest.Outcome.CONFLICT, again.outcome());
         assertEquals("g0", again.cellId());
         assertTrue(again.reason().contains("stored already as cell g0"), again.reason());
         assertNull(q.timeline("x-7"));

@@ -470,6 +470,15 @@ public final class SolidScopeServer {
             m.put("state", r.state());
             if (r.outcome() == Ingest.Outcome.ALREADY_PRESENT) m.put("detail", r.reason());
             m.put("verdict", r.verdict());
+            if (r.outcome() == Ingest.Outcome.CONFLICT) {
+                // the bytes are in the record as another cell or state: the claim contradicts it
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("error", "conflict");
+                e.put("detail", r.reason());
+                e.put("stored_as", Map.of("cell", r.cellId(), "state", r.state()));
+                ctx.status(HttpStatus.CONFLICT).contentType("application/json").result(Json.writeCompact(e));
+                return;
+            }
             if (r.outcome() == Ingest.Outcome.FAILED) {
                 // the message names the temporary path; give the user's file name instead
                 error(ctx, HttpStatus.BAD_REQUEST, "bad scan", r.reason().replace(dir.resolve(name).toString(), name));
