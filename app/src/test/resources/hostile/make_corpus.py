@@ -67,5 +67,13 @@ put('float64-volume.npy', b'\x93NUMPY\x01\x00' + struct.pack('<H', len(h)) + h.e
 put('spec-partial.json', '{"spec_version":1}')
 put('spec-unknown-metric.json', json.dumps({"spec_version": 1, "rules": {"infiltration": [{"metric": "transmiting_fraction", "fail_below": 0.85}],
                                                                          "solidification": [], "formation": [], "comparison": []}}))
+# a 74-byte PNG whose header claims 60,000 x 60,000 16-bit pixels (7 GB decoded), with a valid sidecar
+import zlib
+def chunk(kind, data):
+    return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data) & 0xffffffff)
+put('png-huge-header.png', b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 60000, 60000, 16, 0, 0, 0, 0))
+    + chunk(b'IDAT', zlib.compress(bytes(1000))) + chunk(b'IEND', b''))
+put('png-huge-header.png.json', json.dumps({"pitch_mm": 0.5, "gain_db": 15}))
+
 # a sidecar that is not JSON (the parser's own message once leaked "REDACTED (StreamReadFeature...)")
 put('bad-sidecar.npy.json', '{"pitch_mm": 0.5,\n "gain_db": }')

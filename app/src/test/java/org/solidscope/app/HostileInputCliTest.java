@@ -113,6 +113,15 @@ class HostileInputCliTest {
     }
 
     @Test
+    void aPngClaimingSevenGigabytesIsRefusedBeforeDecoding() throws IOException {
+        Path png = corpus("png-huge-header.png");
+        try (InputStream in = getClass().getResourceAsStream("/hostile/png-huge-header.png.json")) {
+            Files.copy(in, png.resolveSibling("png-huge-header.png.json"));
+        }
+        refused("needs 33.5 GiB", png.getParent(), "ut", "analyze", png.toString(), "--stage", "infiltration");
+    }
+
+    @Test
     void randomBytesAsCsvAreNotText() throws IOException {
         Path csv = corpus("random-bytes.csv");
         refused("expected UTF-8 text", csv.getParent(), "ut", "analyze", csv.toString(), "--stage", "infiltration",

@@ -52,7 +52,7 @@ class ReaderFuzzTest {
         t.setDaemon(true);
         return t;
     });
-    static byte[] csv, npy3, npy2, npy2Sidecar, tiff, raw, rawSidecar, h5, stack, spec, ascan, ascanSidecar;
+    static byte[] png, csv, npy3, npy2, npy2Sidecar, tiff, raw, rawSidecar, h5, stack, spec, ascan, ascanSidecar;
     static List<byte[]> corpus = new ArrayList<>();
     static SolidScopeServer server;
     static Catalog catalog;
@@ -77,6 +77,11 @@ class ReaderFuzzTest {
         for (int i = 0; i < map.length; i++) map[i] = (i % 16 > 2 && i % 16 < 13) ? 70 : 0.5f;
         npy2 = Npy.encode2D(12, 16, map);
         npy2Sidecar = "{\"pitch_mm\": 1, \"gain_db\": 15}".getBytes(StandardCharsets.UTF_8);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(16, 12, java.awt.image.BufferedImage.TYPE_USHORT_GRAY);
+        for (int y = 0; y < 12; y++) for (int x = 0; x < 16; x++) img.getRaster().setSample(x, y, 0, x > 2 && x < 13 ? 40000 : 300);
+        java.io.ByteArrayOutputStream pngBytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", pngBytes);
+        png = pngBytes.toByteArray();
         Path t = dir.resolve("seed.tif");
         TiffStack.write(t, new VolumeData(4, 5, 6, vol, 1.0), false);
         tiff = Files.readAllBytes(t);
@@ -244,6 +249,11 @@ class ReaderFuzzTest {
     void npyCscanWithSidecar(@ForAll long rnd, @ForAll boolean mutateSidecar) throws Exception {
         readsOrRefuses("scan.npy", mutateSidecar ? npy2 : mutate(npy2, rnd), CscanFiles::read, "scan.npy.json",
                 mutateSidecar ? mutate(npy2Sidecar, rnd) : npy2Sidecar);
+    }
+
+    @Property(tries = 800, seed = "18011")
+    void pngCscanWithSidecar(@ForAll long rnd) throws Exception {
+        readsOrRefuses("scan.png", mutate(png, rnd), CscanFiles::read, "scan.png.json", npy2Sidecar);
     }
 
     @Property(tries = 1600, seed = "18004")

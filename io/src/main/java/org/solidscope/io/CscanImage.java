@@ -1,6 +1,7 @@
 package org.solidscope.io;
 
 import org.solidscope.core.AtomicOutput;
+import org.solidscope.core.MemoryBudget;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
@@ -24,17 +25,39 @@ public final class CscanImage {
         return read(file.toString(), file, Sidecar.of(file));
     }
 
+    /**
+     * Decodes with ImageIO after reading the size from the header and checking the memory it needs:
+     * a crafted header of 60,000 × 60,000 pixels is refused with the figure, and a decoder's failure on
+     * a damaged file (of whatever type) is the file's fault.
+     */
+    static BufferedImage decode(String src, Path file) {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            var readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) throw new InputException(src, "image", "a PNG or TIFF image", "an unrecognised format");
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long w = reader.getWidth(0), h = reader.getHeight(0);
+                // the decoded image (up to 16 bits a sample) and the float map made of it
+                MemoryBudget.require(src, "image size", "a " + w + " × " + h + " image", MemoryBudget.product(w, h, 2 + 4 + 4));
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new InputException(src, "image", "a readable PNG or TIFF", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+        } catch (InputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InputException(src, "image", "a readable PNG or TIFF", "a damaged image (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
     /** The image stored at {@code file} with its sidecar; messages name {@code src}. */
     public static CscanGrid read(String src, Path file, Sidecar side) {
         AtomicOutput.noteInput(file);
         if (!Files.exists(file)) throw new InputException(src, "file", "an existing image file", "no such file");
-        BufferedImage img;
-        try {
-            img = ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            throw new InputException(src, "image", "a readable PNG or TIFF", e.getMessage(), e);
-        }
-        if (img == null) throw new InputException(src, "image", "a PNG or TIFF image", "an unrecognised format");
+        BufferedImage img = decode(src, file);
         Raster r = img.getRaster();
         if (r.getNumBands() != 1) {
             throw new InputException(src, "bands", "1 greyscale band", r.getNumBands() + " bands");
