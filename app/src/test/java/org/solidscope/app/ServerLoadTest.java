@@ -58,7 +58,7 @@ class ServerLoadTest {
         // distinct files: the same scan with one value nudged, under its own cell id
         List<byte[]> good = new ArrayList<>();
         int lastComma = base.lastIndexOf(',');
-        for (int k = 0; k < GOOD_FILES; k++) {
+        for (int k = 0; k <= GOOD_FILES; k++) { // the last one is the other lot's cell
             good.add((base.substring(0, lastComma + 1) + (k * 0.001) + "\n").getBytes(StandardCharsets.UTF_8));
         }
         Catalog catalog = Catalog.openWorkspace(dir.resolve("ws"));
@@ -68,7 +68,7 @@ class ServerLoadTest {
         String url = "http://127.0.0.1:" + port;
         // a cell of another lot, for the misfiled case
         HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
-        assertEquals(201, upload(http, url, token, "other-cell_infiltration.csv", good.get(0), "L-other").statusCode());
+        assertEquals(201, upload(http, url, token, "other-cell_infiltration.csv", good.get(GOOD_FILES), "L-other").statusCode());
 
         Map<String, AtomicLong> byKind = new ConcurrentHashMap<>();
         Map<Integer, AtomicLong> byStatus = new ConcurrentHashMap<>();
