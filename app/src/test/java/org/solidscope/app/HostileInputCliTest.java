@@ -200,6 +200,37 @@ class HostileInputCliTest {
     }
 
     @Test
+    void aCellOfOneLotIsNotFiledUnderAnotherAndStoredBytesKeepTheirIdentity() throws IOException {
+        String ws = dir.resolve("ws-lots").toString();
+        assertEquals(0, CliTest.run("ingest", scans.resolve("battery-3_infiltration.csv").toString(), "--lot", "L1", "--workspace", ws).code());
+        // once stored under L1 and reported as "lot L2: 1 stored"
+        CliTest.Run r = CliTest.run("ingest", scans.resolve("battery-3_solidification.csv").toString(), "--lot", "L2", "--workspace", ws);
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("'L1'") && r.err().contains("'L2'"), "both lots named: " + r.err());
+        assertTrue(r.out().contains("0 stored"), r.out());
+        assertTrue(CliTest.run("cells", "show", "battery-3", "--workspace", ws).out().contains("infiltration"));
+        assertFalse(CliTest.run("cells", "show", "battery-3", "--workspace", ws).out().contains("solidification"), "nothing filed");
+        // the same bytes offered as another cell: refused, named where they are, nothing stored
+        Path copy = Files.createTempDirectory(dir, "copy").resolve("battery-9_infiltration.csv");
+        Files.copy(scans.resolve("battery-3_infiltration.csv"), copy);
+        r = CliTest.run("ingest", copy.toString(), "--lot", "L1", "--workspace", ws);
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("stored already as cell battery-3"), r.err());
+        assertTrue(r.out().contains("1 refused"), r.out());
+        assertEquals(2, CliTest.run("cells", "show", "battery-9", "--workspace", ws).code(), "no such cell");
+        // a batch with a file whose cell id is 300 characters: that file refused, the ones after it stored
+        Path batch = Files.createTempDirectory(dir, "batch");
+        Files.copy(scans.resolve("battery-3_formation.csv"), batch.resolve("a_formation.csv"));
+        Files.writeString(batch.resolve("a_formation.csv.json"), "{\"cell_id\": \"" + "c".repeat(300) + "\"}");
+        Files.copy(scans.resolve("battery-3_solidification.csv"), batch.resolve("b-7_solidification.csv"));
+        r = CliTest.run("ingest", batch.toString(), "--lot", "L3", "--workspace", ws);
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("cell") && r.err().contains("300"), r.err());
+        assertTrue(r.out().contains("1 stored"), r.out());
+        assertEquals(0, CliTest.run("cells", "show", "b-7", "--workspace", ws).code());
+    }
+
+    @Test
     void aMistypedWorkspaceIsNotCreated() throws IOException {
         Path typo = dir.resolve("solidscope-wrok");
         refused("no record in", dir, "cells", "list", "--workspace", typo.toString());
