@@ -8,11 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.solidscope.core.GridGeometry;
 import org.solidscope.core.ScalarMap;
 
@@ -31,13 +27,7 @@ public final class HeatMapRenderer {
     public static byte[] png(ScalarMap map, double lo, double hi, ColourMap cmap, String title, String unitLabel,
                              Overlay overlay, int targetWidthPx) {
         BufferedImage img = render(map, lo, hi, cmap, title, unitLabel, overlay, targetWidthPx);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Png.encode(img);
     }
 
     public static BufferedImage render(ScalarMap map, double lo, double hi, ColourMap cmap, String title, String unitLabel,

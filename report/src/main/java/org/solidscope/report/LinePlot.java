@@ -8,11 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /** A line plot (PNG) of one or more series, with a linear or logarithmic x axis, axis labels and a legend. */
 public final class LinePlot {
@@ -119,12 +115,6 @@ public final class LinePlot {
         g.setColor(Color.BLACK);
         g.drawString(title, L, T - 12);
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Png.encode(img);
     }
 }
