@@ -50,7 +50,27 @@ try {
   await page.waitForFunction(() => /stored|already/.test(document.querySelector('#upresult').textContent), null, { timeout: 60000 });
   const uploaded = scanFile.split('/').pop().split('_')[0];
   await page.waitForFunction((id) => [...document.querySelectorAll('#cells a.cell-link')].some((a) => a.textContent === id), uploaded, { timeout: 30000 });
-  console.log(`ok: dashboard, failed cell ${cellId} with ${maps} maps, ${ctStates.length} CT sections, ${tl} timeline rows and ${reasons.length} reasons, upload of ${uploaded} shown`);
+  // the design calculator: numbers follow the inputs without a reload; a bad value is named beside its field
+  await page.goto(base + '/design.html');
+  await page.waitForFunction(() => /Wh\/kg/.test(document.querySelector('#whkg').textContent));
+  const before = await page.textContent('#whkg');
+  if (before !== '315 Wh/kg') fail('design: NCM811 22 mg/cm², PEO:LLZO 100 µm gave ' + before);
+  await page.evaluate(() => { window.notReloaded = true; });
+  await page.fill('#loading_mg_cm2', '40');
+  await page.waitForFunction(() => document.querySelector('#whkg').textContent === '388 Wh/kg', null, { timeout: 10000 });
+  await page.waitForFunction(() => { const i = document.querySelector('#sweep'); return i.complete && i.naturalWidth > 0; });
+  await page.fill('#electrolyte_um', '-5');
+  await page.waitForFunction(() => document.querySelector('.err[data-for="electrolyte_um"]').textContent.includes('-5'), null, { timeout: 10000 });
+  await page.fill('#electrolyte_um', '100');
+  await page.waitForFunction(() => document.querySelector('.err[data-for="electrolyte_um"]').textContent === '', null, { timeout: 10000 });
+  const marginBefore = await page.textContent('#margin');
+  if (!/margin 1\.23 \(stable\)/.test(marginBefore)) fail('design: LLZO flaw of 10 µm gave ' + marginBefore);
+  await page.fill('#flaw_um', '40');
+  await page.waitForFunction((b) => document.querySelector('#margin').textContent !== b, marginBefore, { timeout: 10000 });
+  if (!/propagates/.test(await page.textContent('#margin'))) fail('design: a 40 µm flaw should propagate: ' + await page.textContent('#margin'));
+  if (!(await page.evaluate(() => window.notReloaded === true))) fail('design: the page reloaded');
+  await page.screenshot({ path: shots + '/design-page.png', fullPage: true });
+  console.log(`ok: dashboard, failed cell ${cellId} with ${maps} maps, ${ctStates.length} CT sections, ${tl} timeline rows and ${reasons.length} reasons, upload of ${uploaded} shown, design page ${before} → 388 Wh/kg`);
 } catch (e) {
   fail(e.message);
 } finally {

@@ -66,9 +66,12 @@ class BrowserTest {
             assertEquals(0, p.exitValue(), log);
             assertTrue(log.contains("ok: dashboard"), log);
             assertTrue(Files.size(shots.resolve("dashboard.png")) > 10_000 && Files.size(shots.resolve("cell-page.png")) > 10_000);
+            assertTrue(log.contains("design page 315 Wh/kg → 388 Wh/kg"), log);
+            assertTrue(Files.size(shots.resolve("design-page.png")) > 10_000);
             if (System.getenv("SOLIDSCOPE_SCREENSHOTS") != null) {
                 Files.copy(shots.resolve("dashboard.png"), Path.of(System.getenv("SOLIDSCOPE_SCREENSHOTS"), "dashboard.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 Files.copy(shots.resolve("cell-page.png"), Path.of(System.getenv("SOLIDSCOPE_SCREENSHOTS"), "cell-page.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(shots.resolve("design-page.png"), Path.of(System.getenv("SOLIDSCOPE_SCREENSHOTS"), "design-page.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             server.stop();

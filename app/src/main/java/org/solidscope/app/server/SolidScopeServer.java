@@ -122,13 +122,24 @@ public final class SolidScopeServer {
                     .result(catalog.arrays().get(ref.sha256()));
         });
         app.post("/api/scans", this::upload);
+        // the design calculators: pure functions of their parameters, for the calculator page
+        app.get("/api/design/energy", ctx -> json(ctx, DesignApi.energy(DesignApi.design(ctx.queryParamMap()))));
+        app.get("/api/design/sweep.png", ctx -> ctx.contentType("image/png").result(DesignApi.sweepPng(DesignApi.design(ctx.queryParamMap()))));
+        app.get("/api/design/dendrite", ctx -> json(ctx, DesignApi.dendrite(ctx.queryParamMap())));
         app.exception(TooLarge.class, (e, ctx) -> error(ctx, e.status, e.status.getMessage().toLowerCase(java.util.Locale.ROOT), e.getMessage()));
         app.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, "not found", e.getMessage()));
         app.exception(Unauthorized.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Bearer");
             error(ctx, HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage());
         });
-        app.exception(InputException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad input", e.getMessage()));
+        app.exception(InputException.class, (e, ctx) -> {
+            // the field lets a page put the message beside the input it is about
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("error", "bad input");
+            m.put("detail", e.getMessage());
+            m.put("field", e.field());
+            ctx.status(HttpStatus.BAD_REQUEST).contentType("application/json").result(Json.writeCompact(m));
+        });
         app.exception(NumberFormatException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad input", "a number was expected"));
         app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) ->
                 error(ctx, HttpStatus.forStatus(e.getStatus()), HttpStatus.forStatus(e.getStatus()).getMessage().toLowerCase(java.util.Locale.ROOT), e.getMessage()));

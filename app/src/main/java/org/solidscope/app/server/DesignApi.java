@@ -1,0 +1,101 @@
+package org.solidscope.app.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.solidscope.core.InputException;
+import org.solidscope.core.Json;
+import org.solidscope.design.CellDesign;
+import org.solidscope.design.DendriteMargin;
+import org.solidscope.design.DesignFile;
+import org.solidscope.design.EnergyDensity;
+import org.solidscope.design.FlawPropagation;
+import org.solidscope.report.LinePlot;
+
+/**
+ * The design calculators over HTTP: query parameters are the design file's keys (units in the names),
+ * and a bad one is a 400 whose {@code field} names it, so the page can say so beside the input.
+ */
+final class DesignApi {
+    private DesignApi() {}
+
+    static CellDesign design(Map<String, List<String>> query) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        for (var e : query.entrySet()) {
+            String v = e.getValue().isEmpty() ? "" : e.getValue().get(0).strip();
+            if (e.getKey().equals("cathode") || e.getKey().equals("electrolyte") || e.getKey().equals("name")) {
+                root.put(e.getKey(), v);
+                continue;
+            }
+            try {
+                root.put(e.getKey(), Double.parseDouble(v));
+            } catch (NumberFormatException nf) {
+                root.put(e.getKey(), v); // refused by the parser with the key named
+            }
+        }
+        return DesignFile.parse(root, "query");
+    }
+
+    static Map<String, Object> energy(CellDesign d) {
+        EnergyDensity.Result r = EnergyDensity.of(d);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("design", d);
+        m.put("wh_kg", r.whKg());
+        m.put("wh_l", r.whL());
+        m.put("areal_capacity_mah_cm2", r.arealCapacityMahCm2());
+        m.put("lithium_um", r.lithiumUm());
+        m.put("mass_mg_cm2", r.massMgCm2());
+        m.put("thickness_um", r.thicknessUm());
+        m.put("total_mass_mg_cm2", r.totalMassMgCm2());
+        m.put("total_thickness_um", r.totalThicknessUm());
+        return m;
+    }
+
+    static byte[] sweepPng(CellDesign d) {
+        double[] loadings = new double[31];
+        for (int i = 0; i < loadings.length; i++) loadings[i] = 10 + i;
+        List<LinePlot.Series> series = new ArrayList<>();
+        java.util.TreeSet<Double> ts = new java.util.TreeSet<>(List.of(10.0, 100.0, 500.0));
+        ts.add(d.electrolyteUm());
+        for (double t : ts) {
+            double[] y = new double[loadings.length];
+            for (int i = 0; i < y.length; i++) y[i] = EnergyDensity.of(d.withLoading(loadings[i]).withElectrolyteUm(t)).whKg();
+            series.add(new LinePlot.Series(String.format("%s µm%s", fmt(t), t == d.electrolyteUm() ? " (this design)" : ""), loadings, y));
+        }
+        return LinePlot.png(d.cathode() + "/Li with " + d.electrolyte() + ": Wh/kg against cathode loading, a line per electrolyte thickness", "cathode loading (mg/cm²)", "Wh/kg", false, series, null);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    static Map<String, Object> dendrite(Map<String, List<String>> query) {
+        Map<String, Double> p = new LinkedHashMap<>(Map.of("k_ic_mpa_m05", 1.0, "flaw_um", 10.0, "gamma", 1.0, "asr_ohm_cm2", 50.0,
+                "asr_activation_kj_mol", 40.0, "current_ma_cm2", 0.5, "pressure_mpa", 5.0, "temperature_c", 25.0));
+        for (var e : query.entrySet()) {
+            if (!p.containsKey(e.getKey())) throw new InputException("query", e.getKey(), "one of " + new java.util.TreeSet<>(p.keySet()), "'" + e.getKey() + "'");
+            String v = e.getValue().isEmpty() ? "" : e.getValue().get(0).strip();
+            try {
+                double x = Double.parseDouble(v);
+                if (!Double.isFinite(x)) throw new NumberFormatException();
+                p.put(e.getKey(), x);
+            } catch (NumberFormatException nf) {
+                throw new InputException("query", e.getKey(), "a number", "'" + v + "'");
+            }
+        }
+        if (p.get("current_ma_cm2") <= 0) throw new InputException("query", "current_ma_cm2", "a current density > 0", String.valueOf(p.get("current_ma_cm2")));
+        if (p.get("pressure_mpa") < 0) throw new InputException("query", "pressure_mpa", "a pressure ≥ 0", String.valueOf(p.get("pressure_mpa")));
+        if (!(p.get("temperature_c") > -273.15)) throw new InputException("query", "temperature_c", "a temperature above −273.15 °C", String.valueOf(p.get("temperature_c")));
+        DendriteMargin m = new DendriteMargin(p.get("k_ic_mpa_m05"), p.get("flaw_um"), p.get("gamma"), p.get("asr_ohm_cm2"), p.get("asr_activation_kj_mol"), 298.15);
+        double tK = p.get("temperature_c") + 273.15;
+        Map<String, Object> out = new LinkedHashMap<>(p);
+        out.put("griffith_overpotential_v", FlawPropagation.criticalOverpotentialV(p.get("k_ic_mpa_m05"), p.get("flaw_um"), p.get("gamma")));
+        out.put("applied_overpotential_v", m.appliedOverpotentialV(p.get("current_ma_cm2"), tK));
+        out.put("critical_overpotential_v", m.criticalOverpotentialV(p.get("pressure_mpa")));
+        out.put("margin", m.margin(p.get("pressure_mpa"), tK, p.get("current_ma_cm2")));
+        out.put("predicted_ccd_ma_cm2", m.criticalCurrentDensityMaCm2(p.get("pressure_mpa"), tK));
+        return out;
+    }
+}
