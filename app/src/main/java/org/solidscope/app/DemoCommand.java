@@ -104,9 +104,38 @@ final class DemoCommand implements Callable<Integer> {
                 where.db != null ? "PostgreSQL" : where.workspace().toAbsolutePath(), stored.count(org.solidscope.workflow.Ingest.Outcome.STORED),
                 stored.count(org.solidscope.workflow.Ingest.Outcome.ALREADY_PRESENT), LOT);
         ctDemo(out.resolve("ct"));
+        designDemo(out.resolve("design"));
         Main.out().printf("done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         Main.out().println("to browse the lot:  ./solidscope serve   then open http://127.0.0.1:8080/");
         return 0;
+    }
+
+    /**
+     * The design calculators on the reference study's stack: its energy density with the breakdown, and
+     * the dendrite margin of LLZO with the flaw size of battery-1's formed CT section from the record.
+     */
+    void designDemo(Path dir) {
+        var r = org.solidscope.design.EnergyDensity.of(org.solidscope.design.CellDesign.seed003("NCM811", 22, "PEO:LLZO", 100));
+        AtomicOutput.writeString(dir.resolve("energy.json"), Json.write(DesignCommand.json(r)));
+        java.util.List<org.solidscope.report.BarChart.Bar> bars = new ArrayList<>();
+        r.massMgCm2().forEach((k, v) -> bars.add(new org.solidscope.report.BarChart.Bar(k, 0, v)));
+        AtomicOutput.writeBytes(dir.resolve("mass.png"), org.solidscope.report.BarChart.png("NCM811 22 mg/cm², PEO:LLZO 100 µm: mass per cm² of cathode layer",
+                "mg/cm²", bars, 0));
+        Main.out().printf("%ndesign: NCM811 22 mg/cm² with 100 µm PEO:LLZO: %.0f Wh/kg, %.0f Wh/L (seed 003: 311 Wh/kg, 704 Wh/L); %s%n", r.whKg(), r.whL(),
+                dir.resolve("mass.png"));
+        DesignCommand.Dendrite d = new DesignCommand.Dendrite();
+        d.electrolyte = "LLZO";
+        d.cell = "battery-1";
+        d.where = where;
+        d.json = dir.resolve("dendrite.json");
+        d.gamma = 1;
+        d.asr = 50;
+        d.asrEa = 40;
+        d.current = 0.5;
+        d.pressure = 5;
+        d.temperatureC = 25;
+        d.tauUs = 1000;
+        d.call();
     }
 
     /**
