@@ -1,0 +1,171 @@
+package org.solidscope.echem;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.hipparchus.complex.Complex;
+import org.solidscope.core.InputException;
+
+/**
+ * An equivalent circuit in the string grammar of the impedance-fitting tools: {@code -} joins in
+ * series, {@code p(a,b,…)} in parallel, nesting allowed, elements named by type and a number
+ * ({@code R0-p(R1,CPE1)-Wo1}). Parameters are numbered in order of appearance and named as users
+ * know them: {@code R0}, {@code CPE1_0} (Q), {@code CPE1_1} (α). A circuit prints back as its string.
+ *
+ * <p>Elements (ω = 2πf, Z = Z′ + jZ″, Z″ &lt; 0 for a capacitive response):
+ * R: {@code R}; C: {@code 1/(jωC)}; L: {@code jωL}; CPE: {@code 1/(Q·(jω)^α)};
+ * W (semi-infinite Warburg): {@code A_W·(1 − j)/√ω}; Wo (finite, open): {@code Z0·coth(√(jωτ))/√(jωτ)};
+ * Ws (finite, short): {@code Z0·tanh(√(jωτ))/√(jωτ)}.
+ */
+public final class Circuit {
+    /** A node of the circuit: an element, or a series or parallel group. */
+    sealed interface Node permits Element, Group {}
+
+    record Element(String type, String name, int firstParameter) implements Node {}
+
+    record Group(boolean parallel, List<Node> parts) implements Node {}
+
+    private final String text;
+    private final Node root;
+    private final List<String> parameterNames = new ArrayList<>();
+    private final List<String> parameterUnits = new ArrayList<>();
+
+    private Circuit(String text) {
+        this.text = text;
+        Parser p = new Parser(text);
+        this.root = p.series();
+        if (p.pos != text.length()) throw p.error("'-', ',' or ')' after an element", "'" + text.charAt(p.pos) + "'");
+    }
+
+    /** Parses {@code text}; a malformed circuit is bad input naming where it goes wrong. */
+    public static Circuit parse(String text) {
+        if (text == null || text.isBlank()) throw new InputException("--circuit", "circuit", "a circuit such as R0-p(R1,C1)", "nothing");
+        return new Circuit(text.replace(" ", ""));
+    }
+
+    public List<String> parameterNames() { return List.copyOf(parameterNames); }
+
+    public List<String> parameterUnits() { return List.copyOf(parameterUnits); }
+
+    public int parameterCount() { return parameterNames.size(); }
+
+    @Override
+    public String toString() { return text; }
+
+    /** Z at frequency f (Hz) for parameters p. */
+    public Complex impedance(double[] p, double frequencyHz) {
+        return eval(root, p, 2 * Math.PI * frequencyHz);
+    }
+
+    /** Z at every frequency: real parts into {@code re}, imaginary into {@code im}. */
+    public void impedance(double[] p, double[] frequencyHz, double[] re, double[] im) {
+        for (int i = 0; i < frequencyHz.length; i++) {
+            Complex z = impedance(p, frequencyHz[i]);
+            re[i] = z.getReal();
+            im[i] = z.getImaginary();
+        }
+    }
+
+    private static Complex eval(Node n, double[] p, double w) {
+        if (n instanceof Element e) return element(e, p, w);
+        Group g = (Group) n;
+        if (!g.parallel()) {
+            Complex z = Complex.ZERO;
+            for (Node c : g.parts()) z = z.add(eval(c, p, w));
+            return z;
+        }
+        Complex y = Complex.ZERO;
+        for (Node c : g.parts()) y = y.add(eval(c, p, w).reciprocal());
+        return y.reciprocal();
+    }
+
+    private static Complex element(Element e, double[] p, double w) {
+        int k = e.firstParameter();
+        Complex jw = new Complex(0, w);
+        return switch (e.type()) {
+            case "R" -> new Complex(p[k], 0);
+            case "C" -> jw.multiply(p[k]).reciprocal();
+            case "L" -> jw.multiply(p[k]);
+            case "CPE" -> jw.pow(p[k + 1]).multiply(p[k]).reciprocal();
+            case "W" -> new Complex(1, -1).multiply(p[k] / Math.sqrt(w));
+            case "Wo" -> {
+                Complex s = jw.multiply(p[k + 1]).sqrt();
+                yield s.tanh().reciprocal().divide(s).multiply(p[k]);
+            }
+            case "Ws" -> {
+                Complex s = jw.multiply(p[k + 1]).sqrt();
+                yield s.tanh().divide(s).multiply(p[k]);
+            }
+            default -> throw new IllegalStateException(e.type());
+        };
+    }
+
+    /** Element types, longest first so that "CPE" is not read as "C". */
+    static final List<String> TYPES = List.of("CPE", "Wo", "Ws", "W", "R", "C", "L");
+
+    private final class Parser {
+        final String s;
+        int pos;
+        final Set<String> names = new HashSet<>();
+
+        Parser(String s) { this.s = s; }
+
+        InputException error(String expected, String found) {
+            return new InputException("--circuit", "circuit at character " + (pos + 1), expected, found + " in '" + s + "'");
+        }
+
+        Node series() {
+            List<Node> parts = new ArrayList<>();
+            parts.add(term());
+            while (pos < s.length() && s.charAt(pos) == '-') {
+                pos++;
+                parts.add(term());
+            }
+            return parts.size() == 1 ? parts.get(0) : new Group(false, List.copyOf(parts));
+        }
+
+        Node term() {
+            if (s.startsWith("p(", pos)) {
+                pos += 2;
+                List<Node> parts = new ArrayList<>();
+                parts.add(series());
+                while (pos < s.length() && s.charAt(pos) == ',') {
+                    pos++;
+                    parts.add(series());
+                }
+                if (pos >= s.length() || s.charAt(pos) != ')') throw error("',' or ')' closing p(", pos >= s.length() ? "the end" : "'" + s.charAt(pos) + "'");
+                pos++;
+                if (parts.size() < 2) throw error("at least two branches in p(…)", "one");
+                return new Group(true, List.copyOf(parts));
+            }
+            for (String t : TYPES) {
+                if (s.startsWith(t, pos)) {
+                    int start = pos;
+                    pos += t.length();
+                    int digits = pos;
+                    while (pos < s.length() && Character.isDigit(s.charAt(pos))) pos++;
+                    if (digits == pos) throw error("a number after the element " + t + " (R0, CPE1)", "none");
+                    String name = s.substring(start, pos);
+                    if (!names.add(name)) throw error("each element named once", name + " twice");
+                    Element e = new Element(t, name, parameterNames.size());
+                    switch (t) {
+                        case "R" -> add(name, "Ohm");
+                        case "C" -> add(name, "F");
+                        case "L" -> add(name, "H");
+                        case "W" -> add(name, "Ohm s^-1/2");
+                        case "CPE" -> { add(name + "_0", "Ohm^-1 s^a"); add(name + "_1", ""); }
+                        default -> { add(name + "_0", "Ohm"); add(name + "_1", "s"); }
+                    }
+                    return e;
+                }
+            }
+            throw error("an element (" + String.join(", ", TYPES) + ") or p(", pos >= s.length() ? "the end" : "'" + s.charAt(pos) + "'");
+        }
+
+        void add(String name, String unit) {
+            parameterNames.add(name);
+            parameterUnits.add(unit);
+        }
+    }
+}

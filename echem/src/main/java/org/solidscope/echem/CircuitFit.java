@@ -1,0 +1,116 @@
+package org.solidscope.echem;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.util.Pair;
+import org.solidscope.core.InputException;
+import org.solidscope.core.NumericalException;
+
+/**
+ * Complex non-linear least squares: Re and Im of the model against the data together, weighted by
+ * 1 (unit) or 1/|Z| (modulus), solved by Hipparchus' Levenberg–Marquardt with every parameter kept
+ * within its bounds (≥ 0; a CPE exponent ≤ 1). Standard errors follow SciPy's {@code curve_fit}: the
+ * covariance {@code (JᵀJ)⁻¹} scaled by the reduced χ² = Σr²/(2N − p).
+ */
+public final class CircuitFit {
+    private CircuitFit() {}
+
+    public enum Weighting { UNIT, MODULUS }
+
+    /** One fitted parameter with its 1σ standard error. */
+    public record Parameter(String name, double value, double stderr, String unit) {}
+
+    public record Result(Circuit circuit, List<Parameter> parameters, double chi2, double reducedChi2, double rmseOhm, int iterations,
+                         double[][] covariance, double aic, double bic, double elapsedMs) {
+        public double[] values() { return parameters.stream().mapToDouble(Parameter::value).toArray(); }
+    }
+
+    public static Result fit(Circuit c, ImpedanceSpectrum s, double[] initial, Weighting weighting) {
+        long t0 = System.nanoTime();
+        int p = c.parameterCount(), n = s.size();
+        if (initial == null || initial.length != p) {
+            throw new InputException("--initial", "initial guesses", p + " values for " + c.parameterNames(), initial == null ? "none" : initial.length + " values");
+        }
+        double[] lower = new double[p], upper = new double[p];
+        for (int k = 0; k < p; k++) {
+            lower[k] = 0;
+            upper[k] = c.parameterNames().get(k).startsWith("CPE") && c.parameterNames().get(k).endsWith("_1") ? 1 : Double.POSITIVE_INFINITY;
+            if (!(initial[k] >= lower[k] && initial[k] <= upper[k]) || !Double.isFinite(initial[k])) {
+                throw new InputException("--initial", c.parameterNames().get(k), "a guess within its bounds [" + lower[k] + ", " + upper[k] + "]",
+                        String.valueOf(initial[k]));
+            }
+        }
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) w[i] = weighting == Weighting.MODULUS ? 1 / Math.hypot(s.zRealOhm()[i], s.zImagOhm()[i]) : 1;
+        double[] target = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            target[i] = s.zRealOhm()[i] * w[i];
+            target[n + i] = s.zImagOhm()[i] * w[i];
+        }
+        double[] re = new double[n], im = new double[n];
+        java.util.function.Function<double[], double[]> model = q -> {
+            double[] out = new double[2 * n];
+            c.impedance(q, s.frequencyHz(), re, im);
+            for (int i = 0; i < n; i++) {
+                out[i] = re[i] * w[i];
+                out[n + i] = im[i] * w[i];
+            }
+            return out;
+        };
+        var jacobianModel = (org.hipparchus.optim.nonlinear.vector.leastsquares.MultivariateJacobianFunction) point -> {
+            double[] q = point.toArray();
+            double[] v = model.apply(q);
+            double[][] j = new double[2 * n][p];
+            for (int k = 0; k < p; k++) {
+                double h = 1e-7 * Math.max(Math.abs(q[k]), 1e-12);
+                double[] qp = q.clone(), qm = q.clone();
+                qp[k] += h;
+                qm[k] = Math.max(lower[k], q[k] - h);
+                double[] vp = model.apply(qp), vm = model.apply(qm);
+                double dk = qp[k] - qm[k];
+                for (int i = 0; i < 2 * n; i++) j[i][k] = (vp[i] - vm[i]) / dk;
+            }
+            return new Pair<RealVector, RealMatrix>(new ArrayRealVector(v, false), new Array2DRowRealMatrix(j, false));
+        };
+        LeastSquaresOptimizer.Optimum opt;
+        try {
+            opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder().model(jacobianModel).target(target).start(initial)
+                    .maxEvaluations(20_000).maxIterations(5_000)
+                    .parameterValidator(v -> {
+                        RealVector x = v.copy();
+                        for (int k = 0; k < p; k++) x.setEntry(k, Math.min(upper[k], Math.max(lower[k], v.getEntry(k))));
+                        return x;
+                    }).build());
+        } catch (org.hipparchus.exception.MathIllegalStateException e) {
+            throw new NumericalException("the fit of " + c + " did not converge from " + Arrays.toString(initial) + ": " + e.getMessage());
+        }
+        double[] x = opt.getPoint().toArray();
+        double chi2 = opt.getCost() * opt.getCost();
+        int dof = Math.max(1, 2 * n - p);
+        double red = chi2 / dof;
+        double[][] cov = new double[p][p];
+        try {
+            RealMatrix cv = opt.getCovariances(1e-14).scalarMultiply(red);
+            cov = cv.getData();
+        } catch (org.hipparchus.exception.MathIllegalArgumentException singular) {
+            for (double[] row : cov) Arrays.fill(row, Double.NaN); // parameters the data cannot tell apart
+        }
+        List<Parameter> params = new ArrayList<>();
+        for (int k = 0; k < p; k++) params.add(new Parameter(c.parameterNames().get(k), x[k], Math.sqrt(cov[k][k]), c.parameterUnits().get(k)));
+        // RMSE of the unweighted complex residual
+        c.impedance(x, s.frequencyHz(), re, im);
+        double ss = 0;
+        for (int i = 0; i < n; i++) ss += Math.pow(re[i] - s.zRealOhm()[i], 2) + Math.pow(im[i] - s.zImagOhm()[i], 2);
+        double m = 2.0 * n;
+        double aic = m * Math.log(chi2 / m) + 2 * p, bic = m * Math.log(chi2 / m) + p * Math.log(m);
+        return new Result(c, List.copyOf(params), chi2, red, Math.sqrt(ss / n), opt.getIterations(), cov, aic, bic, (System.nanoTime() - t0) / 1e6);
+    }
+}

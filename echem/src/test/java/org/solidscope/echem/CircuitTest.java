@@ -1,0 +1,86 @@
+package org.solidscope.echem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.hipparchus.complex.Complex;
+import org.junit.jupiter.api.Test;
+import org.solidscope.core.InputException;
+
+/** Each element's closed form, the grammar, and the fit's honesty on simulated spectra. */
+class CircuitTest {
+    static void near(Complex want, Complex got, double rel) {
+        double tol = rel * want.norm();
+        assertEquals(want.getReal(), got.getReal(), tol, "Re " + got);
+        assertEquals(want.getImaginary(), got.getImaginary(), tol, "Im " + got);
+    }
+
+    @Test
+    void elementsMatchTheirClosedForms() {
+        double f = 123.4, w = 2 * Math.PI * f;
+        near(new Complex(42, 0), Circuit.parse("R0").impedance(new double[] {42}, f), 1e-15);
+        near(new Complex(0, -1 / (w * 1e-6)), Circuit.parse("C1").impedance(new double[] {1e-6}, f), 1e-14);
+        near(new Complex(0, w * 1e-3), Circuit.parse("L1").impedance(new double[] {1e-3}, f), 1e-14);
+        // a CPE of exponent 1 is a capacitor; of exponent 0 a resistor 1/Q; at α = 0.5 its phase is −45°
+        near(Circuit.parse("C1").impedance(new double[] {2e-6}, f), Circuit.parse("CPE1").impedance(new double[] {2e-6, 1}, f), 1e-12);
+        near(new Complex(1 / 5e-3, 0), Circuit.parse("CPE1").impedance(new double[] {5e-3, 0}, f), 1e-12);
+        Complex half = Circuit.parse("CPE1").impedance(new double[] {1e-3, 0.5}, f);
+        assertEquals(-Math.PI / 4, half.getArgument(), 1e-12);
+        assertEquals(1 / (1e-3 * Math.sqrt(w)), half.norm(), 1e-9);
+        near(new Complex(7 / Math.sqrt(w), -7 / Math.sqrt(w)), Circuit.parse("W1").impedance(new double[] {7}, f), 1e-14);
+        // finite Warburg, short: Z0 at low frequency, the semi-infinite W at high; open: a capacitor τ/Z0 plus Z0/3 at low
+        near(new Complex(10, 0), Circuit.parse("Ws1").impedance(new double[] {10, 1}, 1e-7), 1e-6);
+        Complex ws = Circuit.parse("Ws1").impedance(new double[] {10, 1}, 1e5);
+        double k = 10 / Math.sqrt(2 * Math.PI * 1e5);
+        near(new Complex(k / Math.sqrt(2), -k / Math.sqrt(2)), ws, 1e-9);
+        Complex wo = Circuit.parse("Wo1").impedance(new double[] {10, 1}, 1e-4);
+        double wl = 2 * Math.PI * 1e-4;
+        assertEquals(10.0 / 3, wo.getReal(), 1e-4);
+        assertEquals(-10 / wl, wo.getImaginary(), 1e-3 * 10 / wl);
+        // series adds, parallel adds admittances: p(R,C) at ω = 1/(RC) is R/2 − jR/2
+        double r = 100, c = 1e-6, f0 = 1 / (2 * Math.PI * r * c);
+        near(new Complex(5 + r / 2, -r / 2), Circuit.parse("R0-p(R1,C1)").impedance(new double[] {5, r, c}, f0), 1e-12);
+    }
+
+    @Test
+    void theGrammarNamesParametersAndPrintsBack() {
+        Circuit c = Circuit.parse("R0-p(R1,CPE1)-p(R2-Wo1,C2)");
+        assertEquals(List.of("R0", "R1", "CPE1_0", "CPE1_1", "R2", "Wo1_0", "Wo1_1", "C2"), c.parameterNames());
+        assertEquals("R0-p(R1,CPE1)-p(R2-Wo1,C2)", c.toString());
+        assertEquals("circuit at character 4", assertThrows(InputException.class, () -> Circuit.parse("R0-X1")).field());
+        assertTrue(assertThrows(InputException.class, () -> Circuit.parse("R0-p(R1,C1")).expected().contains("')'"));
+        assertTrue(assertThrows(InputException.class, () -> Circuit.parse("R0-R0")).found().contains("R0 twice"));
+        assertTrue(assertThrows(InputException.class, () -> Circuit.parse("R-C1")).expected().contains("a number"));
+    }
+
+    @Test
+    void fitsRecoverTheTruthAndTheirUncertaintiesAreHonest() {
+        Circuit c = Circuit.parse("R0-p(R1,CPE1)-W1");
+        double[] truth = {12.0, 85.0, 2e-5, 0.86, 30.0};
+        double[] f = SpectrumSimulator.logFrequencies(0.1, 1e5, 10);
+        // noise-free: the truth within 1e-6 from a guess 30 % off
+        CircuitFit.Result exact = CircuitFit.fit(c, SpectrumSimulator.simulate(c, truth, f, 0, 1), new double[] {9, 110, 3e-5, 0.8, 20}, CircuitFit.Weighting.MODULUS);
+        for (int k = 0; k < truth.length; k++) assertEquals(truth[k], exact.values()[k], 1e-6 * truth[k], c.parameterNames().get(k));
+        // 200 noisy repeats (1 % of |Z|): each parameter within 2σ of the truth in at least 90 % of them (95 % expected)
+        int[] inside = new int[truth.length];
+        int repeats = 200;
+        for (int rep = 0; rep < repeats; rep++) {
+            CircuitFit.Result r = CircuitFit.fit(c, SpectrumSimulator.simulate(c, truth, f, 0.01, 1000 + rep), truth.clone(), CircuitFit.Weighting.MODULUS);
+            for (int k = 0; k < truth.length; k++) {
+                CircuitFit.Parameter p = r.parameters().get(k);
+                if (Math.abs(p.value() - truth[k]) <= 2 * p.stderr()) inside[k]++;
+            }
+        }
+        System.out.println("truth within 2σ, of " + repeats + ": " + java.util.Arrays.toString(inside) + " for " + c.parameterNames());
+        for (int k = 0; k < truth.length; k++) {
+            assertTrue(inside[k] >= 0.9 * repeats, c.parameterNames().get(k) + ": truth within 2σ in " + inside[k] + " of " + repeats);
+        }
+        assertThrows(InputException.class, () -> CircuitFit.fit(c, SpectrumSimulator.simulate(c, truth, f, 0, 1), new double[] {1, 2}, CircuitFit.Weighting.UNIT));
+        InputException out = assertThrows(InputException.class,
+                () -> CircuitFit.fit(c, SpectrumSimulator.simulate(c, truth, f, 0, 1), new double[] {9, 110, 3e-5, 1.3, 20}, CircuitFit.Weighting.UNIT));
+        assertEquals("CPE1_1", out.field());
+        assertTrue(out.expected().contains("[0.0, 1.0]"), out.getMessage());
+    }
+}
