@@ -1,0 +1,86 @@
+package org.solidscope.echem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.solidscope.core.AtomicOutput;
+import org.solidscope.core.InputException;
+
+/**
+ * An impedance spectrum as CSV: columns found by their header names — frequency ({@code freq…}),
+ * real part ({@code Z'}, {@code Zreal}, {@code Re(Z)}, {@code z_real_ohm}) and imaginary part
+ * ({@code Z''}, {@code Zimag}, {@code Im(Z)}, {@code z_imag_ohm}, or negated: {@code -Z''},
+ * {@code -Im(Z)}, which is then turned back so that Z″ &lt; 0 means capacitive). Units in the header
+ * (Ohm, kOhm, mOhm; Hz, kHz) are honoured. Comma, semicolon or tab separated.
+ */
+public final class SpectrumCsv {
+    private SpectrumCsv() {}
+
+    public static ImpedanceSpectrum read(Path file) {
+        AtomicOutput.noteInput(file);
+        String src = file.toString();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(src, "file", "an existing spectrum file", "no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputException(src, "encoding", "UTF-8 text (a CSV spectrum)", "bytes that are not text");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        int h = 0;
+        while (h < lines.size() && (lines.get(h).isBlank() || lines.get(h).startsWith("#"))) h++;
+        if (h >= lines.size()) throw new InputException(src, "header", "a header row naming frequency, Z' and Z''", "an empty file");
+        String sep = lines.get(h).contains("\t") ? "\t" : lines.get(h).contains(";") ? ";" : ",";
+        String[] head = lines.get(h).split(sep, -1);
+        int fc = -1, rc = -1, ic = -1;
+        double fScale = 1, rScale = 1, iScale = 1;
+        boolean negated = false;
+        for (int k = 0; k < head.length; k++) {
+            String raw = head[k].strip(), t = raw.toLowerCase(Locale.ROOT).replace(" ", "").replace("\"", "");
+            if (fc < 0 && t.startsWith("freq")) { fc = k; fScale = t.contains("khz") ? 1e3 : t.contains("mhz") && !t.contains("mohm") ? 1e6 : 1; continue; }
+            boolean neg = t.startsWith("-");
+            String u = neg ? t.substring(1) : t;
+            boolean imag = u.startsWith("z''") || u.startsWith("z\"") || u.startsWith("zimag") || u.startsWith("im(z)") || u.startsWith("z_imag") || u.startsWith("imz");
+            boolean real = !imag && (u.startsWith("z'") || u.startsWith("zreal") || u.startsWith("re(z)") || u.startsWith("z_real") || u.startsWith("rez"));
+            double scale = u.contains("kohm") ? 1e3 : u.contains("mohm") ? 1e-3 : 1;
+            if (imag && ic < 0) { ic = k; iScale = scale; negated = neg; }
+            else if (real && rc < 0) { rc = k; rScale = scale; }
+        }
+        if (fc < 0 || rc < 0 || ic < 0) {
+            throw new InputException(src, "header", "columns named frequency, Z' (or Zreal, Re(Z)) and Z'' (or Zimag, Im(Z), -Z'', -Im(Z))",
+                    "'" + lines.get(h).strip() + "'");
+        }
+        List<double[]> rows = new ArrayList<>();
+        for (int i = h + 1; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            String[] parts = line.split(sep, -1);
+            try {
+                double f = Double.parseDouble(parts[fc].strip()) * fScale, re = Double.parseDouble(parts[rc].strip()) * rScale,
+                        im = Double.parseDouble(parts[ic].strip()) * iScale;
+                rows.add(new double[] {f, re, negated ? -im : im});
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                throw new InputException(src, "line " + (i + 1), "numbers in the frequency, Z' and Z'' columns", "'" + (line.length() > 60 ? line.substring(0, 60) + "…" : line) + "'");
+            }
+        }
+        int n = rows.size();
+        double[] f = new double[n], re = new double[n], im = new double[n];
+        for (int i = 0; i < n; i++) { f[i] = rows.get(i)[0]; re[i] = rows.get(i)[1]; im[i] = rows.get(i)[2]; }
+        return new ImpedanceSpectrum(f, re, im, src);
+    }
+
+    /** Writes the spectrum with the header this reader documents. */
+    public static void write(Path file, ImpedanceSpectrum s) {
+        StringBuilder b = new StringBuilder("frequency_hz,z_real_ohm,z_imag_ohm\n");
+        for (int i = 0; i < s.size(); i++) b.append(s.frequencyHz()[i]).append(',').append(s.zRealOhm()[i]).append(',').append(s.zImagOhm()[i]).append('\n');
+        AtomicOutput.writeString(file, b.toString());
+    }
+}
