@@ -62,7 +62,7 @@ final class EisCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ImpedanceSpectrum s = SpectrumCsv.read(file);
+            ImpedanceSpectrum s = org.solidscope.echem.InstrumentFiles.read(file);
             Main.out().printf("%s: %d points, %.3g–%.3g Hz%n", file, s.size(), min(s.frequencyHz()), max(s.frequencyHz()));
             if (json != null) AtomicOutput.writeString(json, Json.write(arrays(s)));
             return 0;
@@ -90,7 +90,7 @@ final class EisCommand implements Runnable {
                 case "modulus" -> CircuitFit.Weighting.MODULUS;
                 default -> throw new InputException("--weighting", "weighting", "unit or modulus", "'" + weighting + "'");
             };
-            ImpedanceSpectrum s = SpectrumCsv.read(file);
+            ImpedanceSpectrum s = org.solidscope.echem.InstrumentFiles.read(file);
             CircuitFit.Result r = CircuitFit.fit(c, s, numbers("--initial", initial), wt);
             Main.out().printf("%s on %s (%d points): chi2 %.4g, rmse %.4g Ohm, %d iterations, %.1f ms%n", c, file, s.size(), r.chi2(), r.rmseOhm(),
                     r.iterations(), r.elapsedMs());
@@ -129,7 +129,7 @@ final class EisCommand implements Runnable {
         @Override
         public Integer call() {
             if (!(c > 0 && c < 1)) throw new InputException("--c", "c", "a threshold in (0, 1)", String.valueOf(c));
-            ImpedanceSpectrum s = KkInput.require(SpectrumCsv.read(file));
+            ImpedanceSpectrum s = KkInput.require(org.solidscope.echem.InstrumentFiles.read(file));
             LinKK.Result r = LinKK.test(s, c);
             Main.out().printf("%s: lin-KK M = %d, µ = %.4f; largest residual %.3g %% of |Z|%n", file, r.m(), r.mu(), 100 * r.maxResidualRelative());
             if (json != null) {

@@ -52,7 +52,7 @@ class ReaderFuzzTest {
         t.setDaemon(true);
         return t;
     });
-    static byte[] png, csv, npy3, npy2, npy2Sidecar, tiff, raw, rawSidecar, h5, stack, spec, ascan, ascanSidecar;
+    static byte[] dta, mpt, png, csv, npy3, npy2, npy2Sidecar, tiff, raw, rawSidecar, h5, stack, spec, ascan, ascanSidecar;
     static List<byte[]> corpus = new ArrayList<>();
     static SolidScopeServer server;
     static Catalog catalog;
@@ -77,6 +77,15 @@ class ReaderFuzzTest {
         for (int i = 0; i < map.length; i++) map[i] = (i % 16 > 2 && i % 16 < 13) ? 70 : 0.5f;
         npy2 = Npy.encode2D(12, 16, map);
         npy2Sidecar = "{\"pitch_mm\": 1, \"gain_db\": 15}".getBytes(StandardCharsets.UTF_8);
+        StringBuilder g = new StringBuilder("EXPLAIN\nTAG\tEISPOT\nZCURVE\tTABLE\n\tPt\tTime\tFreq\tZreal\tZimag\n\t#\ts\tHz\tohm\tohm\n");
+        StringBuilder b = new StringBuilder("EC-Lab ASCII FILE\nNb header lines : 3\nfreq/Hz\tRe(Z)/Ohm\t-Im(Z)/Ohm\n");
+        for (int i = 0; i < 12; i++) {
+            double fr = 1e5 / Math.pow(3, i);
+            g.append("\t").append(i).append("\t").append(i).append("\t").append(fr).append("\t").append(10 + i).append("\t").append(-i).append("\n");
+            b.append(fr).append("\t").append(10 + i).append("\t").append(i).append("\n");
+        }
+        dta = g.toString().getBytes(StandardCharsets.ISO_8859_1);
+        mpt = b.toString().getBytes(StandardCharsets.ISO_8859_1);
         java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(16, 12, java.awt.image.BufferedImage.TYPE_USHORT_GRAY);
         for (int y = 0; y < 12; y++) for (int x = 0; x < 16; x++) img.getRaster().setSample(x, y, 0, x > 2 && x < 13 ? 40000 : 300);
         java.io.ByteArrayOutputStream pngBytes = new java.io.ByteArrayOutputStream();
@@ -249,6 +258,11 @@ class ReaderFuzzTest {
     void npyCscanWithSidecar(@ForAll long rnd, @ForAll boolean mutateSidecar) throws Exception {
         readsOrRefuses("scan.npy", mutateSidecar ? npy2 : mutate(npy2, rnd), CscanFiles::read, "scan.npy.json",
                 mutateSidecar ? mutate(npy2Sidecar, rnd) : npy2Sidecar);
+    }
+
+    @Property(tries = 1200, seed = "18012")
+    void impedanceSpectra(@ForAll long rnd, @ForAll @IntRange(min = 0, max = 1) int which) throws Exception {
+        readsOrRefuses(which == 0 ? "cell.DTA" : "cell.mpt", mutate(which == 0 ? dta : mpt, rnd), org.solidscope.echem.InstrumentFiles::read, null, null);
     }
 
     @Property(tries = 800, seed = "18011")

@@ -56,7 +56,7 @@ public final class SpectrumCsv {
         }
         if (fc < 0 || rc < 0 || ic < 0) {
             throw new InputException(src, "header", "columns named frequency, Z' (or Zreal, Re(Z)) and Z'' (or Zimag, Im(Z), -Z'', -Im(Z))",
-                    "'" + lines.get(h).strip() + "'");
+                    "'" + shown(lines.get(h)) + "'");
         }
         List<double[]> rows = new ArrayList<>();
         for (int i = h + 1; i < lines.size(); i++) {
@@ -68,13 +68,19 @@ public final class SpectrumCsv {
                         im = Double.parseDouble(parts[ic].strip()) * iScale;
                 rows.add(new double[] {f, re, negated ? -im : im});
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                throw new InputException(src, "line " + (i + 1), "numbers in the frequency, Z' and Z'' columns", "'" + (line.length() > 60 ? line.substring(0, 60) + "…" : line) + "'");
+                throw new InputException(src, "line " + (i + 1), "numbers in the frequency, Z' and Z'' columns", "'" + shown(line) + "'");
             }
         }
         int n = rows.size();
         double[] f = new double[n], re = new double[n], im = new double[n];
         for (int i = 0; i < n; i++) { f[i] = rows.get(i)[0]; re[i] = rows.get(i)[1]; im[i] = rows.get(i)[2]; }
         return new ImpedanceSpectrum(f, re, im, src);
+    }
+
+    /** At most 60 characters of a line for a message, control characters as '?'. */
+    static String shown(String line) {
+        String t = line.strip();
+        return (t.length() > 60 ? t.substring(0, 60) + "…" : t).replaceAll("\\p{Cntrl}", "?");
     }
 
     /** Writes the spectrum with the header this reader documents. */
