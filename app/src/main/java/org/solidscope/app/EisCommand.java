@@ -23,11 +23,12 @@ import picocli.CommandLine.Parameters;
 /** Impedance spectroscopy: read, fit equivalent circuits, check Kramers–Kronig validity, simulate. */
 @Command(name = "eis", mixinStandardHelpOptions = true,
         description = "Impedance spectra: equivalent-circuit fits with uncertainties, lin-KK validity, simulation.",
-        subcommands = {EisCommand.Read.class, EisCommand.Fit.class, EisCommand.Kk.class, EisCommand.Simulate.class},
+        subcommands = {EisCommand.Read.class, EisCommand.Fit.class, EisCommand.Kk.class, EisCommand.Drt.class, EisCommand.Simulate.class},
         footer = {"", "Examples:",
                 "  solidscope eis simulate --circuit 'R0-p(R1,CPE1)-W1' --parameters 12,85,2e-5,0.86,30 --noise 0.01 --out s.csv",
                 "  solidscope eis fit s.csv --circuit 'R0-p(R1,CPE1)-W1' --initial 10,100,1e-5,0.9,20 --json fit.json --plot nyquist.png",
-                "  solidscope eis kk s.csv --json kk.json"})
+                "  solidscope eis kk s.csv --json kk.json",
+                "  solidscope eis drt s.csv --json drt.json --plot drt.png"})
 final class EisCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -151,6 +152,43 @@ final class EisCommand implements Runnable {
         static ImpedanceSpectrum require(ImpedanceSpectrum s) {
             if (s.size() < 5) throw new InputException(s.source(), "points", "at least 5 frequencies for lin-KK", String.valueOf(s.size()));
             return s;
+        }
+    }
+
+    @Command(name = "drt", mixinStandardHelpOptions = true,
+            description = "Distribution of relaxation times: Tikhonov-regularised, non-negative, λ by generalised cross-validation (or --lambda).")
+    static final class Drt implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE") Path file;
+        @Option(names = "--lambda", description = "regularisation parameter (default: chosen by GCV)") Double lambda;
+        @Option(names = "--json", description = "tau_s, gamma_ohm, peaks, r_inf_ohm, lambda") Path json;
+        @Option(names = "--plot", description = "γ against τ (PNG)") Path plot;
+
+        @Override
+        public Integer call() {
+            if (lambda != null && !(lambda > 0 && Double.isFinite(lambda))) throw new InputException("--lambda", "lambda", "a number > 0", String.valueOf(lambda));
+            ImpedanceSpectrum s = KkInput.require(org.solidscope.echem.InstrumentFiles.read(file));
+            var r = org.solidscope.echem.RelaxationTimes.compute(s, lambda == null ? Double.NaN : lambda);
+            Main.out().printf("%s: DRT with λ = %.3g%s; R∞ %.4g Ohm, polarisation %.4g Ohm, largest residual %.3g %% of |Z|%n", file, r.lambda(),
+                    lambda == null ? " (GCV)" : "", r.rInfOhm(), r.polarisationOhm(), 100 * r.maxResidualRelative());
+            for (var p : r.peaks()) Main.out().printf("  peak at τ %.4g s (%.4g Hz): %.4g Ohm%n", p.tauS(), p.frequencyHz(), p.resistanceOhm());
+            if (json != null) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("lambda", r.lambda());
+                m.put("r_inf_ohm", r.rInfOhm());
+                m.put("polarisation_ohm", r.polarisationOhm());
+                m.put("peaks", r.peaks());
+                m.put("tau_s", r.tauS());
+                m.put("gamma_ohm", r.gammaOhm());
+                m.put("z_real_fit_ohm", r.zRealFit());
+                m.put("z_imag_fit_ohm", r.zImagFit());
+                m.put("max_residual_relative", r.maxResidualRelative());
+                AtomicOutput.writeString(json, Json.write(m));
+            }
+            if (plot != null) {
+                AtomicOutput.writeBytes(plot, LinePlot.png("DRT of " + file.getFileName(), "τ (s)", "γ (Ohm per unit ln τ)", true,
+                        List.of(new LinePlot.Series("γ", r.tauS(), r.gammaOhm())), null));
+            }
+            return 0;
         }
     }
 

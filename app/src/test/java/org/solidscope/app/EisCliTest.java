@@ -40,6 +40,13 @@ class EisCliTest {
         JsonNode k = Json.mapper().readTree(kk.toFile());
         assertTrue(k.get("M").asInt() > 0 && k.get("mu").asDouble() <= 0.85);
         assertTrue(Files.size(dir.resolve("n.png")) > 1000);
+        Path drt = dir.resolve("drt.json");
+        CliTest.Run d = CliTest.run("eis", "drt", csv.toString(), "--json", drt.toString(), "--plot", dir.resolve("drt.png").toString());
+        assertEquals(0, d.code(), d.err());
+        JsonNode dj = Json.mapper().readTree(drt.toFile());
+        assertEquals(12, dj.get("r_inf_ohm").asDouble(), 1.0, "R∞ ≈ R0");
+        assertTrue(dj.get("peaks").size() >= 1 && dj.get("tau_s").size() == dj.get("gamma_ohm").size());
+        assertEquals(2, CliTest.run("eis", "drt", csv.toString(), "--lambda", "-1").code());
         // refusals
         CliTest.Run bad = CliTest.run("eis", "fit", csv.toString(), "--circuit", "R0-p(R1,CPE1)-W1", "--initial", "10,100,1e-5,1.5,20");
         assertEquals(2, bad.code());
