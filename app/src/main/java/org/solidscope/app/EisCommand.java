@@ -79,6 +79,7 @@ final class EisCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "FILE") Path file;
         @Option(names = "--circuit", required = true, description = "e.g. R0-p(R1,CPE1)-W1") String circuit;
         @Option(names = "--initial", required = true, description = "initial guesses, one per parameter in order") String initial;
+        @Option(names = "--fixed", description = "parameters held at a value, e.g. CPE1_1=0.9,R0=10 (--initial then lists the free ones)") String fixedText;
         @Option(names = "--weighting", defaultValue = "modulus", description = "unit or modulus (1/|Z|; default ${DEFAULT-VALUE})") String weighting;
         @Option(names = "--json", description = "parameters with stderr and unit, chi2, rmse, elapsed_ms") Path json;
         @Option(names = "--plot", description = "Nyquist plot of data and fit (PNG)") Path plot;
@@ -92,10 +93,20 @@ final class EisCommand implements Runnable {
                 default -> throw new InputException("--weighting", "weighting", "unit or modulus", "'" + weighting + "'");
             };
             ImpedanceSpectrum s = org.solidscope.echem.InstrumentFiles.read(file);
-            CircuitFit.Result r = CircuitFit.fit(c, s, numbers("--initial", initial), wt);
+            Map<String, Double> fixed = new LinkedHashMap<>();
+            if (fixedText != null) {
+                for (String kv : fixedText.split(",")) {
+                    String[] p = kv.split("=");
+                    if (p.length != 2) throw new InputException("--fixed", "fixed", "NAME=VALUE pairs separated by commas", "'" + kv + "'");
+                    fixed.put(p[0].strip(), numbers("--fixed", p[1])[0]);
+                }
+            }
+            CircuitFit.Result r = CircuitFit.fit(c, s, numbers("--initial", initial), wt, fixed);
             Main.out().printf("%s on %s (%d points): chi2 %.4g, rmse %.4g Ohm, %d iterations, %.1f ms%n", c, file, s.size(), r.chi2(), r.rmseOhm(),
                     r.iterations(), r.elapsedMs());
-            for (CircuitFit.Parameter p : r.parameters()) Main.out().printf("  %-8s %12.6g ± %-10.3g %s%n", p.name(), p.value(), p.stderr(), p.unit());
+            for (CircuitFit.Parameter p : r.parameters()) {
+                Main.out().printf("  %-8s %12.6g %s %s%n", p.name(), p.value(), p.fixed() ? "(fixed)      " : String.format("± %-10.3g", p.stderr()), p.unit());
+            }
             if (json != null) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("circuit", c.toString());

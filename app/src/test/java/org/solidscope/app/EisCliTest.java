@@ -40,6 +40,12 @@ class EisCliTest {
         JsonNode k = Json.mapper().readTree(kk.toFile());
         assertTrue(k.get("M").asInt() > 0 && k.get("mu").asDouble() <= 0.85);
         assertTrue(Files.size(dir.resolve("n.png")) > 1000);
+        Path held = dir.resolve("h.json");
+        assertEquals(0, CliTest.run("eis", "fit", csv.toString(), "--circuit", "R0-p(R1,CPE1)-W1", "--fixed", "CPE1_1=0.86", "--initial", "10,100,1e-5,20",
+                "--json", held.toString()).code());
+        JsonNode h = Json.mapper().readTree(held.toFile());
+        assertTrue(h.get("parameters").get(3).get("fixed").asBoolean());
+        assertEquals(0.86, h.get("parameters").get(3).get("value").asDouble(), 0);
         Path drt = dir.resolve("drt.json");
         CliTest.Run d = CliTest.run("eis", "drt", csv.toString(), "--json", drt.toString(), "--plot", dir.resolve("drt.png").toString());
         assertEquals(0, d.code(), d.err());

@@ -26,7 +26,7 @@ public final class CircuitFit {
     public enum Weighting { UNIT, MODULUS }
 
     /** One fitted parameter with its 1σ standard error. */
-    public record Parameter(String name, double value, double stderr, String unit) {}
+    public record Parameter(String name, double value, double stderr, String unit, boolean fixed) {}
 
     public record Result(Circuit circuit, List<Parameter> parameters, double chi2, double reducedChi2, double rmseOhm, int iterations,
                          double[][] covariance, double aic, double bic, double elapsedMs) {
@@ -34,17 +34,39 @@ public final class CircuitFit {
     }
 
     public static Result fit(Circuit c, ImpedanceSpectrum s, double[] initial, Weighting weighting) {
+        return fit(c, s, initial, weighting, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #fit(Circuit, ImpedanceSpectrum, double[], Weighting)} with some parameters held at given
+     * values ({@code CPE1_1=0.9}); {@code initial} then holds guesses for the free parameters only, in order.
+     */
+    public static Result fit(Circuit c, ImpedanceSpectrum s, double[] initial, Weighting weighting, java.util.Map<String, Double> fixed) {
         long t0 = System.nanoTime();
-        int p = c.parameterCount(), n = s.size();
-        if (initial == null || initial.length != p) {
-            throw new InputException("--initial", "initial guesses", p + " values for " + c.parameterNames(), initial == null ? "none" : initial.length + " values");
+        int all = c.parameterCount(), n = s.size();
+        for (String name : fixed.keySet()) {
+            if (!c.parameterNames().contains(name)) throw new InputException("--fixed", name, "a parameter of " + c + ": " + c.parameterNames(), "'" + name + "'");
         }
+        int[] free = java.util.stream.IntStream.range(0, all).filter(k -> !fixed.containsKey(c.parameterNames().get(k))).toArray();
+        int p = free.length;
+        List<String> freeNames = Arrays.stream(free).mapToObj(k -> c.parameterNames().get(k)).toList();
+        if (p == 0) throw new InputException("--fixed", "fixed", "at least one free parameter", "every parameter fixed");
+        if (initial == null || initial.length != p) {
+            throw new InputException("--initial", "initial guesses", p + " values for " + freeNames, initial == null ? "none" : initial.length + " values");
+        }
+        double[] base = new double[all];
+        fixed.forEach((name, v) -> base[c.parameterNames().indexOf(name)] = v);
+        java.util.function.Function<double[], double[]> expand = q -> {
+            double[] full = base.clone();
+            for (int k = 0; k < p; k++) full[free[k]] = q[k];
+            return full;
+        };
         double[] lower = new double[p], upper = new double[p];
         for (int k = 0; k < p; k++) {
             lower[k] = 0;
-            upper[k] = c.parameterNames().get(k).startsWith("CPE") && c.parameterNames().get(k).endsWith("_1") ? 1 : Double.POSITIVE_INFINITY;
+            upper[k] = freeNames.get(k).startsWith("CPE") && freeNames.get(k).endsWith("_1") ? 1 : Double.POSITIVE_INFINITY;
             if (!(initial[k] >= lower[k] && initial[k] <= upper[k]) || !Double.isFinite(initial[k])) {
-                throw new InputException("--initial", c.parameterNames().get(k), "a guess within its bounds [" + lower[k] + ", " + upper[k] + "]",
+                throw new InputException("--initial", freeNames.get(k), "a guess within its bounds [" + lower[k] + ", " + upper[k] + "]",
                         String.valueOf(initial[k]));
             }
         }
@@ -58,7 +80,7 @@ public final class CircuitFit {
         double[] re = new double[n], im = new double[n];
         java.util.function.Function<double[], double[]> model = q -> {
             double[] out = new double[2 * n];
-            c.impedance(q, s.frequencyHz(), re, im);
+            c.impedance(expand.apply(q), s.frequencyHz(), re, im);
             for (int i = 0; i < n; i++) {
                 out[i] = re[i] * w[i];
                 out[n + i] = im[i] * w[i];
@@ -92,7 +114,8 @@ public final class CircuitFit {
         } catch (org.hipparchus.exception.MathIllegalStateException e) {
             throw new NumericalException("the fit of " + c + " did not converge from " + Arrays.toString(initial) + ": " + e.getMessage());
         }
-        double[] x = opt.getPoint().toArray();
+        double[] xf = opt.getPoint().toArray();
+        double[] x = expand.apply(xf);
         double chi2 = opt.getCost() * opt.getCost();
         int dof = Math.max(1, 2 * n - p);
         double red = chi2 / dof;
@@ -104,7 +127,11 @@ public final class CircuitFit {
             for (double[] row : cov) Arrays.fill(row, Double.NaN); // parameters the data cannot tell apart
         }
         List<Parameter> params = new ArrayList<>();
-        for (int k = 0; k < p; k++) params.add(new Parameter(c.parameterNames().get(k), x[k], Math.sqrt(cov[k][k]), c.parameterUnits().get(k)));
+        for (int k = 0, f = 0; k < all; k++) {
+            boolean isFixed = fixed.containsKey(c.parameterNames().get(k));
+            params.add(new Parameter(c.parameterNames().get(k), x[k], isFixed ? 0 : Math.sqrt(cov[f][f]), c.parameterUnits().get(k), isFixed));
+            if (!isFixed) f++;
+        }
         // RMSE of the unweighted complex residual
         c.impedance(x, s.frequencyHz(), re, im);
         double ss = 0;

@@ -78,6 +78,14 @@ class CircuitTest {
             assertTrue(inside[k] >= 0.9 * repeats, c.parameterNames().get(k) + ": truth within 2σ in " + inside[k] + " of " + repeats);
         }
         assertThrows(InputException.class, () -> CircuitFit.fit(c, SpectrumSimulator.simulate(c, truth, f, 0, 1), new double[] {1, 2}, CircuitFit.Weighting.UNIT));
+        // one parameter of a multi-parameter element held: the others still recover the truth, the held one stays put
+        CircuitFit.Result held = CircuitFit.fit(c, SpectrumSimulator.simulate(c, truth, f, 0, 1), new double[] {9, 110, 3e-5, 20}, CircuitFit.Weighting.MODULUS,
+                java.util.Map.of("CPE1_1", 0.86));
+        assertEquals(0.86, held.values()[3], 0);
+        assertTrue(held.parameters().get(3).fixed() && held.parameters().get(3).stderr() == 0);
+        for (int k : new int[] {0, 1, 2, 4}) assertEquals(truth[k], held.values()[k], 1e-6 * truth[k], c.parameterNames().get(k));
+        assertEquals("Q9", assertThrows(InputException.class, () -> CircuitFit.fit(c, SpectrumSimulator.simulate(c, truth, f, 0, 1),
+                new double[] {9, 110, 3e-5, 20}, CircuitFit.Weighting.UNIT, java.util.Map.of("Q9", 1.0))).field());
         InputException out = assertThrows(InputException.class,
                 () -> CircuitFit.fit(c, SpectrumSimulator.simulate(c, truth, f, 0, 1), new double[] {9, 110, 3e-5, 1.3, 20}, CircuitFit.Weighting.UNIT));
         assertEquals("CPE1_1", out.field());
