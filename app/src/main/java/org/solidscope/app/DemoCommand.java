@@ -116,25 +116,15 @@ final class DemoCommand implements Callable<Integer> {
      */
     void designDemo(Path dir) {
         var r = org.solidscope.design.EnergyDensity.of(org.solidscope.design.CellDesign.seed003("NCM811", 22, "PEO:LLZO", 100));
-        AtomicOutput.writeString(dir.resolve("energy.json"), Json.write(DesignCommand.json(r)));
-        java.util.List<org.solidscope.report.BarChart.Bar> bars = new ArrayList<>();
-        r.massMgCm2().forEach((k, v) -> bars.add(new org.solidscope.report.BarChart.Bar(k, 0, v)));
-        AtomicOutput.writeBytes(dir.resolve("mass.png"), org.solidscope.report.BarChart.png("NCM811 22 mg/cm², PEO:LLZO 100 µm: mass per cm² of cathode layer",
-                "mg/cm²", bars, 0));
+        AtomicOutput.writeString(dir.resolve("energy.json"), Json.write(r.asMap()));
+        AtomicOutput.writeBytes(dir.resolve("mass.png"), r.massChart());
         Main.out().printf("%ndesign: NCM811 22 mg/cm² with 100 µm PEO:LLZO: %.0f Wh/kg, %.0f Wh/L (seed 003: 311 Wh/kg, 704 Wh/L); %s%n", r.whKg(), r.whL(),
                 dir.resolve("mass.png"));
+        // the command with its own defaults, on the record the demo just filled
         DesignCommand.Dendrite d = new DesignCommand.Dendrite();
-        d.electrolyte = "LLZO";
-        d.cell = "battery-1";
-        d.where = where;
-        d.json = dir.resolve("dendrite.json");
-        d.gamma = 1;
-        d.asr = 50;
-        d.asrEa = 40;
-        d.current = 0.5;
-        d.pressure = 5;
-        d.temperatureC = 25;
-        d.tauUs = 1000;
+        List<String> args = new ArrayList<>(List.of("--electrolyte", "LLZO", "--cell", "battery-1", "--json", dir.resolve("dendrite.json").toString()));
+        args.addAll(where.db != null ? List.of("--db", where.db) : List.of("--workspace", where.workspace().toString()));
+        new picocli.CommandLine(d).parseArgs(args.toArray(String[]::new));
         d.call();
     }
 

@@ -83,23 +83,6 @@ final class DesignCommand implements Runnable {
         }
     }
 
-    static Map<String, Object> json(EnergyDensity.Result r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        CellDesign d = r.design();
-        m.put("design", d);
-        m.put("wh_kg", r.whKg());
-        m.put("wh_l", r.whL());
-        m.put("energy_mwh_cm2", r.energyMwhCm2());
-        m.put("areal_capacity_mah_cm2", r.arealCapacityMahCm2());
-        m.put("lithium_um", r.lithiumUm());
-        m.put("mass_mg_cm2", r.massMgCm2());
-        m.put("thickness_um", r.thicknessUm());
-        m.put("total_mass_mg_cm2", r.totalMassMgCm2());
-        m.put("total_thickness_um", r.totalThicknessUm());
-        m.put("basis", "per cm² of one cathode layer of double-sided electrodes; packaging as shares of the cell");
-        return m;
-    }
-
     @Command(name = "energy", mixinStandardHelpOptions = true, description = "Wh/kg and Wh/L of a stack with the mass and thickness of every component.")
     static final class Energy implements Callable<Integer> {
         @Mixin StackOptions stack;
@@ -119,13 +102,8 @@ final class DesignCommand implements Runnable {
                         r.thicknessUm().get(k), 100 * r.thicknessUm().get(k) / r.totalThicknessUm());
             }
             out.printf("%-12s %12.3f %8s %12.2f%n", "total", r.totalMassMgCm2(), "", r.totalThicknessUm());
-            if (json != null) AtomicOutput.writeString(json, Json.write(json(r)));
-            if (plot != null) {
-                List<BarChart.Bar> bars = new ArrayList<>();
-                r.massMgCm2().forEach((k, v) -> bars.add(new BarChart.Bar(k, 0, v)));
-                AtomicOutput.writeBytes(plot, BarChart.png(String.format("%s / %s %.0f µm: %.0f Wh/kg, %.0f Wh/L — mass per cm² of cathode layer",
-                        d.cathode(), d.electrolyte(), d.electrolyteUm(), r.whKg(), r.whL()), "mg/cm²", bars, 0));
-            }
+            if (json != null) AtomicOutput.writeString(json, Json.write(r.asMap()));
+            if (plot != null) AtomicOutput.writeBytes(plot, r.massChart());
             return 0;
         }
     }
@@ -245,12 +223,11 @@ final class DesignCommand implements Runnable {
             double a = flawUm != null ? flawUm : Double.NaN;
             if (cell != null) a = flawFromRecord(fromRecord, a);
             if (!Double.isFinite(a)) throw new InputException("--flaw-um", "flaw_um", "a flaw size (or --cell with a CT analysis)", "none");
-            for (String[] r : new String[][] {{"--temperature-c", String.valueOf(temperatureC)}}) {
-                double t = Double.parseDouble(r[1]);
-                if (!(t > -273.15) || t > 1000) throw new InputException(r[0], "temperature", "−273.15 … 1000 °C", r[1]);
+            if (!(temperatureC > -273.15 && temperatureC <= 1000)) {
+                throw new InputException("--temperature-c", "temperature", "−273.15 … 1000 °C", String.valueOf(temperatureC));
             }
-            CellDesignChecks.notNegative("--pressure-mpa", pressure);
-            CellDesignChecks.positive("--current-ma-cm2", current);
+            notNegative("--pressure-mpa", pressure);
+            InputException.requirePositive("--current-ma-cm2", "current_ma_cm2", current);
             double tK = temperatureC + 273.15;
             DendriteMargin m;
             try {
@@ -286,9 +263,9 @@ final class DesignCommand implements Runnable {
             out.printf("Li creep rate at %.1f °C: %.3g × that at 25 °C (Q = 37 kJ/mol)%n", temperatureC, creep);
             if (onUs != null || offUs != null) {
                 if (onUs == null || offUs == null) throw new InputException(onUs == null ? "--pulse-on-us" : "--pulse-off-us", "pulse", "both --pulse-on-us and --pulse-off-us", "one of them");
-                CellDesignChecks.positive("--pulse-on-us", onUs);
-                CellDesignChecks.notNegative("--pulse-off-us", offUs);
-                CellDesignChecks.positive("--relaxation-us", tauUs);
+                InputException.requirePositive("--pulse-on-us", "pulse_on_us", onUs);
+                notNegative("--pulse-off-us", offUs);
+                InputException.requirePositive("--relaxation-us", "relaxation_us", tauUs);
                 double f = InterfaceStability.pulsedPeakFraction(onUs, offUs, tauUs);
                 res.put("pulsed_peak_fraction", f);
                 out.printf("pulsed %.3g µs on / %.3g µs off, τ %.3g µs: peak Li⁺ activity %.3g of direct current's; CCD up to ×%.3g%n", onUs, offUs, tauUs, f, 1 / f);
@@ -343,14 +320,7 @@ final class DesignCommand implements Runnable {
         }
     }
 
-    /** Option checks with the option's name in the message. */
-    static final class CellDesignChecks {
-        static void positive(String option, double v) {
-            if (!(v > 0) || !Double.isFinite(v)) throw new InputException(option, option.substring(2).replace('-', '_'), "a finite number > 0", String.valueOf(v));
-        }
-
-        static void notNegative(String option, double v) {
-            if (!(v >= 0) || !Double.isFinite(v)) throw new InputException(option, option.substring(2).replace('-', '_'), "a finite number ≥ 0", String.valueOf(v));
-        }
+    static void notNegative(String option, double v) {
+        if (!(v >= 0) || !Double.isFinite(v)) throw new InputException(option, option.substring(2).replace('-', '_'), "a finite number ≥ 0", String.valueOf(v));
     }
 }

@@ -141,7 +141,7 @@ final class EisCommand implements Runnable {
         @Override
         public Integer call() {
             if (!(c > 0 && c < 1)) throw new InputException("--c", "c", "a threshold in (0, 1)", String.valueOf(c));
-            ImpedanceSpectrum s = KkInput.require(org.solidscope.echem.InstrumentFiles.read(file));
+            ImpedanceSpectrum s = atLeastFivePoints(org.solidscope.echem.InstrumentFiles.read(file));
             LinKK.Result r = LinKK.test(s, c);
             Main.out().printf("%s: lin-KK M = %d, µ = %.4f; largest residual %.3g %% of |Z|%n", file, r.m(), r.mu(), 100 * r.maxResidualRelative());
             if (json != null) {
@@ -158,12 +158,10 @@ final class EisCommand implements Runnable {
         }
     }
 
-    /** lin-KK needs a few points more than its elements. */
-    static final class KkInput {
-        static ImpedanceSpectrum require(ImpedanceSpectrum s) {
-            if (s.size() < 5) throw new InputException(s.source(), "points", "at least 5 frequencies for lin-KK", String.valueOf(s.size()));
-            return s;
-        }
+    /** lin-KK and the DRT need a few points more than their elements. */
+    static ImpedanceSpectrum atLeastFivePoints(ImpedanceSpectrum s) {
+        if (s.size() < 5) throw new InputException(s.source(), "points", "at least 5 frequencies", String.valueOf(s.size()));
+        return s;
     }
 
     @Command(name = "drt", mixinStandardHelpOptions = true,
@@ -177,7 +175,7 @@ final class EisCommand implements Runnable {
         @Override
         public Integer call() {
             if (lambda != null && !(lambda > 0 && Double.isFinite(lambda))) throw new InputException("--lambda", "lambda", "a number > 0", String.valueOf(lambda));
-            ImpedanceSpectrum s = KkInput.require(org.solidscope.echem.InstrumentFiles.read(file));
+            ImpedanceSpectrum s = atLeastFivePoints(org.solidscope.echem.InstrumentFiles.read(file));
             var r = org.solidscope.echem.RelaxationTimes.compute(s, lambda == null ? Double.NaN : lambda);
             Main.out().printf("%s: DRT with λ = %.3g%s; R∞ %.4g Ohm, polarisation %.4g Ohm, largest residual %.3g %% of |Z|%n", file, r.lambda(),
                     lambda == null ? " (GCV)" : "", r.rInfOhm(), r.polarisationOhm(), 100 * r.maxResidualRelative());

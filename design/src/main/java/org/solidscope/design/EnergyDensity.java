@@ -24,7 +24,33 @@ public final class EnergyDensity {
      * @param thicknessUm every component's share of the thickness; they sum to {@code totalThicknessUm}
      */
     public record Result(CellDesign design, double whKg, double whL, double energyMwhCm2, double arealCapacityMahCm2, double lithiumUm,
-                         double totalMassMgCm2, double totalThicknessUm, Map<String, Double> massMgCm2, Map<String, Double> thicknessUm) {}
+                         double totalMassMgCm2, double totalThicknessUm, Map<String, Double> massMgCm2, Map<String, Double> thicknessUm) {
+
+        /** The result as the CLI's JSON and the server's API give it (keys with units). */
+        public Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("design", design);
+            m.put("wh_kg", whKg);
+            m.put("wh_l", whL);
+            m.put("energy_mwh_cm2", energyMwhCm2);
+            m.put("areal_capacity_mah_cm2", arealCapacityMahCm2);
+            m.put("lithium_um", lithiumUm);
+            m.put("mass_mg_cm2", massMgCm2);
+            m.put("thickness_um", thicknessUm);
+            m.put("total_mass_mg_cm2", totalMassMgCm2);
+            m.put("total_thickness_um", totalThicknessUm);
+            m.put("basis", "per cm² of one cathode layer of double-sided electrodes; packaging as shares of the cell");
+            return m;
+        }
+
+        /** The mass of every component as a bar chart (PNG). */
+        public byte[] massChart() {
+            java.util.List<org.solidscope.report.BarChart.Bar> bars = new java.util.ArrayList<>();
+            massMgCm2.forEach((k, v) -> bars.add(new org.solidscope.report.BarChart.Bar(k, 0, v)));
+            return org.solidscope.report.BarChart.png(String.format(java.util.Locale.ROOT, "%s %.0f mg/cm² / %s %.0f µm: %.0f Wh/kg, %.0f Wh/L — mass per cm² of cathode layer",
+                    design.cathode(), design.loadingMgCm2(), design.electrolyte(), design.electrolyteUm(), whKg, whL), "mg/cm²", bars, 0);
+        }
+    }
 
     public static Result of(CellDesign d) {
         DesignMaterials lib = DesignMaterials.shipped();

@@ -39,18 +39,7 @@ final class DesignApi {
     }
 
     static Map<String, Object> energy(CellDesign d) {
-        EnergyDensity.Result r = EnergyDensity.of(d);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("design", d);
-        m.put("wh_kg", r.whKg());
-        m.put("wh_l", r.whL());
-        m.put("areal_capacity_mah_cm2", r.arealCapacityMahCm2());
-        m.put("lithium_um", r.lithiumUm());
-        m.put("mass_mg_cm2", r.massMgCm2());
-        m.put("thickness_um", r.thicknessUm());
-        m.put("total_mass_mg_cm2", r.totalMassMgCm2());
-        m.put("total_thickness_um", r.totalThicknessUm());
-        return m;
+        return EnergyDensity.of(d).asMap();
     }
 
     static byte[] sweepPng(CellDesign d) {

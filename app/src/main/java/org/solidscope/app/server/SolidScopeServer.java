@@ -191,12 +191,20 @@ public final class SolidScopeServer {
      * malformed, a read that timed out), answered 400/408; otherwise a server fault, logged with
      * its stack under an id that the answer carries, so that a report can be matched to the log.
      */
-    private void unexpected(Exception e, Context ctx) {
+    /** Whether a read of the request timed out somewhere down the cause chain. */
+    private static boolean timedOut(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException) {
-                error(ctx, HttpStatus.REQUEST_TIMEOUT, "request timeout", "the request body did not arrive within " + readTimeoutMs / 1000 + " s");
-                return;
-            }
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException) return true;
+        }
+        return false;
+    }
+
+    private void unexpected(Exception e, Context ctx) {
+        if (timedOut(e)) {
+            error(ctx, HttpStatus.REQUEST_TIMEOUT, "request timeout", "the request body did not arrive within " + readTimeoutMs / 1000 + " s");
+            return;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.eclipse.jetty.io.EofException || t instanceof java.io.EOFException
                     || t instanceof org.eclipse.jetty.http.BadMessageException || t instanceof jakarta.servlet.ServletException) {
                 error(ctx, HttpStatus.BAD_REQUEST, "bad request", "the request body is malformed or shorter than its Content-Length");
@@ -443,11 +451,7 @@ public final class SolidScopeServer {
             lot = ctx.formParam("lot");
         } catch (Exception e) { // also the checked IOException Jetty's parser throws through Kotlin code
             if (e instanceof InputException ie) throw ie;
-            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException) {
-                    throw new TooLarge(HttpStatus.REQUEST_TIMEOUT, "the request body did not arrive within " + readTimeoutMs / 1000.0 + " s");
-                }
-            }
+            if (timedOut(e)) throw new TooLarge(HttpStatus.REQUEST_TIMEOUT, "the request body did not arrive within " + readTimeoutMs / 1000 + " s");
             // Jetty's multipart parser: a body cut short, a missing boundary, a part header it cannot read
             throw new InputException("upload", "body", "a complete multipart/form-data body", rootMessage(e));
         }
