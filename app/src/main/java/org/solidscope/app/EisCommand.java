@@ -53,10 +53,11 @@ final class EisCommand implements Runnable {
         m.put("z_real_ohm", s.zRealOhm());
         m.put("z_imag_ohm", s.zImagOhm());
         m.put("convention", "Z = Z' + jZ'', Z'' < 0 for a capacitive response");
+        m.put("metadata", new java.util.TreeMap<>(s.metadata()));
         return m;
     }
 
-    @Command(name = "read", mixinStandardHelpOptions = true, description = "Read a spectrum (CSV with frequency, Z', Z'' columns named in its header).")
+    @Command(name = "read", mixinStandardHelpOptions = true, description = "Read a spectrum: Gamry .DTA, BioLogic .mpt/.mpr, ZPlot/ZView .z, Autolab, CH Instruments, VersaStudio .par, Parstat, PowerSuite, CSV.")
     static final class Read implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE") Path file;
         @Option(names = "--json", description = "arrays frequency_hz, z_real_ohm, z_imag_ohm") Path json;

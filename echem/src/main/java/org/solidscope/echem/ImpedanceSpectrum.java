@@ -1,12 +1,16 @@
 package org.solidscope.echem;
 
+import java.util.Map;
 import org.solidscope.core.InputException;
 
 /**
  * An impedance spectrum: Z = Z′ + jZ″ at each frequency, Z″ &lt; 0 for a capacitive response,
  * whatever the instrument's own sign convention was.
+ *
+ * @param metadata what the file says about the measurement ({@code format}, {@code date}, {@code area_cm2},
+ *                 {@code amplitude_mv}, …), as text; empty when it says nothing
  */
-public record ImpedanceSpectrum(double[] frequencyHz, double[] zRealOhm, double[] zImagOhm, String source) {
+public record ImpedanceSpectrum(double[] frequencyHz, double[] zRealOhm, double[] zImagOhm, String source, Map<String, String> metadata) {
     public ImpedanceSpectrum {
         int n = frequencyHz.length;
         if (zRealOhm.length != n || zImagOhm.length != n) throw new IllegalArgumentException("arrays of one length");
@@ -19,7 +23,17 @@ public record ImpedanceSpectrum(double[] frequencyHz, double[] zRealOhm, double[
                 throw new InputException(source, "impedance (point " + (i + 1) + ")", "finite Z′ and Z″", zRealOhm[i] + ", " + zImagOhm[i]);
             }
         }
+        metadata = Map.copyOf(metadata);
+    }
+
+    public ImpedanceSpectrum(double[] frequencyHz, double[] zRealOhm, double[] zImagOhm, String source) {
+        this(frequencyHz, zRealOhm, zImagOhm, source, Map.of());
     }
 
     public int size() { return frequencyHz.length; }
+
+    /** The same points with other metadata. */
+    public ImpedanceSpectrum withMetadata(Map<String, String> m) {
+        return new ImpedanceSpectrum(frequencyHz, zRealOhm, zImagOhm, source, m);
+    }
 }

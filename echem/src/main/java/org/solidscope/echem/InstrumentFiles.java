@@ -21,7 +21,11 @@ import org.solidscope.core.InputException;
  *     already Z″ (negative for capacitive); decimal commas occur.</li>
  * <li>BioLogic {@code .mpt}: {@code EC-Lab ASCII FILE}, {@code Nb header lines : N}, a tab-separated table
  *     with {@code freq/Hz}, {@code Re(Z)/Ohm}, {@code -Im(Z)/Ohm} (negated: turned back here); Latin-1, decimal commas.</li>
- * <li>CSV with named columns ({@link SpectrumCsv}).</li>
+ * <li>BioLogic {@code .mpr}: binary modules, read by {@link BioLogicMpr}.</li>
+ * <li>Scribner ZPlot/ZView {@code .z} and the Autolab-style {@code ZPlotW/Z60W} exports ({@link ZPlotFile}).</li>
+ * <li>CH Instruments text exports ({@code A.C. Impedance}, a {@code Freq/Hz, Z'/ohm, Z"/ohm} table) and
+ *     VersaStudio {@code .par} ({@code <Segment1>} with a {@code Definition=} row), read by {@link TextExports}.</li>
+ * <li>CSV and tab tables with named columns, Parstat and PowerSuite exports among them ({@link SpectrumCsv}).</li>
  * </ul>
  */
 public final class InstrumentFiles {
@@ -39,15 +43,17 @@ public final class InstrumentFiles {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         String text = new String(head, StandardCharsets.ISO_8859_1);
+        if (text.startsWith("\uFEFF") || text.startsWith("\u00EF\u00BB\u00BF")) text = text.substring(text.charAt(0) == '\uFEFF' ? 1 : 3);
         if (text.startsWith("EXPLAIN")) return gamry(src, text);
         if (text.startsWith("EC-Lab ASCII FILE")) return bioLogicMpt(src, text);
-        if (text.startsWith("BIO-LOGIC MODULAR FILE")) {
-            throw new InputException(src, "format", "a spectrum format read here (CSV, Gamry .DTA, BioLogic .mpt)", "a BioLogic .mpr (binary): export it as .mpt");
-        }
+        if (text.startsWith(BioLogicMpr.MAGIC)) return BioLogicMpr.spectrum(src, head);
+        if (ZPlotFile.recognises(text)) return ZPlotFile.read(src, text);
+        if (TextExports.isChInstruments(text)) return TextExports.chInstruments(src, text);
+        if (TextExports.isVersaStudio(text)) return TextExports.versaStudio(src, text);
         return SpectrumCsv.read(file);
     }
 
-    private static double number(String src, String field, String s) {
+    static double number(String src, String field, String s) {
         try {
             return Double.parseDouble(s.strip().replace(',', '.'));
         } catch (NumberFormatException e) {
@@ -73,7 +79,24 @@ public final class InstrumentFiles {
             if (p.length <= need) throw new InputException(src, "ZCURVE row " + (rows.size() + 1), (need + 1) + " columns", p.length + " columns");
             rows.add(new double[] {number(src, "Freq", p[f]), number(src, "Zreal", p[re]), number(src, "Zimag", p[im])});
         }
-        return spectrum(src, rows, false);
+        if (rows.isEmpty()) throw new InputException(src, "ZCURVE", "data rows after the names and units rows", "none (a truncated file?)");
+        java.util.Map<String, String> meta = new java.util.LinkedHashMap<>();
+        meta.put("format", "Gamry DTA");
+        for (int i = 0; i < t; i++) {
+            String[] p = lines[i].split("\t");
+            if (p.length < 3) continue;
+            switch (p[0]) {
+                case "TAG" -> meta.put("technique", p[1].strip());
+                case "DATE" -> meta.put("date", p[2].strip());
+                case "TIME" -> meta.put("time", p[2].strip());
+                case "AREA" -> meta.put("area_cm2", p[2].strip().replace(',', '.'));
+                case "VAC" -> meta.put("amplitude_mv_rms", p[2].strip().replace(',', '.'));
+                case "TITLE" -> meta.put("title", p[2].strip());
+                default -> { }
+            }
+        }
+        if (lines.length > 1 && lines[1].startsWith("TAG")) meta.put("technique", lines[1].substring(3).strip());
+        return spectrum(src, rows, false).withMetadata(meta);
     }
 
     static ImpedanceSpectrum bioLogicMpt(String src, String text) {
@@ -96,10 +119,10 @@ public final class InstrumentFiles {
             if (fr == 0) continue; // rows of other techniques in a combined file carry no frequency
             rows.add(new double[] {fr, number(src, "Re(Z)/Ohm", p[re]), number(src, "-Im(Z)/Ohm", p[im])});
         }
-        return spectrum(src, rows, true);
+        return spectrum(src, rows, true).withMetadata(java.util.Map.of("format", "BioLogic mpt"));
     }
 
-    private static ImpedanceSpectrum spectrum(String src, List<double[]> rows, boolean negated) {
+    static ImpedanceSpectrum spectrum(String src, List<double[]> rows, boolean negated) {
         int n = rows.size();
         double[] f = new double[n], re = new double[n], im = new double[n];
         for (int i = 0; i < n; i++) {

@@ -17,7 +17,11 @@ import org.solidscope.core.InputException;
  * real part ({@code Z'}, {@code Zreal}, {@code Re(Z)}, {@code z_real_ohm}) and imaginary part
  * ({@code Z''}, {@code Zimag}, {@code Im(Z)}, {@code z_imag_ohm}, or negated: {@code -Z''},
  * {@code -Im(Z)}, which is then turned back so that Z″ &lt; 0 means capacitive). Units in the header
- * (Ohm, kOhm, mOhm; Hz, kHz) are honoured. Comma, semicolon or tab separated.
+ * (Ohm, kOhm, mOhm; Hz, kHz) are honoured. Comma, semicolon or tab separated. Parstat ({@code Frequency (Hz)},
+ * {@code Zre (ohms)}, {@code Zim (ohms)}) and PowerSuite ({@code Frequency}, {@code Zre}, {@code Zimg}) exports are
+ * such tables; rows with frequency 0 (other techniques of the same run) are left out. A file of three numeric
+ * columns and no header is read as frequency, Z′, Z″ in Ω with Z″ &lt; 0 capacitive (the plain layout of
+ * impedance.py), and says so in its metadata.
  */
 public final class SpectrumCsv {
     private SpectrumCsv() {}
@@ -40,6 +44,7 @@ public final class SpectrumCsv {
         if (h >= lines.size()) throw new InputException(src, "header", "a header row naming frequency, Z' and Z''", "an empty file");
         String sep = lines.get(h).contains("\t") ? "\t" : lines.get(h).contains(";") ? ";" : ",";
         String[] head = lines.get(h).split(sep, -1);
+        boolean headerless = head.length == 3 && java.util.Arrays.stream(head).allMatch(SpectrumCsv::isNumber);
         int fc = -1, rc = -1, ic = -1;
         double fScale = 1, rScale = 1, iScale = 1;
         boolean negated = false;
@@ -48,11 +53,15 @@ public final class SpectrumCsv {
             if (fc < 0 && t.startsWith("freq")) { fc = k; fScale = t.contains("khz") ? 1e3 : t.contains("mhz") && !t.contains("mohm") ? 1e6 : 1; continue; }
             boolean neg = t.startsWith("-");
             String u = neg ? t.substring(1) : t;
-            boolean imag = u.startsWith("z''") || u.startsWith("z\"") || u.startsWith("zimag") || u.startsWith("im(z)") || u.startsWith("z_imag") || u.startsWith("imz");
-            boolean real = !imag && (u.startsWith("z'") || u.startsWith("zreal") || u.startsWith("re(z)") || u.startsWith("z_real") || u.startsWith("rez"));
+            boolean imag = u.startsWith("z''") || u.startsWith("z\"") || u.startsWith("zim") || u.startsWith("im(z)") || u.startsWith("z_imag") || u.startsWith("imz");
+            boolean real = !imag && (u.startsWith("z'") || u.startsWith("zre") || u.startsWith("re(z)") || u.startsWith("z_real") || u.startsWith("rez"));
             double scale = u.contains("kohm") ? 1e3 : u.contains("mohm") ? 1e-3 : 1;
             if (imag && ic < 0) { ic = k; iScale = scale; negated = neg; }
             else if (real && rc < 0) { rc = k; rScale = scale; }
+        }
+        if (headerless) {
+            fc = 0; rc = 1; ic = 2;
+            h--; // the first row is data
         }
         if (fc < 0 || rc < 0 || ic < 0) {
             throw new InputException(src, "header", "columns named frequency, Z' (or Zreal, Re(Z)) and Z'' (or Zimag, Im(Z), -Z'', -Im(Z))",
@@ -66,6 +75,7 @@ public final class SpectrumCsv {
             try {
                 double f = Double.parseDouble(parts[fc].strip()) * fScale, re = Double.parseDouble(parts[rc].strip()) * rScale,
                         im = Double.parseDouble(parts[ic].strip()) * iScale;
+                if (f == 0 && !headerless) continue; // a row of another technique
                 rows.add(new double[] {f, re, negated ? -im : im});
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
                 throw new InputException(src, "line " + (i + 1), "numbers in the frequency, Z' and Z'' columns", "'" + shown(line) + "'");
@@ -74,7 +84,16 @@ public final class SpectrumCsv {
         int n = rows.size();
         double[] f = new double[n], re = new double[n], im = new double[n];
         for (int i = 0; i < n; i++) { f[i] = rows.get(i)[0]; re[i] = rows.get(i)[1]; im[i] = rows.get(i)[2]; }
-        return new ImpedanceSpectrum(f, re, im, src);
+        return new ImpedanceSpectrum(f, re, im, src, java.util.Map.of("format", headerless ? "CSV without header (frequency, Z', Z'')" : "CSV"));
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** At most 60 characters of a line for a message, control characters as '?'. */

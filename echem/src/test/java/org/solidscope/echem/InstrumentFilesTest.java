@@ -50,6 +50,6 @@ class InstrumentFilesTest {
         Path renamed = Files.copy(f, dir.resolve("export.txt"));
         assertArrayEquals(IM, InstrumentFiles.read(renamed).zImagOhm(), 1e-12);
         Path mpr = Files.write(dir.resolve("x.mpr"), "BIO-LOGIC MODULAR FILE\u001a                         ".getBytes(StandardCharsets.ISO_8859_1));
-        assertTrue(assertThrows(InputException.class, () -> InstrumentFiles.read(mpr)).found().contains(".mpt"));
+        assertEquals("magic", assertThrows(InputException.class, () -> InstrumentFiles.read(mpr)).field(), "too short for an .mpr");
     }
 }
