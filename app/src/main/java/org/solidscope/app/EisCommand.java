@@ -82,6 +82,7 @@ final class EisCommand implements Runnable {
         @Option(names = "--initial", required = true, description = "initial guesses, one per parameter in order") String initial;
         @Option(names = "--fixed", description = "parameters held at a value, e.g. CPE1_1=0.9,R0=10 (--initial then lists the free ones)") String fixedText;
         @Option(names = "--weighting", defaultValue = "modulus", description = "unit or modulus (1/|Z|; default ${DEFAULT-VALUE})") String weighting;
+        @Option(names = "--drop-inductive", description = "leave out points with Z'' >= 0") boolean dropInductive;
         @Option(names = "--json", description = "parameters with stderr and unit, chi2, rmse, elapsed_ms") Path json;
         @Option(names = "--plot", description = "Nyquist plot of data and fit (PNG)") Path plot;
 
@@ -94,6 +95,7 @@ final class EisCommand implements Runnable {
                 default -> throw new InputException("--weighting", "weighting", "unit or modulus", "'" + weighting + "'");
             };
             ImpedanceSpectrum s = org.solidscope.echem.InstrumentFiles.read(file);
+            if (dropInductive) s = s.capacitiveOnly();
             Map<String, Double> fixed = new LinkedHashMap<>();
             if (fixedText != null) {
                 for (String kv : fixedText.split(",")) {
@@ -137,13 +139,19 @@ final class EisCommand implements Runnable {
     static final class Kk implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE") Path file;
         @Option(names = "--c", defaultValue = "0.85", description = "µ threshold (default ${DEFAULT-VALUE})") double c;
+        @Option(names = "--fit", defaultValue = "real", description = "real (R0 and R_k to Re, then L; Lin-KK's and impedance.py's default) or complex") String fitType;
         @Option(names = "--json", description = "M, mu, residuals") Path json;
 
         @Override
         public Integer call() {
             if (!(c > 0 && c < 1)) throw new InputException("--c", "c", "a threshold in (0, 1)", String.valueOf(c));
             ImpedanceSpectrum s = atLeastFivePoints(org.solidscope.echem.InstrumentFiles.read(file));
-            LinKK.Result r = LinKK.test(s, c);
+            LinKK.FitType type = switch (fitType) {
+                case "real" -> LinKK.FitType.REAL;
+                case "complex" -> LinKK.FitType.COMPLEX;
+                default -> throw new InputException("--fit", "fit", "real or complex", "'" + fitType + "'");
+            };
+            LinKK.Result r = LinKK.test(s, c, type);
             Main.out().printf("%s: lin-KK M = %d, µ = %.4f; largest residual %.3g %% of |Z|%n", file, r.m(), r.mu(), 100 * r.maxResidualRelative());
             if (json != null) {
                 Map<String, Object> m = new LinkedHashMap<>();

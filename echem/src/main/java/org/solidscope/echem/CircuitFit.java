@@ -17,8 +17,9 @@ import org.solidscope.core.NumericalException;
 /**
  * Complex non-linear least squares: Re and Im of the model against the data together, weighted by
  * 1 (unit) or 1/|Z| (modulus), solved by Hipparchus' Levenberg–Marquardt with every parameter kept
- * within its bounds (≥ 0; a CPE exponent ≤ 1). Standard errors follow SciPy's {@code curve_fit}: the
- * covariance {@code (JᵀJ)⁻¹} scaled by the reduced χ² = Σr²/(2N − p).
+ * within its bounds (&gt; 0; a CPE exponent in (0, 1]) by working on ln p (logit α). Standard errors follow
+ * SciPy's {@code curve_fit}: the covariance {@code (JᵀJ)⁻¹}, J taken in the parameters themselves at the
+ * optimum, scaled by the reduced χ² = Σr²/(2N − p).
  */
 public final class CircuitFit {
     private CircuitFit() {}
@@ -61,12 +62,12 @@ public final class CircuitFit {
             for (int k = 0; k < p; k++) full[free[k]] = q[k];
             return full;
         };
-        double[] lower = new double[p], upper = new double[p];
+        double[] upper = new double[p];
         for (int k = 0; k < p; k++) {
-            lower[k] = 0;
             upper[k] = freeNames.get(k).startsWith("CPE") && freeNames.get(k).endsWith("_1") ? 1 : Double.POSITIVE_INFINITY;
-            if (!(initial[k] >= lower[k] && initial[k] <= upper[k]) || !Double.isFinite(initial[k])) {
-                throw new InputException("--initial", freeNames.get(k), "a guess within its bounds [" + lower[k] + ", " + upper[k] + "]",
+            if (!(initial[k] > 0 && initial[k] < upper[k] || upper[k] == 1 && initial[k] == 1) || !Double.isFinite(initial[k])) {
+                throw new InputException("--initial", freeNames.get(k), upper[k] == 1
+                        ? "a guess in (0, 1] (a CPE exponent)" : "a finite guess > 0 (every parameter of a circuit is positive; the fit works on its logarithm)",
                         String.valueOf(initial[k]));
             }
         }
@@ -87,42 +88,58 @@ public final class CircuitFit {
             }
             return out;
         };
+        // Bounds by transformation: the optimiser moves u = ln p (p > 0) or u = logit p (a CPE exponent in (0, 1)),
+        // so that no step leaves the feasible region and none is clipped onto a bound it does not belong to.
+        java.util.function.Function<double[], double[]> fromU = u -> {
+            double[] q = new double[p];
+            for (int k = 0; k < p; k++) q[k] = upper[k] == 1 ? 1 / (1 + Math.exp(-u[k])) : Math.exp(u[k]);
+            return q;
+        };
+        double[] u0 = new double[p];
+        for (int k = 0; k < p; k++) u0[k] = upper[k] == 1 ? Math.log(Math.min(initial[k], 1 - 1e-9) / (1 - Math.min(initial[k], 1 - 1e-9))) : Math.log(initial[k]);
         var jacobianModel = (org.hipparchus.optim.nonlinear.vector.leastsquares.MultivariateJacobianFunction) point -> {
-            double[] q = point.toArray();
-            double[] v = model.apply(q);
+            double[] u = point.toArray();
+            double[] v = model.apply(fromU.apply(u));
             double[][] j = new double[2 * n][p];
             for (int k = 0; k < p; k++) {
-                double h = 1e-7 * Math.max(Math.abs(q[k]), 1e-12);
-                double[] qp = q.clone(), qm = q.clone();
-                qp[k] += h;
-                qm[k] = Math.max(lower[k], q[k] - h);
-                double[] vp = model.apply(qp), vm = model.apply(qm);
-                double dk = qp[k] - qm[k];
-                for (int i = 0; i < 2 * n; i++) j[i][k] = (vp[i] - vm[i]) / dk;
+                double h = 1e-7 * Math.max(Math.abs(u[k]), 1);
+                double[] up = u.clone(), um = u.clone();
+                up[k] += h;
+                um[k] -= h;
+                double[] vp = model.apply(fromU.apply(up)), vm = model.apply(fromU.apply(um));
+                for (int i = 0; i < 2 * n; i++) j[i][k] = (vp[i] - vm[i]) / (2 * h);
             }
             return new Pair<RealVector, RealMatrix>(new ArrayRealVector(v, false), new Array2DRowRealMatrix(j, false));
         };
         LeastSquaresOptimizer.Optimum opt;
         try {
-            opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder().model(jacobianModel).target(target).start(initial)
-                    .maxEvaluations(20_000).maxIterations(5_000)
-                    .parameterValidator(v -> {
-                        RealVector x = v.copy();
-                        for (int k = 0; k < p; k++) x.setEntry(k, Math.min(upper[k], Math.max(lower[k], v.getEntry(k))));
-                        return x;
-                    }).build());
+            opt = new LevenbergMarquardtOptimizer().withCostRelativeTolerance(1e-13).withParameterRelativeTolerance(1e-13)
+                    .optimize(new LeastSquaresBuilder().model(jacobianModel).target(target).start(u0).maxEvaluations(20_000).maxIterations(5_000).build());
         } catch (org.hipparchus.exception.MathIllegalStateException e) {
             throw new NumericalException("the fit of " + c + " did not converge from " + Arrays.toString(initial) + ": " + e.getMessage());
         }
-        double[] xf = opt.getPoint().toArray();
+        double[] xf = fromU.apply(opt.getPoint().toArray());
         double[] x = expand.apply(xf);
-        double chi2 = opt.getCost() * opt.getCost();
+        double[] fitted = model.apply(xf);
+        double chi2 = 0;
+        for (int i = 0; i < 2 * n; i++) chi2 += (fitted[i] - target[i]) * (fitted[i] - target[i]);
         int dof = Math.max(1, 2 * n - p);
         double red = chi2 / dof;
+        // covariance in the parameters themselves: (JᵀJ)⁻¹·χ²_red with J = ∂model/∂p at the optimum (SciPy's curve_fit)
+        double[][] jp = new double[2 * n][p];
+        for (int k = 0; k < p; k++) {
+            double h = 1e-6 * xf[k];
+            double[] qp = xf.clone(), qm = xf.clone();
+            qp[k] += h;
+            qm[k] -= h;
+            double[] vp = model.apply(qp), vm = model.apply(qm);
+            for (int i = 0; i < 2 * n; i++) jp[i][k] = (vp[i] - vm[i]) / (2 * h);
+        }
+        RealMatrix jm = new Array2DRowRealMatrix(jp, false);
         double[][] cov = new double[p][p];
         try {
-            RealMatrix cv = opt.getCovariances(1e-14).scalarMultiply(red);
-            cov = cv.getData();
+            cov = new org.hipparchus.linear.SingularValueDecomposition(jm.transposeMultiply(jm)).getSolver().getInverse().scalarMultiply(red).getData();
+            for (int k = 0; k < p; k++) if (!(cov[k][k] >= 0)) throw new org.hipparchus.exception.MathIllegalArgumentException(org.hipparchus.exception.LocalizedCoreFormats.SINGULAR_MATRIX);
         } catch (org.hipparchus.exception.MathIllegalArgumentException singular) {
             for (double[] row : cov) Arrays.fill(row, Double.NaN); // parameters the data cannot tell apart
         }

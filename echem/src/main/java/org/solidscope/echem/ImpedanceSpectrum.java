@@ -32,6 +32,18 @@ public record ImpedanceSpectrum(double[] frequencyHz, double[] zRealOhm, double[
 
     public int size() { return frequencyHz.length; }
 
+    /** The points with Z″ &lt; 0 only (inductive ones left out, as impedance.py's {@code ignoreBelowX}). */
+    public ImpedanceSpectrum capacitiveOnly() {
+        int[] keep = java.util.stream.IntStream.range(0, size()).filter(i -> zImagOhm[i] < 0).toArray();
+        double[] f = new double[keep.length], re = new double[keep.length], im = new double[keep.length];
+        for (int k = 0; k < keep.length; k++) {
+            f[k] = frequencyHz[keep[k]];
+            re[k] = zRealOhm[keep[k]];
+            im[k] = zImagOhm[keep[k]];
+        }
+        return new ImpedanceSpectrum(f, re, im, source, metadata);
+    }
+
     /** The same points with other metadata. */
     public ImpedanceSpectrum withMetadata(Map<String, String> m) {
         return new ImpedanceSpectrum(frequencyHz, zRealOhm, zImagOhm, source, m);

@@ -13,6 +13,10 @@ import org.hipparchus.linear.RealVector;
  * c (0.85 by default): more elements would begin to fit noise with alternating signs. The relative
  * residuals {@code (Z − Ẑ)/|Z|} then tell whether the spectrum is trustworthy (a few tenths of a percent
  * for a valid one; systematic drift for a drifting cell).
+ *
+ * <p>Two fits: {@link FitType#REAL} (the default of Schönleber's Lin-KK tool and of impedance.py) fits R0 and
+ * the R_k to the real part only and then L to what remains of the imaginary part; {@link FitType#COMPLEX}
+ * fits all of them to both parts at once.
  */
 public final class LinKK {
     private LinKK() {}
@@ -20,18 +24,29 @@ public final class LinKK {
     public record Result(int m, double mu, double[] tauS, double[] resistancesOhm, double r0Ohm, double inductanceH,
                          double[] residualRealRelative, double[] residualImagRelative, double maxResidualRelative) {}
 
+    public enum FitType { REAL, COMPLEX }
+
     public static Result test(ImpedanceSpectrum s, double c) {
+        return test(s, c, FitType.REAL);
+    }
+
+    /** M grown from 1 until µ ≤ c (at most N − 3 elements, N the number of points). */
+    public static Result test(ImpedanceSpectrum s, double c, FitType type) {
         int n = s.size();
         int maxM = Math.max(1, n - 3);
         Result r = null;
         for (int m = 1; m <= maxM; m++) {
-            r = fit(s, m);
+            r = fit(s, m, type);
             if (r.mu() <= c) break;
         }
         return r;
     }
 
     static Result fit(ImpedanceSpectrum s, int m) {
+        return fit(s, m, FitType.COMPLEX);
+    }
+
+    static Result fit(ImpedanceSpectrum s, int m, FitType type) {
         int n = s.size();
         double fMin = Double.POSITIVE_INFINITY, fMax = 0;
         for (double f : s.frequencyHz()) { fMin = Math.min(fMin, f); fMax = Math.max(fMax, f); }
@@ -54,7 +69,25 @@ public final class LinKK {
             b[i] = wt * s.zRealOhm()[i];
             b[n + i] = wt * s.zImagOhm()[i];
         }
-        RealVector x = new QRDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().solve(new ArrayRealVector(b, false));
+        RealVector x;
+        if (type == FitType.COMPLEX) {
+            x = new QRDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().solve(new ArrayRealVector(b, false));
+        } else {
+            // R0 and R_k from the real part alone, then L from the imaginary residual of that fit
+            double[][] ar = new double[n][m + 1];
+            for (int i = 0; i < n; i++) System.arraycopy(a[i], 0, ar[i], 0, m + 1);
+            RealVector xr = new QRDecomposition(new Array2DRowRealMatrix(ar, false)).getSolver().solve(new ArrayRealVector(java.util.Arrays.copyOf(b, n), false));
+            double num = 0, den = 0;
+            for (int i = 0; i < n; i++) {
+                double rest = b[n + i];
+                for (int k = 0; k < m; k++) rest -= a[n + i][1 + k] * xr.getEntry(1 + k);
+                num += a[n + i][m + 1] * rest;
+                den += a[n + i][m + 1] * a[n + i][m + 1];
+            }
+            x = new ArrayRealVector(m + 2);
+            x.setSubVector(0, xr);
+            x.setEntry(m + 1, num / den);
+        }
         double[] rk = new double[m];
         double neg = 0, pos = 0;
         for (int k = 0; k < m; k++) {

@@ -89,6 +89,8 @@ class CircuitTest {
         InputException out = assertThrows(InputException.class,
                 () -> CircuitFit.fit(c, SpectrumSimulator.simulate(c, truth, f, 0, 1), new double[] {9, 110, 3e-5, 1.3, 20}, CircuitFit.Weighting.UNIT));
         assertEquals("CPE1_1", out.field());
-        assertTrue(out.expected().contains("[0.0, 1.0]"), out.getMessage());
+        assertTrue(out.expected().contains("(0, 1]"), out.getMessage());
+        assertTrue(assertThrows(InputException.class, () -> CircuitFit.fit(c, SpectrumSimulator.simulate(c, truth, f, 0, 1),
+                new double[] {0, 110, 3e-5, 0.9, 20}, CircuitFit.Weighting.UNIT)).expected().contains("> 0"));
     }
 }
