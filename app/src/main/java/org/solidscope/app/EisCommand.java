@@ -79,7 +79,9 @@ final class EisCommand implements Runnable {
     static final class Fit implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE") Path file;
         @Option(names = "--circuit", required = true, description = "e.g. R0-p(R1,CPE1)-W1") String circuit;
-        @Option(names = "--initial", required = true, description = "initial guesses, one per parameter in order") String initial;
+        @Option(names = "--initial", description = "initial guesses, one per free parameter in order (default: read off the data: intercepts, arc apex frequencies, tail)") String initial;
+        @Option(names = "--global", defaultValue = "1", description = "starts: 1 = a local fit from the guesses; N > 1 adds N-1 scattered starts (10^±1 about the guesses) and keeps the best") int starts;
+        @Option(names = "--seed", defaultValue = "1", description = "seed of the scattered starts") long seed;
         @Option(names = "--fixed", description = "parameters held at a value, e.g. CPE1_1=0.9,R0=10 (--initial then lists the free ones)") String fixedText;
         @Option(names = "--weighting", defaultValue = "modulus", description = "unit or modulus (1/|Z|; default ${DEFAULT-VALUE})") String weighting;
         @Option(names = "--drop-inductive", description = "leave out points with Z'' >= 0") boolean dropInductive;
@@ -104,7 +106,15 @@ final class EisCommand implements Runnable {
                     fixed.put(p[0].strip(), numbers("--fixed", p[1])[0]);
                 }
             }
-            CircuitFit.Result r = CircuitFit.fit(c, s, numbers("--initial", initial), wt, fixed);
+            double[] guess;
+            if (initial != null) {
+                guess = numbers("--initial", initial);
+            } else {
+                double[] all = org.solidscope.echem.InitialGuess.of(c, s);
+                guess = java.util.stream.IntStream.range(0, all.length).filter(k -> !fixed.containsKey(c.parameterNames().get(k))).mapToDouble(k -> all[k]).toArray();
+                Main.out().printf("initial guesses from the data: %s%n", java.util.Arrays.stream(guess).mapToObj(v -> String.format("%.4g", v)).toList());
+            }
+            CircuitFit.Result r = starts == 1 ? CircuitFit.fit(c, s, guess, wt, fixed) : CircuitFit.fitGlobal(c, s, guess, wt, fixed, starts, seed);
             Main.out().printf("%s on %s (%d points): chi2 %.4g, rmse %.4g Ohm, %d iterations, %.1f ms%n", c, file, s.size(), r.chi2(), r.rmseOhm(),
                     r.iterations(), r.elapsedMs());
             for (CircuitFit.Parameter p : r.parameters()) {

@@ -50,6 +50,9 @@ public final class Circuit {
 
     public int parameterCount() { return parameterNames.size(); }
 
+    /** The parsed tree (for guesses derived from it). */
+    Node root() { return root; }
+
     @Override
     public String toString() { return text; }
 
@@ -58,12 +61,74 @@ public final class Circuit {
         return eval(root, p, 2 * Math.PI * frequencyHz);
     }
 
-    /** Z at every frequency: real parts into {@code re}, imaginary into {@code im}. */
+    /**
+     * Z at every frequency: real parts into {@code re}, imaginary into {@code im}. Evaluated node by node
+     * over all frequencies in primitive arrays (no complex objects in the loop): a fit calls this
+     * thousands of times.
+     */
     public void impedance(double[] p, double[] frequencyHz, double[] re, double[] im) {
-        for (int i = 0; i < frequencyHz.length; i++) {
-            Complex z = impedance(p, frequencyHz[i]);
-            re[i] = z.getReal();
-            im[i] = z.getImaginary();
+        int n = frequencyHz.length;
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) w[i] = 2 * Math.PI * frequencyHz[i];
+        evalArrays(root, p, w, re, im);
+    }
+
+    private static void evalArrays(Node node, double[] p, double[] w, double[] re, double[] im) {
+        int n = w.length;
+        if (node instanceof Element e) {
+            elementArrays(e, p, w, re, im);
+            return;
+        }
+        Group g = (Group) node;
+        double[] pr = new double[n], pi = new double[n];
+        java.util.Arrays.fill(re, 0);
+        java.util.Arrays.fill(im, 0);
+        for (Node c : g.parts()) {
+            evalArrays(c, p, w, pr, pi);
+            if (g.parallel()) {
+                for (int i = 0; i < n; i++) {
+                    double d = pr[i] * pr[i] + pi[i] * pi[i];
+                    re[i] += pr[i] / d;
+                    im[i] -= pi[i] / d;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    re[i] += pr[i];
+                    im[i] += pi[i];
+                }
+            }
+        }
+        if (g.parallel()) {
+            for (int i = 0; i < n; i++) {
+                double d = re[i] * re[i] + im[i] * im[i];
+                re[i] = re[i] / d;
+                im[i] = -im[i] / d;
+            }
+        }
+    }
+
+    private static void elementArrays(Element e, double[] p, double[] w, double[] re, double[] im) {
+        int k = e.firstParameter(), n = w.length;
+        switch (e.type()) {
+            case "R" -> { java.util.Arrays.fill(re, p[k]); java.util.Arrays.fill(im, 0); }
+            case "C" -> { for (int i = 0; i < n; i++) { re[i] = 0; im[i] = -1 / (w[i] * p[k]); } }
+            case "L" -> { for (int i = 0; i < n; i++) { re[i] = 0; im[i] = w[i] * p[k]; } }
+            case "CPE" -> {
+                double a = p[k + 1], c = Math.cos(a * Math.PI / 2), s = Math.sin(a * Math.PI / 2);
+                for (int i = 0; i < n; i++) {
+                    double m = 1 / (p[k] * Math.pow(w[i], a)); // 1/(Q ω^α) · e^(−jαπ/2)
+                    re[i] = m * c;
+                    im[i] = -m * s;
+                }
+            }
+            case "W" -> { for (int i = 0; i < n; i++) { double m = p[k] / Math.sqrt(w[i]); re[i] = m; im[i] = -m; } }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    Complex z = element(e, p, w[i]);
+                    re[i] = z.getReal();
+                    im[i] = z.getImaginary();
+                }
+            }
         }
     }
 

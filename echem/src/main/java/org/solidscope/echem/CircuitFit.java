@@ -34,6 +34,43 @@ public final class CircuitFit {
         public double[] values() { return parameters.stream().mapToDouble(Parameter::value).toArray(); }
     }
 
+    /**
+     * A global start: the fit from {@code initial} and from {@code starts − 1} further points, each free
+     * parameter scaled by 10^U(−1, 1) (a CPE exponent drawn from U(0.5, 1)), run on all cores; the lowest χ²
+     * wins (ties to the earlier start, so the answer does not depend on the number of cores). Starts that
+     * do not converge are dropped; the fit fails only when none converges.
+     */
+    public static Result fitGlobal(Circuit c, ImpedanceSpectrum s, double[] initial, Weighting weighting, java.util.Map<String, Double> fixed,
+                                   int starts, long seed) {
+        if (starts < 1) throw new InputException("--global", "starts", "at least 1", String.valueOf(starts));
+        long t0 = System.nanoTime();
+        java.util.Random r = new java.util.Random(seed);
+        List<String> free = c.parameterNames().stream().filter(name -> !fixed.containsKey(name)).toList();
+        double[][] points = new double[starts][];
+        points[0] = initial.clone();
+        for (int k = 1; k < starts; k++) {
+            points[k] = initial.clone();
+            for (int j = 0; j < points[k].length && j < free.size(); j++) {
+                boolean exponent = free.get(j).startsWith("CPE") && free.get(j).endsWith("_1");
+                points[k][j] = exponent ? 0.5 + 0.5 * r.nextDouble() : initial[j] * Math.pow(10, 2 * r.nextDouble() - 1);
+            }
+        }
+        Result[] results = new Result[starts];
+        NumericalException[] failures = new NumericalException[1];
+        java.util.stream.IntStream.range(0, starts).parallel().forEach(k -> {
+            try {
+                results[k] = fit(c, s, points[k], weighting, fixed);
+            } catch (NumericalException e) {
+                failures[0] = e;
+            }
+        });
+        Result best = null;
+        for (Result x : results) if (x != null && (best == null || x.chi2() < best.chi2())) best = x;
+        if (best == null) throw failures[0];
+        return new Result(best.circuit(), best.parameters(), best.chi2(), best.reducedChi2(), best.rmseOhm(), best.iterations(), best.covariance(),
+                best.aic(), best.bic(), (System.nanoTime() - t0) / 1e6);
+    }
+
     public static Result fit(Circuit c, ImpedanceSpectrum s, double[] initial, Weighting weighting) {
         return fit(c, s, initial, weighting, java.util.Map.of());
     }
@@ -101,13 +138,12 @@ public final class CircuitFit {
             double[] u = point.toArray();
             double[] v = model.apply(fromU.apply(u));
             double[][] j = new double[2 * n][p];
-            for (int k = 0; k < p; k++) {
-                double h = 1e-7 * Math.max(Math.abs(u[k]), 1);
-                double[] up = u.clone(), um = u.clone();
+            for (int k = 0; k < p; k++) { // forward differences, as MINPACK and SciPy take them
+                double h = 1.5e-8 * Math.max(Math.abs(u[k]), 1);
+                double[] up = u.clone();
                 up[k] += h;
-                um[k] -= h;
-                double[] vp = model.apply(fromU.apply(up)), vm = model.apply(fromU.apply(um));
-                for (int i = 0; i < 2 * n; i++) j[i][k] = (vp[i] - vm[i]) / (2 * h);
+                double[] vp = model.apply(fromU.apply(up));
+                for (int i = 0; i < 2 * n; i++) j[i][k] = (vp[i] - v[i]) / h;
             }
             return new Pair<RealVector, RealMatrix>(new ArrayRealVector(v, false), new Array2DRowRealMatrix(j, false));
         };
@@ -133,12 +169,14 @@ public final class CircuitFit {
             qp[k] += h;
             qm[k] -= h;
             double[] vp = model.apply(qp), vm = model.apply(qm);
-            for (int i = 0; i < 2 * n; i++) jp[i][k] = (vp[i] - vm[i]) / (2 * h);
+            for (int i = 0; i < 2 * n; i++) jp[i][k] = (vp[i] - vm[i]) / (2 * h) * xf[k]; // ∂/∂ln p: columns of one scale
         }
         RealMatrix jm = new Array2DRowRealMatrix(jp, false);
         double[][] cov = new double[p][p];
         try {
-            cov = new org.hipparchus.linear.SingularValueDecomposition(jm.transposeMultiply(jm)).getSolver().getInverse().scalarMultiply(red).getData();
+            // parameters span 10 decades (F to kΩ): invert in relative units, then scale back, so no direction is lost to round-off
+            double[][] rel = new org.hipparchus.linear.QRDecomposition(jm.transposeMultiply(jm), 1e-14).getSolver().getInverse().scalarMultiply(red).getData();
+            for (int a = 0; a < p; a++) for (int b = 0; b < p; b++) cov[a][b] = rel[a][b] * xf[a] * xf[b];
             for (int k = 0; k < p; k++) if (!(cov[k][k] >= 0)) throw new org.hipparchus.exception.MathIllegalArgumentException(org.hipparchus.exception.LocalizedCoreFormats.SINGULAR_MATRIX);
         } catch (org.hipparchus.exception.MathIllegalArgumentException singular) {
             for (double[] row : cov) Arrays.fill(row, Double.NaN); // parameters the data cannot tell apart
