@@ -23,12 +23,14 @@ import picocli.CommandLine.Parameters;
 /** Impedance spectroscopy: read, fit equivalent circuits, check Kramers–Kronig validity, simulate. */
 @Command(name = "eis", mixinStandardHelpOptions = true,
         description = "Impedance spectra: equivalent-circuit fits with uncertainties, lin-KK validity, simulation.",
-        subcommands = {EisCommand.Read.class, EisCommand.Fit.class, EisCommand.Kk.class, EisCommand.Drt.class, EisCommand.Simulate.class},
+        subcommands = {EisCommand.Read.class, EisCommand.Fit.class, EisCommand.Kk.class, EisCommand.Drt.class, EisCommand.Series.class, EisCommand.Simulate.class},
         footer = {"", "Examples:",
                 "  solidscope eis simulate --circuit 'R0-p(R1,CPE1)-W1' --parameters 12,85,2e-5,0.86,30 --noise 0.01 --out s.csv",
                 "  solidscope eis fit s.csv --circuit 'R0-p(R1,CPE1)-W1' --initial 10,100,1e-5,0.9,20 --json fit.json --plot nyquist.png",
                 "  solidscope eis kk s.csv --json kk.json",
-                "  solidscope eis drt s.csv --json drt.json --plot drt.png"})
+                "  solidscope eis drt s.csv --json drt.json --plot drt.png",
+                "  solidscope eis simulate --operando op/ --repeats 20",
+                "  solidscope eis series op/ --circuit 'R0-p(R1,CPE1)-W1' --out params.csv --plot-dir plots/"})
 final class EisCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -77,6 +79,26 @@ final class EisCommand implements Runnable {
 
     @Command(name = "fit", mixinStandardHelpOptions = true, description = "Fit an equivalent circuit by complex non-linear least squares; ± from the covariance scaled by the reduced chi-square.")
     static final class Fit implements Callable<Integer> {
+        static CircuitFit.Weighting weighting(String text) {
+            return switch (text) {
+                case "unit" -> CircuitFit.Weighting.UNIT;
+                case "modulus" -> CircuitFit.Weighting.MODULUS;
+                default -> throw new InputException("--weighting", "weighting", "unit or modulus", "'" + text + "'");
+            };
+        }
+
+        static Map<String, Double> fixed(String text) {
+            Map<String, Double> fixed = new LinkedHashMap<>();
+            if (text != null) {
+                for (String kv : text.split(",")) {
+                    String[] p = kv.split("=");
+                    if (p.length != 2) throw new InputException("--fixed", "fixed", "NAME=VALUE pairs separated by commas", "'" + kv + "'");
+                    fixed.put(p[0].strip(), numbers("--fixed", p[1])[0]);
+                }
+            }
+            return fixed;
+        }
+
         @Parameters(index = "0", paramLabel = "FILE") Path file;
         @Option(names = "--circuit", required = true, description = "e.g. R0-p(R1,CPE1)-W1") String circuit;
         @Option(names = "--initial", description = "initial guesses, one per free parameter in order (default: read off the data: intercepts, arc apex frequencies, tail)") String initial;
@@ -91,21 +113,10 @@ final class EisCommand implements Runnable {
         @Override
         public Integer call() {
             Circuit c = Circuit.parse(circuit);
-            CircuitFit.Weighting wt = switch (weighting) {
-                case "unit" -> CircuitFit.Weighting.UNIT;
-                case "modulus" -> CircuitFit.Weighting.MODULUS;
-                default -> throw new InputException("--weighting", "weighting", "unit or modulus", "'" + weighting + "'");
-            };
+            CircuitFit.Weighting wt = weighting(weighting);
             ImpedanceSpectrum s = org.solidscope.echem.InstrumentFiles.read(file);
             if (dropInductive) s = s.capacitiveOnly();
-            Map<String, Double> fixed = new LinkedHashMap<>();
-            if (fixedText != null) {
-                for (String kv : fixedText.split(",")) {
-                    String[] p = kv.split("=");
-                    if (p.length != 2) throw new InputException("--fixed", "fixed", "NAME=VALUE pairs separated by commas", "'" + kv + "'");
-                    fixed.put(p[0].strip(), numbers("--fixed", p[1])[0]);
-                }
-            }
+            Map<String, Double> fixed = fixed(fixedText);
             double[] guess;
             if (initial != null) {
                 guess = numbers("--initial", initial);
@@ -220,19 +231,181 @@ final class EisCommand implements Runnable {
         }
     }
 
+    @Command(name = "series", mixinStandardHelpOptions = true,
+            description = {"Fit one circuit to a series of spectra (files, or folders of them, in name order) with warm starts;",
+                    "a table of every parameter ± its error per spectrum, plots against the series, conductivity and an Arrhenius fit."})
+    static final class Series implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "FILE|DIR") List<Path> inputs;
+        @Option(names = "--circuit", required = true) String circuit;
+        @Option(names = "--initial", description = "guesses for the first spectrum (default: read off its data)") String initial;
+        @Option(names = "--fixed", description = "parameters held at a value, e.g. CPE1_1=0.9") String fixedText;
+        @Option(names = "--weighting", defaultValue = "modulus", description = "unit or modulus (default ${DEFAULT-VALUE})") String weighting;
+        @Option(names = "--no-warm-start", description = "start every fit from the same guesses (independent fits, all cores)") boolean cold;
+        @Option(names = "--drop-inductive", description = "leave out points with Z'' >= 0") boolean dropInductive;
+        @Option(names = "--out", description = "CSV table: file, every parameter and its stderr, chi2") Path out;
+        @Option(names = "--json", description = "the table, conductivity and Arrhenius as JSON") Path json;
+        @Option(names = "--plot-dir", description = "one PNG per parameter against the series") Path plotDir;
+        @Option(names = "--conductivity-of", description = "the resistance that is the electrolyte's (e.g. R1): sigma = L/(R A)") String conductivityOf;
+        @Option(names = "--thickness-cm", description = "electrolyte thickness L for --conductivity-of") Double thicknessCm;
+        @Option(names = "--area-cm2", description = "electrode area A for --conductivity-of") Double areaCm2;
+        @Option(names = "--temperatures-c", description = "temperature of each spectrum in °C, in order (default: from names such as _60C)") String temperaturesC;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            Circuit c = Circuit.parse(circuit);
+            CircuitFit.Weighting wt = Fit.weighting(weighting);
+            Map<String, Double> fixed = Fit.fixed(fixedText);
+            if (conductivityOf != null) {
+                if (!c.parameterNames().contains(conductivityOf) || !conductivityOf.startsWith("R")) {
+                    throw new InputException("--conductivity-of", "resistance", "a resistor of " + c + " (" + c.parameterNames().stream().filter(n -> n.startsWith("R")).toList() + ")", "'" + conductivityOf + "'");
+                }
+                if (thicknessCm == null || !(thicknessCm > 0) || areaCm2 == null || !(areaCm2 > 0)) {
+                    throw new InputException("--conductivity-of", "geometry", "--thickness-cm > 0 and --area-cm2 > 0", thicknessCm + " cm, " + areaCm2 + " cm²");
+                }
+            }
+            List<Path> files = new ArrayList<>();
+            for (Path in : inputs) {
+                if (java.nio.file.Files.isDirectory(in)) {
+                    try (var st = java.nio.file.Files.list(in)) {
+                        st.filter(p -> java.nio.file.Files.isRegularFile(p) && isSpectrumName(p.getFileName().toString())).sorted(Series::naturalOrder).forEach(files::add);
+                    }
+                } else {
+                    files.add(in);
+                }
+            }
+            if (files.isEmpty()) throw new InputException(inputs.toString(), "spectra", "spectrum files (or folders holding them)", "none");
+            if (files.stream().allMatch(f -> stateOf(f) != null)) { // <cell>_<state>[.r<k>].<ext>: the cell's life order
+                files.sort(java.util.Comparator.comparingDouble((Path f) -> stateOf(f).order()).thenComparing(Series::naturalOrder));
+            }
+            List<ImpedanceSpectrum> spectra = new ArrayList<>();
+            for (Path f : files) {
+                ImpedanceSpectrum s = org.solidscope.echem.InstrumentFiles.read(f);
+                spectra.add(dropInductive ? s.capacitiveOnly() : s);
+            }
+            double[] guess = initial == null ? null : numbers("--initial", initial);
+            var r = org.solidscope.echem.SeriesFit.fit(c, spectra, guess, wt, fixed, !cold, new ConsoleProgress("fitting"));
+            long failed = r.entries().stream().filter(e -> e.fit() == null).count();
+            Main.out().printf("%s fitted to %d spectra in %.0f ms (%s)%s%n", c, files.size(), r.elapsedMs(), cold ? "independent starts" : "warm starts",
+                    failed > 0 ? "; " + failed + " failed" : "");
+            List<String> names = c.parameterNames();
+            StringBuilder table = new StringBuilder("file");
+            for (String n : names) table.append(',').append(n).append(',').append(n).append("_stderr");
+            table.append(",chi2,failure\n");
+            for (int i = 0; i < files.size(); i++) {
+                var e = r.entries().get(i);
+                table.append(files.get(i).getFileName());
+                for (int k = 0; k < names.size(); k++) {
+                    table.append(',').append(e.fit() == null ? "" : e.fit().parameters().get(k).value()).append(',').append(e.fit() == null ? "" : e.fit().parameters().get(k).stderr());
+                }
+                table.append(',').append(e.fit() == null ? "" : e.fit().chi2()).append(',').append(e.failure() == null ? "" : '"' + e.failure().replace('"', '\'') + '"').append('\n');
+            }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("circuit", c.toString());
+            doc.put("files", files.stream().map(p -> p.getFileName().toString()).toList());
+            Map<String, Object> params = new LinkedHashMap<>();
+            for (String n : names) params.put(n, Map.of("value", r.values(n), "stderr", r.stderrs(n)));
+            doc.put("parameters", params);
+            doc.put("elapsed_ms", r.elapsedMs());
+            if (conductivityOf != null) {
+                double[] rv = r.values(conductivityOf), ru = r.stderrs(conductivityOf);
+                double[] sigma = new double[rv.length], su = new double[rv.length];
+                for (int i = 0; i < rv.length; i++) {
+                    sigma[i] = org.solidscope.echem.Conduction.conductivitySPerCm(rv[i], thicknessCm, areaCm2);
+                    su[i] = sigma[i] * ru[i] / rv[i];
+                }
+                doc.put("conductivity_s_per_cm", Map.of("value", sigma, "stderr", su));
+                double[] tc = temperatures(files);
+                if (tc != null) {
+                    double[] tk = java.util.Arrays.stream(tc).map(t -> t + 273.15).toArray();
+                    var a = org.solidscope.echem.Conduction.arrhenius(tk, sigma, su);
+                    Main.out().printf("Arrhenius over %d temperatures: Ea = %.4f ± %.4f eV, A = %.4g S·K/cm (reduced chi2 %.3g)%n", a.points(),
+                            a.activationEnergyEv(), a.activationEnergyStderrEv(), a.prefactorSKPerCm(), a.reducedChi2());
+                    doc.put("temperature_c", tc);
+                    doc.put("arrhenius", a);
+                }
+            }
+            if (out != null) AtomicOutput.writeString(out, table.toString());
+            if (json != null) AtomicOutput.writeString(json, Json.write(doc));
+            if (plotDir != null) {
+                double[] x = java.util.stream.IntStream.range(0, files.size()).asDoubleStream().toArray();
+                for (String n : names) {
+                    double[] v = r.values(n), u = r.stderrs(n);
+                    double[] lo = new double[v.length], hi = new double[v.length];
+                    for (int i = 0; i < v.length; i++) { lo[i] = v[i] - 2 * u[i]; hi[i] = v[i] + 2 * u[i]; }
+                    AtomicOutput.writeBytes(plotDir.resolve(n + ".png"), LinePlot.png(n + " along the series (" + files.size() + " spectra; band: ±2σ)",
+                            "spectrum (series order)", n + " (" + c.parameterUnits().get(names.indexOf(n)) + ")", false,
+                            List.of(new LinePlot.Series(n, x, v), new LinePlot.Series("−2σ", x, lo), new LinePlot.Series("+2σ", x, hi)), null));
+                }
+            }
+            return 0;
+        }
+
+        private double[] temperatures(List<Path> files) {
+            if (temperaturesC != null) {
+                double[] t = numbers("--temperatures-c", temperaturesC);
+                if (t.length != files.size()) throw new InputException("--temperatures-c", "temperatures", files.size() + " values, one per spectrum", t.length + " values");
+                return t;
+            }
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile("(?:^|[_-])(-?\\d+(?:\\.\\d+)?)(?:C|degC)(?:[_.-]|$)");
+            double[] t = new double[files.size()];
+            for (int i = 0; i < t.length; i++) {
+                var m = p.matcher(files.get(i).getFileName().toString());
+                if (!m.find()) return null;
+                t[i] = Double.parseDouble(m.group(1));
+            }
+            return t;
+        }
+
+        static final java.util.regex.Pattern STATE_NAME = java.util.regex.Pattern.compile("^.+?_([a-z]+(?:_\\d+)?)(?:\\.r\\d+)?\\.[A-Za-z]+$");
+
+        /** The cell state a file's name gives ({@code <cell>_<state>[.r<k>].<ext>}), or null. */
+        static org.solidscope.core.record.CellState stateOf(Path f) {
+            var m = STATE_NAME.matcher(f.getFileName().toString());
+            return m.matches() && org.solidscope.core.record.CellState.isName(m.group(1)) ? org.solidscope.core.record.CellState.parse("", m.group(1)) : null;
+        }
+
+        static boolean isSpectrumName(String n) {
+            String l = n.toLowerCase(java.util.Locale.ROOT);
+            return !l.equals("truth.csv") && (l.endsWith(".csv") || l.endsWith(".dta") || l.endsWith(".mpt") || l.endsWith(".mpr") || l.endsWith(".z")
+                    || l.endsWith(".par") || l.endsWith(".txt"));
+        }
+
+        /** Names in natural order (r2 before r10). */
+        static int naturalOrder(Path a, Path b) {
+            String x = a.getFileName().toString(), y = b.getFileName().toString();
+            java.util.regex.Pattern d = java.util.regex.Pattern.compile("\\d+|\\D+");
+            var mx = d.matcher(x);
+            var my = d.matcher(y);
+            while (mx.find() && my.find()) {
+                String px = mx.group(), py = my.group();
+                int c = Character.isDigit(px.charAt(0)) && Character.isDigit(py.charAt(0))
+                        ? new java.math.BigInteger(px).compareTo(new java.math.BigInteger(py)) : px.compareTo(py);
+                if (c != 0) return c;
+            }
+            return Integer.compare(x.length(), y.length());
+        }
+    }
+
     @Command(name = "simulate", mixinStandardHelpOptions = true, description = "A spectrum of a circuit, with noise (σ = noise·|Z| on Re and Im).")
     static final class Simulate implements Callable<Integer> {
-        @Option(names = "--circuit", required = true) String circuit;
-        @Option(names = "--parameters", required = true, description = "one value per parameter in order") String parameters;
+        @Option(names = "--circuit", description = "the circuit (not with --operando)") String circuit;
+        @Option(names = "--parameters", description = "one value per parameter in order") String parameters;
+        @Option(names = "--operando", paramLabel = "DIR", description = "write seed 004's operando series instead: <cell>_<state>.r<k>.csv for 9 states of the first cycle, and truth.csv") Path operando;
+        @Option(names = "--repeats", defaultValue = "20", description = "measurements per state with --operando (default ${DEFAULT-VALUE})") int repeats;
+        @Option(names = "--cell", defaultValue = "operando-1", description = "cell id in the --operando file names") String cell;
         @Option(names = "--from-hz", defaultValue = "0.1") double fromHz;
         @Option(names = "--to-hz", defaultValue = "100000") double toHz;
         @Option(names = "--points-per-decade", defaultValue = "10") int ppd;
         @Option(names = "--noise", defaultValue = "0", description = "relative noise (default ${DEFAULT-VALUE})") double noise;
         @Option(names = "--seed", defaultValue = "1") long seed;
-        @Option(names = "--out", required = true, description = "CSV spectrum") Path out;
+        @Option(names = "--out", description = "CSV spectrum") Path out;
 
         @Override
         public Integer call() {
+            if (operando != null) return operando();
+            if (circuit == null || parameters == null || out == null) {
+                throw new InputException("eis simulate", "options", "--circuit, --parameters and --out (or --operando DIR)", "some missing");
+            }
             Circuit c = Circuit.parse(circuit);
             double[] p = numbers("--parameters", parameters);
             if (p.length != c.parameterCount()) throw new InputException("--parameters", "parameters", c.parameterCount() + " values for " + c.parameterNames(), p.length + " values");
@@ -242,6 +415,25 @@ final class EisCommand implements Runnable {
             ImpedanceSpectrum s = SpectrumSimulator.simulate(c, p, SpectrumSimulator.logFrequencies(fromHz, toHz, ppd), noise, seed);
             SpectrumCsv.write(out, s);
             Main.out().printf("wrote %s: %d points of %s%n", out, s.size(), c);
+            return 0;
+        }
+
+        private int operando() {
+            if (repeats < 1 || repeats > 1000) throw new InputException("--repeats", "repeats", "1 … 1000", String.valueOf(repeats));
+            if (!cell.matches("[A-Za-z0-9-]{1,64}")) throw new InputException("--cell", "cell", "letters, digits and '-' (it goes into file names)", "'" + cell + "'");
+            double nz = noise > 0 ? noise : 0.003;
+            var ms = org.solidscope.echem.OperandoSimulator.simulate(repeats, nz, seed);
+            StringBuilder truth = new StringBuilder("file,state,repeat,R0_ohm,R1_ohm,CPE1_0,CPE1_1,W1\n");
+            for (var m : ms) {
+                String name = cell + "_" + m.state() + ".r" + m.repeat() + ".csv";
+                SpectrumCsv.write(operando.resolve(name), m.spectrum());
+                truth.append(name).append(',').append(m.state()).append(',').append(m.repeat());
+                for (double v : m.truth()) truth.append(',').append(v);
+                truth.append('\n');
+            }
+            AtomicOutput.writeString(operando.resolve("truth.csv"), truth.toString());
+            Main.out().printf("wrote %d spectra of %s (%d states × %d repeats, noise %.2g·|Z|) and truth.csv to %s%n", ms.size(),
+                    org.solidscope.echem.OperandoSimulator.CIRCUIT, org.solidscope.echem.OperandoSimulator.STATES.size(), repeats, nz, operando);
             return 0;
         }
     }
