@@ -161,6 +161,8 @@ final class EisCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "FILE") Path file;
         @Option(names = "--c", defaultValue = "0.85", description = "µ threshold (default ${DEFAULT-VALUE})") double c;
         @Option(names = "--fit", defaultValue = "real", description = "real (R0 and R_k to Re, then L; Lin-KK's and impedance.py's default) or complex") String fitType;
+        @Option(names = "--series-capacitance", description = "add a series capacitance (spectra with a diffusion tail)") boolean cap;
+        @Option(names = "--min-m", defaultValue = "1", description = "first M tried (default ${DEFAULT-VALUE}, as Lin-KK; two per decade suits cells)") int minM;
         @Option(names = "--json", description = "M, mu, residuals") Path json;
 
         @Override
@@ -172,7 +174,8 @@ final class EisCommand implements Runnable {
                 case "complex" -> LinKK.FitType.COMPLEX;
                 default -> throw new InputException("--fit", "fit", "real or complex", "'" + fitType + "'");
             };
-            LinKK.Result r = LinKK.test(s, c, type);
+            if (minM < 1) throw new InputException("--min-m", "M", "at least 1", String.valueOf(minM));
+            LinKK.Result r = LinKK.test(s, c, new LinKK.Options(type, cap, minM));
             Main.out().printf("%s: lin-KK M = %d, µ = %.4f; largest residual %.3g %% of |Z|%n", file, r.m(), r.mu(), 100 * r.maxResidualRelative());
             if (json != null) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -50,6 +50,13 @@ public final class Circuit {
 
     public int parameterCount() { return parameterNames.size(); }
 
+    /** Whether the element of parameter {@code name} sits in the top-level series chain (not inside a parallel group). */
+    public boolean isSeriesTopLevel(String name) {
+        String element = name.contains("_") ? name.substring(0, name.indexOf('_')) : name;
+        List<Node> top = root instanceof Group g && !g.parallel() ? g.parts() : List.of(root);
+        return top.stream().anyMatch(n -> n instanceof Element e && e.name().equals(element));
+    }
+
     /** The parsed tree (for guesses derived from it). */
     Node root() { return root; }
 

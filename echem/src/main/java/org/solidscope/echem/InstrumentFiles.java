@@ -32,8 +32,12 @@ public final class InstrumentFiles {
     private InstrumentFiles() {}
 
     public static ImpedanceSpectrum read(Path file) {
+        return read(file, file.toString());
+    }
+
+    /** As {@link #read(Path)}, messages naming the file {@code src} (a stored blob keeps its original name there). */
+    public static ImpedanceSpectrum read(Path file, String src) {
         AtomicOutput.noteInput(file);
-        String src = file.toString();
         byte[] head;
         try {
             head = Files.readAllBytes(file);
@@ -50,7 +54,7 @@ public final class InstrumentFiles {
         if (ZPlotFile.recognises(text)) return ZPlotFile.read(src, text);
         if (TextExports.isChInstruments(text)) return TextExports.chInstruments(src, text);
         if (TextExports.isVersaStudio(text)) return TextExports.versaStudio(src, text);
-        return SpectrumCsv.read(file);
+        return SpectrumCsv.read(file, src);
     }
 
     static double number(String src, String field, String s) {

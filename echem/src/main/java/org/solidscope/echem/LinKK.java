@@ -7,53 +7,71 @@ import org.hipparchus.linear.RealVector;
 
 /**
  * Kramers–Kronig validity by the lin-KK test (Schönleber et al. 2014): the spectrum is fitted, as a
- * linear least-squares problem weighted by 1/|Z| on Re and Im together, by
- * {@code Z = R0 + Σ_k R_k/(1 + jωτ_k) + jωL} with M time constants fixed and log-spaced from
- * 1/ω_max to 1/ω_min. M grows from 1 until {@code μ = 1 − Σ_{R_k<0}|R_k| / Σ_{R_k≥0}|R_k|} falls below
- * c (0.85 by default): more elements would begin to fit noise with alternating signs. The relative
- * residuals {@code (Z − Ẑ)/|Z|} then tell whether the spectrum is trustworthy (a few tenths of a percent
- * for a valid one; systematic drift for a drifting cell).
+ * linear least-squares problem weighted by 1/|Z|, by
+ * {@code Z = R0 + Σ_k R_k/(1 + jωτ_k) + jωL [+ 1/(jωC)]} with M time constants fixed and log-spaced from
+ * 1/ω_max to 1/ω_min. M grows until {@code μ = 1 − Σ_{R_k<0}|R_k| / Σ_{R_k≥0}|R_k|} falls below c (0.85 by
+ * default): more elements would begin to fit noise with alternating signs. The relative residuals
+ * {@code (Z − Ẑ)/|Z|} then tell whether the spectrum is trustworthy (about three times the noise for a
+ * valid one; systematic structure for a drifting cell).
  *
- * <p>Two fits: {@link FitType#REAL} (the default of Schönleber's Lin-KK tool and of impedance.py) fits R0 and
- * the R_k to the real part only and then L to what remains of the imaginary part; {@link FitType#COMPLEX}
- * fits all of them to both parts at once.
+ * <p>Options, as in Schönleber's Lin-KK tool: {@link FitType#REAL} (its default and impedance.py's) fits
+ * R0 and the R_k to the real part only and then L (and C) to what remains of the imaginary part;
+ * {@link FitType#COMPLEX} fits all of them to both parts at once. A series capacitance C lets a spectrum
+ * with a diffusion tail (no low-frequency intercept) be represented. M starts at {@code minM}: from M = 1,
+ * a CPE arc under-fitted by a few elements already gives negative R_k, and the µ criterion would stop at
+ * a fit with residuals of tens of percent.
  */
 public final class LinKK {
     private LinKK() {}
 
-    public record Result(int m, double mu, double[] tauS, double[] resistancesOhm, double r0Ohm, double inductanceH,
+    /** @param capacitanceF NaN when no series capacitance was fitted */
+    public record Result(int m, double mu, double[] tauS, double[] resistancesOhm, double r0Ohm, double inductanceH, double capacitanceF,
                          double[] residualRealRelative, double[] residualImagRelative, double maxResidualRelative) {}
 
     public enum FitType { REAL, COMPLEX }
 
-    public static Result test(ImpedanceSpectrum s, double c) {
-        return test(s, c, FitType.REAL);
+    /** How the test is run: the fit, a series capacitance, the first M tried. */
+    public record Options(FitType fit, boolean seriesCapacitance, int minM) {
+        /** Schönleber's tool and impedance.py: real fit, no capacitance, M from 1. */
+        public static final Options REFERENCE = new Options(FitType.REAL, false, 1);
+
+        /** For spectra of cells (diffusion tails, CPE arcs): complex fit, a series capacitance, M from two per decade. */
+        public static Options robust(ImpedanceSpectrum s) {
+            double lo = Double.POSITIVE_INFINITY, hi = 0;
+            for (double f : s.frequencyHz()) { lo = Math.min(lo, f); hi = Math.max(hi, f); }
+            return new Options(FitType.COMPLEX, true, (int) Math.max(1, Math.round(2 * Math.log10(hi / lo))));
+        }
     }
 
-    /** M grown from 1 until µ ≤ c (at most N − 3 elements, N the number of points). */
-    public static Result test(ImpedanceSpectrum s, double c, FitType type) {
+    public static Result test(ImpedanceSpectrum s, double c) {
+        return test(s, c, Options.REFERENCE);
+    }
+
+    /** M grown from {@code minM} until µ ≤ c (at most N − 3 elements, N the number of points). */
+    public static Result test(ImpedanceSpectrum s, double c, Options o) {
         int n = s.size();
-        int maxM = Math.max(1, n - 3);
+        int maxM = Math.max(1, n - 3 - (o.seriesCapacitance() ? 1 : 0));
         Result r = null;
-        for (int m = 1; m <= maxM; m++) {
-            r = fit(s, m, type);
+        for (int m = Math.min(o.minM(), maxM); m <= maxM; m++) {
+            r = fit(s, m, o);
             if (r.mu() <= c) break;
         }
         return r;
     }
 
     static Result fit(ImpedanceSpectrum s, int m) {
-        return fit(s, m, FitType.COMPLEX);
+        return fit(s, m, new Options(FitType.COMPLEX, false, 1));
     }
 
-    static Result fit(ImpedanceSpectrum s, int m, FitType type) {
+    static Result fit(ImpedanceSpectrum s, int m, Options o) {
         int n = s.size();
         double fMin = Double.POSITIVE_INFINITY, fMax = 0;
         for (double f : s.frequencyHz()) { fMin = Math.min(fMin, f); fMax = Math.max(fMax, f); }
         double t1 = 1 / (2 * Math.PI * fMax), tM = 1 / (2 * Math.PI * fMin);
         double[] tau = new double[m];
         for (int k = 0; k < m; k++) tau[k] = m == 1 ? t1 : Math.pow(10, Math.log10(t1) + k * Math.log10(tM / t1) / (m - 1));
-        int p = m + 2; // R0, R_1..R_M, L
+        boolean cap = o.seriesCapacitance();
+        int p = m + 2 + (cap ? 1 : 0); // R0, R_1..R_M, L [, 1/C]
         double[][] a = new double[2 * n][p];
         double[] b = new double[2 * n];
         for (int i = 0; i < n; i++) {
@@ -66,49 +84,50 @@ public final class LinKK {
                 a[n + i][1 + k] = -wt * x / d;
             }
             a[n + i][m + 1] = wt * w;
+            if (cap) a[n + i][m + 2] = -wt / w;
             b[i] = wt * s.zRealOhm()[i];
             b[n + i] = wt * s.zImagOhm()[i];
         }
-        RealVector x;
-        if (type == FitType.COMPLEX) {
-            x = new QRDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().solve(new ArrayRealVector(b, false));
+        double[] x = new double[p];
+        if (o.fit() == FitType.COMPLEX) {
+            x = new QRDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().solve(new ArrayRealVector(b, false)).toArray();
         } else {
-            // R0 and R_k from the real part alone, then L from the imaginary residual of that fit
+            // R0 and R_k from the real part alone, then L (and 1/C) from the imaginary residual of that fit
             double[][] ar = new double[n][m + 1];
             for (int i = 0; i < n; i++) System.arraycopy(a[i], 0, ar[i], 0, m + 1);
             RealVector xr = new QRDecomposition(new Array2DRowRealMatrix(ar, false)).getSolver().solve(new ArrayRealVector(java.util.Arrays.copyOf(b, n), false));
-            double num = 0, den = 0;
+            for (int k = 0; k <= m; k++) x[k] = xr.getEntry(k);
+            int q = p - m - 1;
+            double[][] ai = new double[n][q];
+            double[] rest = new double[n];
             for (int i = 0; i < n; i++) {
-                double rest = b[n + i];
-                for (int k = 0; k < m; k++) rest -= a[n + i][1 + k] * xr.getEntry(1 + k);
-                num += a[n + i][m + 1] * rest;
-                den += a[n + i][m + 1] * a[n + i][m + 1];
+                rest[i] = b[n + i];
+                for (int k = 0; k < m; k++) rest[i] -= a[n + i][1 + k] * x[1 + k];
+                for (int j = 0; j < q; j++) ai[i][j] = a[n + i][m + 1 + j];
             }
-            x = new ArrayRealVector(m + 2);
-            x.setSubVector(0, xr);
-            x.setEntry(m + 1, num / den);
+            RealVector xi = new QRDecomposition(new Array2DRowRealMatrix(ai, false)).getSolver().solve(new ArrayRealVector(rest, false));
+            for (int j = 0; j < q; j++) x[m + 1 + j] = xi.getEntry(j);
         }
         double[] rk = new double[m];
         double neg = 0, pos = 0;
         for (int k = 0; k < m; k++) {
-            rk[k] = x.getEntry(1 + k);
+            rk[k] = x[1 + k];
             if (rk[k] < 0) neg += -rk[k]; else pos += rk[k];
         }
         double mu = pos == 0 ? 1 : 1 - neg / pos;
         double[] rr = new double[n], ri = new double[n];
         double worst = 0;
         for (int i = 0; i < n; i++) {
-            double w = 2 * Math.PI * s.frequencyHz()[i], re = x.getEntry(0), im = w * x.getEntry(m + 1);
-            for (int k = 0; k < m; k++) {
-                double t = w * tau[k], d = 1 + t * t;
-                re += rk[k] / d;
-                im -= rk[k] * t / d;
-            }
             double mod = Math.hypot(s.zRealOhm()[i], s.zImagOhm()[i]);
-            rr[i] = (s.zRealOhm()[i] - re) / mod;
-            ri[i] = (s.zImagOhm()[i] - im) / mod;
+            double re = 0, im = 0;
+            for (int j = 0; j < p; j++) {
+                re += a[i][j] * x[j];
+                im += a[n + i][j] * x[j];
+            }
+            rr[i] = (s.zRealOhm()[i] - re * mod) / mod; // the rows carry the 1/|Z| weight
+            ri[i] = (s.zImagOhm()[i] - im * mod) / mod;
             worst = Math.max(worst, Math.max(Math.abs(rr[i]), Math.abs(ri[i])));
         }
-        return new Result(m, mu, tau, rk, x.getEntry(0), x.getEntry(m + 1), rr, ri, worst);
+        return new Result(m, mu, tau, rk, x[0], x[m + 1], cap ? 1 / x[m + 2] : Double.NaN, rr, ri, worst);
     }
 }

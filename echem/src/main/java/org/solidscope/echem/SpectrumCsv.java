@@ -27,8 +27,11 @@ public final class SpectrumCsv {
     private SpectrumCsv() {}
 
     public static ImpedanceSpectrum read(Path file) {
+        return read(file, file.toString());
+    }
+
+    static ImpedanceSpectrum read(Path file, String src) {
         AtomicOutput.noteInput(file);
-        String src = file.toString();
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);

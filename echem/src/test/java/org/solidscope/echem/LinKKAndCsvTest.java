@@ -39,6 +39,24 @@ class LinKKAndCsvTest {
     }
 
     @Test
+    void theRobustOptionsPassCellSpectraWithTailsAndCpeArcsAndFailDrift() {
+        double[] f = SpectrumSimulator.logFrequencies(0.1, 1e5, 10);
+        ImpedanceSpectrum tail = SpectrumSimulator.simulate(OperandoSimulator.CIRCUIT, new double[] {40, 360, 2e-5, 0.85, 60}, f, 0.003, 11);
+        ImpedanceSpectrum cpe = SpectrumSimulator.simulate(Circuit.parse("R0-p(R1,CPE1)"), new double[] {40, 400, 2e-5, 0.85}, f, 0.003, 12);
+        // the reference settings (real fit, M from 1) stop early on both: a CPE arc gives negative R_k at M = 4
+        assertTrue(LinKK.test(cpe, 0.85).maxResidualRelative() > 0.2);
+        for (ImpedanceSpectrum s : new ImpedanceSpectrum[] {tail, cpe}) {
+            LinKK.Result r = LinKK.test(s, 0.85, LinKK.Options.robust(s));
+            assertTrue(r.mu() <= 0.85 && r.maxResidualRelative() < 4 * 0.003, "residual " + r.maxResidualRelative() + " at M " + r.m());
+        }
+        assertEquals(12, LinKK.Options.robust(tail).minM(), "two per decade over six decades");
+        double[] re = tail.zRealOhm().clone();
+        for (int i = 0; i < re.length; i++) re[i] += 40.0 * i / re.length; // 40 Ω of drift during the sweep
+        ImpedanceSpectrum drifting = new ImpedanceSpectrum(f, re, tail.zImagOhm(), "drift");
+        assertTrue(LinKK.test(drifting, 0.85, LinKK.Options.robust(drifting)).maxResidualRelative() > 0.02);
+    }
+
+    @Test
     void csvColumnsByNameWithSignAndUnits() throws IOException {
         Path a = Files.writeString(dir.resolve("a.csv"), "# exported\nFreq/Hz;Re(Z)/kOhm;-Im(Z)/kOhm\n1000;0.01;0.002\n100;0.02;0.01\n10;0.05;0.02\n");
         ImpedanceSpectrum s = SpectrumCsv.read(a);

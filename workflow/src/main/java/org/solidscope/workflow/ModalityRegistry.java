@@ -31,7 +31,9 @@ public final class ModalityRegistry {
 
     /** Every modality, ultrasound judged against {@code spec}. */
     public static ModalityRegistry standard(InspectionSpec spec) {
+        // impedance first: it claims only the CSVs whose header names frequency and impedance, ultrasound takes the other CSVs
         return new ModalityRegistry(List.of(
+                new org.solidscope.echem.EisModality(org.solidscope.echem.EisModality.Settings.defaults()),
                 new UltrasoundModality(spec),
                 new CtModality(CtModality.Settings.defaults())), spec);
     }
