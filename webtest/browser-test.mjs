@@ -34,6 +34,13 @@ try {
     && [...document.querySelectorAll('section.ct-section img')].every((i) => i.complete && i.naturalWidth > 0), null, { timeout: 60000 });
   const ctStates = await page.locator('section.ct-section h3').allTextContents();
   if (!(ctStates.length === 2 && ctStates[0].startsWith('pristine') && ctStates[1].startsWith('formation'))) fail(`cell ${cellId}: CT sections ${ctStates}`);
+  // impedance: one Nyquist curve per state with its fit, Rs and Rct across states with error bars, the parameter table
+  await page.waitForFunction(() => document.querySelectorAll('#eis svg.nyquist polyline.eis-fit').length === 9, null, { timeout: 60000 });
+  const eisRows = await page.locator('#eis-params tr').count();
+  if (eisRows !== 10) fail(`cell ${cellId}: impedance table rows ${eisRows}`);
+  if ((await page.locator('#eis svg.trend').count()) !== 2) fail(`cell ${cellId}: Rs/Rct trends missing`);
+  const rct = await page.locator('#eis-params tr:nth-child(2) td:nth-child(4)').textContent();
+  if (!/^\d+(\.\d+)? ± \d/.test(rct)) fail(`cell ${cellId}: Rct cell '${rct}' is not value ± error`);
   const tl = await page.locator('#timeline tr.tl-row').count();
   if (tl < 5) fail(`cell ${cellId}: timeline rows ${tl}`);
   const reasons = await page.locator('ul.reasons li').allTextContents();
@@ -70,7 +77,7 @@ try {
   if (!/propagates/.test(await page.textContent('#margin'))) fail('design: a 40 µm flaw should propagate: ' + await page.textContent('#margin'));
   if (!(await page.evaluate(() => window.notReloaded === true))) fail('design: the page reloaded');
   await page.screenshot({ path: shots + '/design-page.png', fullPage: true });
-  console.log(`ok: dashboard, failed cell ${cellId} with ${maps} maps, ${ctStates.length} CT sections, ${tl} timeline rows and ${reasons.length} reasons, upload of ${uploaded} shown, design page ${before} → 388 Wh/kg`);
+  console.log(`ok: dashboard, failed cell ${cellId} with ${maps} maps, ${ctStates.length} CT sections, 9 impedance spectra, ${tl} timeline rows and ${reasons.length} reasons, upload of ${uploaded} shown, design page ${before} → 388 Wh/kg`);
 } catch (e) {
   fail(e.message);
 } finally {

@@ -89,25 +89,71 @@ final class DemoCommand implements Callable<Integer> {
         printTable(cells);
         // every cell also gets a CT section, pristine and after formation, stored beside its ultrasonic scans
         Path ctScans = ctSections(out.resolve("ct").resolve("sections"), cells);
+        // battery-3 is followed through its first cycle by impedance (seed 004's operando series, 20 repeats per state)
+        var operando = org.solidscope.echem.OperandoSimulator.simulate(20, 0.003, 4);
+        Path eisRecord = out.resolve("eis").resolve("record");
+        for (var m : operando) {
+            org.solidscope.echem.SpectrumCsv.write(out.resolve("eis").resolve("operando").resolve("battery-3_" + m.state() + ".r" + m.repeat() + ".csv"), m.spectrum());
+            if (m.repeat() == 1) org.solidscope.echem.SpectrumCsv.write(eisRecord.resolve("battery-3_" + m.state() + ".csv"), m.spectrum());
+        }
         // the lot goes into the record as a line would put it there: by ingesting its files
         org.solidscope.workflow.Ingest.Report stored;
         try (org.solidscope.catalog.Catalog cat = where.open()) {
             var modalities = org.solidscope.workflow.ModalityRegistry.standard(spec);
             List<Path> files = new ArrayList<>(IngestCommand.expand(List.of(scans), modalities));
             files.addAll(IngestCommand.expand(List.of(ctScans), modalities));
+            files.addAll(IngestCommand.expand(List.of(eisRecord), modalities));
             stored = new org.solidscope.workflow.Ingest(cat, modalities).run(files, LOT, Map.of(), new ConsoleProgress("record"));
         }
         for (var r : stored.results()) if (r.outcome() == org.solidscope.workflow.Ingest.Outcome.FAILED) System.err.println("failed: " + r.reason());
         Main.out().printf("%nreport: %s%nlot summary: %s%nscans and ground truth: %s%n", report.resolve("index.html"), out.resolve("lot-summary.json"), scans);
-        Main.out().printf("catalog: %s — %d files stored (ultrasonic scans and CT sections), %d already there; try  ./solidscope cells show battery-1  "
+        Main.out().printf("catalog: %s — %d files stored (ultrasonic scans, CT sections, impedance spectra), %d already there; try  ./solidscope cells show battery-3  "
                         + "or  ./solidscope lot stats %s --metric ct.ra_um%n",
                 where.db != null ? "PostgreSQL" : where.workspace().toAbsolutePath(), stored.count(org.solidscope.workflow.Ingest.Outcome.STORED),
                 stored.count(org.solidscope.workflow.Ingest.Outcome.ALREADY_PRESENT), LOT);
         ctDemo(out.resolve("ct"));
+        eisDemo(out.resolve("eis"));
         designDemo(out.resolve("design"));
         Main.out().printf("done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         Main.out().println("to browse the lot:  ./solidscope serve   then open http://127.0.0.1:8080/");
         return 0;
+    }
+
+    /** The operando impedance series of battery-3 through {@code eis series}: Rs and Rct per state against the simulation's truth. */
+    void eisDemo(Path dir) {
+        EisCommand.Series cmd = new EisCommand.Series();
+        new picocli.CommandLine(cmd).parseArgs(dir.resolve("operando").toString(), "--circuit", org.solidscope.echem.OperandoSimulator.CIRCUIT.toString(),
+                "--out", dir.resolve("operando-parameters.csv").toString(), "--json", dir.resolve("operando-parameters.json").toString(),
+                "--plot-dir", dir.resolve("plots").toString(), "--report", dir.resolve("operando.html").toString());
+        Main.out().printf("%nimpedance: battery-3 through its first cycle, %d states × 20 spectra (seed 004's protocol, simulated):%n",
+                org.solidscope.echem.OperandoSimulator.STATES.size());
+        cmd.call();
+        var ops = org.solidscope.echem.OperandoSimulator.STATES;
+        try {
+            var doc = Json.mapper().readTree(dir.resolve("operando-parameters.json").toFile());
+            var rs = doc.path("parameters").path("R0").path("value");
+            var rct = doc.path("parameters").path("R1").path("value");
+            int per = rs.size() / ops.size();
+            Main.out().printf("%-14s %9s %8s %11s %8s %9s%n", "state", "Rs (Ω)", "± (%)", "Rct (Ω)", "± (%)", "true Rct");
+            for (int k = 0; k < ops.size(); k++) {
+                double[] a = new double[per], b = new double[per];
+                for (int i = 0; i < per; i++) { a[i] = rs.get(k * per + i).asDouble(); b[i] = rct.get(k * per + i).asDouble(); }
+                Main.out().printf("%-14s %9.2f %8.2f %11.1f %8.2f %9.0f%n", ops.get(k), mean(a), 100 * sd(a) / mean(a), mean(b), 100 * sd(b) / mean(b),
+                        org.solidscope.echem.OperandoSimulator.meanRctOhm(ops.get(k)));
+            }
+            Main.out().printf("(± is the spread over the %d repeats; seed 004 reports ±1 %% for Rs and ±5 %% for Rct) report: %s; battery-3's page shows one spectrum per state%n",
+                    per, dir.resolve("operando.html"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static double mean(double[] v) { return java.util.Arrays.stream(v).average().orElse(Double.NaN); }
+
+    private static double sd(double[] v) {
+        double m = mean(v), s = 0;
+        for (double x : v) s += (x - m) * (x - m);
+        return Math.sqrt(s / (v.length - 1));
     }
 
     /**

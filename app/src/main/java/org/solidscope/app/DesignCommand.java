@@ -311,10 +311,10 @@ final class DesignCommand implements Runnable {
                 }
                 if (Double.isNaN(rz)) throw new InputException("--cell", "ct.rz_um", "a CT analysis of the cell in the record", "none for '" + cell + "'");
                 fromRecord.put("record", Map.of("cell", cell, "state", state, "flaw_from", "ct.rz_um (deepest interface excursion, peak to valley)",
-                        "ct_rz_um", rz, "ccd_and_resistance", "not in the record yet (no cycling or impedance module): given or defaults used"));
+                        "ct_rz_um", rz, "ccd_and_resistance", "given or defaults: the record has no CCD (no cycling module yet), and its eis.rct_ohm is in Ω, not Ω·cm² (the electrode area is not recorded)"));
                 Main.out().printf("cell %s: flaw size from its %s CT analysis, ct.rz_um = %.3g µm%s%n", cell, state, rz,
                         Double.isFinite(given) ? " (--flaw-um " + given + " given; the record's value used)" : "");
-                Main.out().println("  measured CCD and interface resistance: not in the record yet (cycling and impedance are not built); options used");
+                Main.out().println("  CCD and interface resistance (Ω·cm²): options used — the record has no CCD yet and keeps Rct in Ω without the electrode area");
                 return rz;
             }
         }

@@ -109,6 +109,7 @@ final class EisCommand implements Runnable {
         @Option(names = "--drop-inductive", description = "leave out points with Z'' >= 0") boolean dropInductive;
         @Option(names = "--json", description = "parameters with stderr and unit, chi2, rmse, elapsed_ms") Path json;
         @Option(names = "--plot", description = "Nyquist plot of data and fit (PNG)") Path plot;
+        @Option(names = "--report", description = "HTML report: Nyquist, Bode, residuals, lin-KK, DRT, parameters with ±, correlations (one file)") Path report;
 
         @Override
         public Integer call() {
@@ -145,12 +146,11 @@ final class EisCommand implements Runnable {
                 m.put("elapsed_ms", r.elapsedMs());
                 AtomicOutput.writeString(json, Json.write(m));
             }
-            if (plot != null) {
-                double[] re = new double[s.size()], im = new double[s.size()];
-                c.impedance(r.values(), s.frequencyHz(), re, im);
-                double[] nd = java.util.Arrays.stream(s.zImagOhm()).map(v -> -v).toArray(), nf = java.util.Arrays.stream(im).map(v -> -v).toArray();
-                AtomicOutput.writeBytes(plot, LinePlot.png("Nyquist: " + file.getFileName() + " and " + c, "Z' (Ohm)", "-Z'' (Ohm)", false,
-                        List.of(new LinePlot.Series("data", s.zRealOhm(), nd), new LinePlot.Series("fit", re, nf)), null));
+            if (plot != null) AtomicOutput.writeBytes(plot, org.solidscope.echem.EisReport.nyquist(s, r));
+            if (report != null) {
+                LinKK.Result kk = s.size() >= 5 ? LinKK.test(s, 0.85, LinKK.Options.robust(s)) : null;
+                var drt = s.size() >= 5 ? org.solidscope.echem.RelaxationTimes.compute(s, Double.NaN) : null;
+                AtomicOutput.writeString(report, org.solidscope.echem.EisReport.fit(s, r, kk, drt));
             }
             return 0;
         }
@@ -248,13 +248,14 @@ final class EisCommand implements Runnable {
         @Option(names = "--out", description = "CSV table: file, every parameter and its stderr, chi2") Path out;
         @Option(names = "--json", description = "the table, conductivity and Arrhenius as JSON") Path json;
         @Option(names = "--plot-dir", description = "one PNG per parameter against the series") Path plotDir;
+        @Option(names = "--report", description = "HTML report of the series (one file)") Path report;
         @Option(names = "--conductivity-of", description = "the resistance that is the electrolyte's (e.g. R1): sigma = L/(R A)") String conductivityOf;
         @Option(names = "--thickness-cm", description = "electrolyte thickness L for --conductivity-of") Double thicknessCm;
         @Option(names = "--area-cm2", description = "electrode area A for --conductivity-of") Double areaCm2;
         @Option(names = "--temperatures-c", description = "temperature of each spectrum in °C, in order (default: from names such as _60C)") String temperaturesC;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() {
             Circuit c = Circuit.parse(circuit);
             CircuitFit.Weighting wt = Fit.weighting(weighting);
             Map<String, Double> fixed = Fit.fixed(fixedText);
@@ -271,6 +272,8 @@ final class EisCommand implements Runnable {
                 if (java.nio.file.Files.isDirectory(in)) {
                     try (var st = java.nio.file.Files.list(in)) {
                         st.filter(p -> java.nio.file.Files.isRegularFile(p) && isSpectrumName(p.getFileName().toString())).sorted(Series::naturalOrder).forEach(files::add);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("cannot list " + in, e);
                     }
                 } else {
                     files.add(in);
@@ -329,6 +332,7 @@ final class EisCommand implements Runnable {
             }
             if (out != null) AtomicOutput.writeString(out, table.toString());
             if (json != null) AtomicOutput.writeString(json, Json.write(doc));
+            if (report != null) AtomicOutput.writeString(report, org.solidscope.echem.EisReport.series(r, files.stream().map(p -> p.getFileName().toString()).toList()));
             if (plotDir != null) {
                 double[] x = java.util.stream.IntStream.range(0, files.size()).asDoubleStream().toArray();
                 for (String n : names) {

@@ -47,9 +47,14 @@ class BrowserTest {
                 Files.writeString(scans.resolve(v.getFileName() + ".json"), "{\"voxel_um\": 0.65, \"fov_origin_x_mm\": 100, \"fov_origin_y_mm\": 45}");
             }
         }
+        // and an impedance spectrum in each of the 9 states of its first cycle
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(0, CliTest.run("eis", "simulate", "--operando", scans.toString(), "--repeats", "1", "--cell", "battery-" + i, "--seed", String.valueOf(i)).code());
+            Files.delete(scans.resolve("truth.csv"));
+        }
         CliTest.Run in = CliTest.run("ingest", scans.toString(), "--lot", "L-browser", "--workspace", ws.toString());
         assertEquals(0, in.code(), in.err());
-        assertTrue(in.out().contains("20 stored"), in.out());
+        assertTrue(in.out().contains("56 stored"), in.out());
         assertEquals(0, CliTest.run("ut", "simulate", "--random", "1", "--seed", "42", "--stage", "infiltration", "--out", upl.toString()).code());
         Path scan = upl.resolve("uploaded42_infiltration.csv");
         Files.move(upl.resolve("sim-42_infiltration.csv"), scan);
@@ -65,6 +70,7 @@ class BrowserTest {
             System.out.println(log);
             assertEquals(0, p.exitValue(), log);
             assertTrue(log.contains("ok: dashboard"), log);
+            assertTrue(log.contains("9 impedance spectra"), log);
             assertTrue(Files.size(shots.resolve("dashboard.png")) > 10_000 && Files.size(shots.resolve("cell-page.png")) > 10_000);
             assertTrue(log.contains("design page 315 Wh/kg → 388 Wh/kg"), log);
             assertTrue(Files.size(shots.resolve("design-page.png")) > 10_000);

@@ -364,11 +364,19 @@ public final class SolidScopeServer {
      */
     private void arrayFile(Context ctx) {
         String file = ctx.pathParam("name");
-        boolean npy = file.endsWith(".npy"), png = file.endsWith(".png");
-        if (!npy && !png) throw new InputException("name", "array file", "NAME.npy or NAME.png", file);
-        String name = file.substring(0, file.length() - 4);
+        boolean npy = file.endsWith(".npy"), png = file.endsWith(".png"), json = file.endsWith(".json");
+        if (!npy && !png && !json) throw new InputException("name", "array file", "NAME.npy, NAME.png or NAME.json", file);
+        String name = file.substring(0, file.lastIndexOf('.'));
         if (!name.matches("[a-z][a-z0-9_]*")) throw new InputException("name", "array", "an array name of [a-z0-9_]", name);
         var ref = arrayRef(ctx, name);
+        if (json) { // small arrays (spectra, profiles) for pages that draw them; rows of values
+            Npy.Array2D a = Npy.read2D(catalog.arrays().path(ref.sha256()));
+            if ((long) a.width() * a.height() > 100_000) throw new InputException("name", "array", "at most 100,000 values as JSON (use .npy)", a.height() + " × " + a.width());
+            double[][] rows = new double[a.height()][a.width()];
+            for (int r = 0; r < a.height(); r++) for (int c = 0; c < a.width(); c++) rows[r][c] = a.values()[r * a.width() + c];
+            json(ctx, Map.of("name", name, "unit", ref.unit(), "shape", new int[] {a.height(), a.width()}, "rows", rows));
+            return;
+        }
         if (npy) {
             ctx.contentType("application/octet-stream").header("Content-Disposition", "attachment; filename=\"" + name + "-" + ref.measurementId() + ".npy\"")
                     .result(catalog.arrays().get(ref.sha256()));
