@@ -156,37 +156,46 @@ final class EisCommand implements Runnable {
         }
     }
 
-    @Command(name = "kk", mixinStandardHelpOptions = true, description = "Kramers–Kronig validity (lin-KK, Schönleber et al. 2014): M, µ and the residuals.")
+    @Command(name = "kk", mixinStandardHelpOptions = true, description = "Kramers–Kronig validity (lin-KK, Schönleber et al. 2014): M, µ and the residuals, of one spectrum or many.")
     static final class Kk implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "FILE") Path file;
+        @Parameters(arity = "1..*", paramLabel = "FILE|DIR") List<Path> inputs;
         @Option(names = "--c", defaultValue = "0.85", description = "µ threshold (default ${DEFAULT-VALUE})") double c;
         @Option(names = "--fit", defaultValue = "real", description = "real (R0 and R_k to Re, then L; Lin-KK's and impedance.py's default) or complex") String fitType;
         @Option(names = "--series-capacitance", description = "add a series capacitance (spectra with a diffusion tail)") boolean cap;
         @Option(names = "--min-m", defaultValue = "1", description = "first M tried (default ${DEFAULT-VALUE}, as Lin-KK; two per decade suits cells)") int minM;
-        @Option(names = "--json", description = "M, mu, residuals") Path json;
+        @Option(names = "--json", description = "M, mu, residuals (one spectrum)") Path json;
+        @Option(names = "--out", description = "CSV: file, M, mu, largest residual (any number of spectra)") Path out;
 
         @Override
         public Integer call() {
             if (!(c > 0 && c < 1)) throw new InputException("--c", "c", "a threshold in (0, 1)", String.valueOf(c));
-            ImpedanceSpectrum s = atLeastFivePoints(org.solidscope.echem.InstrumentFiles.read(file));
+            if (minM < 1) throw new InputException("--min-m", "M", "at least 1", String.valueOf(minM));
             LinKK.FitType type = switch (fitType) {
                 case "real" -> LinKK.FitType.REAL;
                 case "complex" -> LinKK.FitType.COMPLEX;
                 default -> throw new InputException("--fit", "fit", "real or complex", "'" + fitType + "'");
             };
-            if (minM < 1) throw new InputException("--min-m", "M", "at least 1", String.valueOf(minM));
-            LinKK.Result r = LinKK.test(s, c, new LinKK.Options(type, cap, minM));
-            Main.out().printf("%s: lin-KK M = %d, µ = %.4f; largest residual %.3g %% of |Z|%n", file, r.m(), r.mu(), 100 * r.maxResidualRelative());
-            if (json != null) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("M", r.m());
-                m.put("mu", r.mu());
-                m.put("c", c);
-                m.put("max_residual_relative", r.maxResidualRelative());
-                m.put("residual_real_relative", r.residualRealRelative());
-                m.put("residual_imag_relative", r.residualImagRelative());
-                AtomicOutput.writeString(json, Json.write(m));
+            List<Path> files = Series.expand(inputs);
+            if (json != null && files.size() != 1) throw new InputException("--json", "json", "one spectrum (use --out for many)", files.size() + " spectra");
+            StringBuilder table = new StringBuilder("file,M,mu,max_residual_relative\n");
+            for (Path file : files) {
+                ImpedanceSpectrum s = atLeastFivePoints(org.solidscope.echem.InstrumentFiles.read(file));
+                LinKK.Result r = LinKK.test(s, c, new LinKK.Options(type, cap, minM));
+                if (files.size() <= 20) Main.out().printf("%s: lin-KK M = %d, µ = %.4f; largest residual %.3g %% of |Z|%n", file, r.m(), r.mu(), 100 * r.maxResidualRelative());
+                table.append(file.getFileName()).append(',').append(r.m()).append(',').append(r.mu()).append(',').append(r.maxResidualRelative()).append('\n');
+                if (json != null) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("M", r.m());
+                    m.put("mu", r.mu());
+                    m.put("c", c);
+                    m.put("max_residual_relative", r.maxResidualRelative());
+                    m.put("residual_real_relative", r.residualRealRelative());
+                    m.put("residual_imag_relative", r.residualImagRelative());
+                    AtomicOutput.writeString(json, Json.write(m));
+                }
             }
+            if (files.size() > 20) Main.out().printf("lin-KK of %d spectra%s%n", files.size(), out != null ? ": " + out : "");
+            if (out != null) AtomicOutput.writeString(out, table.toString());
             return 0;
         }
     }
@@ -267,19 +276,7 @@ final class EisCommand implements Runnable {
                     throw new InputException("--conductivity-of", "geometry", "--thickness-cm > 0 and --area-cm2 > 0", thicknessCm + " cm, " + areaCm2 + " cm²");
                 }
             }
-            List<Path> files = new ArrayList<>();
-            for (Path in : inputs) {
-                if (java.nio.file.Files.isDirectory(in)) {
-                    try (var st = java.nio.file.Files.list(in)) {
-                        st.filter(p -> java.nio.file.Files.isRegularFile(p) && isSpectrumName(p.getFileName().toString())).sorted(Series::naturalOrder).forEach(files::add);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException("cannot list " + in, e);
-                    }
-                } else {
-                    files.add(in);
-                }
-            }
-            if (files.isEmpty()) throw new InputException(inputs.toString(), "spectra", "spectrum files (or folders holding them)", "none");
+            List<Path> files = expand(inputs);
             if (files.stream().allMatch(f -> stateOf(f) != null)) { // <cell>_<state>[.r<k>].<ext>: the cell's life order
                 files.sort(java.util.Comparator.comparingDouble((Path f) -> stateOf(f).order()).thenComparing(Series::naturalOrder));
             }
@@ -361,6 +358,24 @@ final class EisCommand implements Runnable {
                 t[i] = Double.parseDouble(m.group(1));
             }
             return t;
+        }
+
+        /** Files as given, folders as the spectrum files they hold (natural name order); none is bad input. */
+        static List<Path> expand(List<Path> inputs) {
+            List<Path> files = new ArrayList<>();
+            for (Path in : inputs) {
+                if (java.nio.file.Files.isDirectory(in)) {
+                    try (var st = java.nio.file.Files.list(in)) {
+                        st.filter(p -> java.nio.file.Files.isRegularFile(p) && isSpectrumName(p.getFileName().toString())).sorted(Series::naturalOrder).forEach(files::add);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("cannot list " + in, e);
+                    }
+                } else {
+                    files.add(in);
+                }
+            }
+            if (files.isEmpty()) throw new InputException(inputs.toString(), "spectra", "spectrum files (or folders holding them)", "none");
+            return files;
         }
 
         static final java.util.regex.Pattern STATE_NAME = java.util.regex.Pattern.compile("^.+?_([a-z]+(?:_\\d+)?)(?:\\.r\\d+)?\\.[A-Za-z]+$");

@@ -91,7 +91,7 @@ class DesignCliTest {
         j = Json.mapper().readTree(json.toFile());
         assertEquals(j.get("record").get("ct_rz_um").asDouble(), j.get("flaw_um").asDouble(), 0);
         assertTrue(j.get("flaw_um").asDouble() > 0);
-        assertTrue(r.out().contains("not in the record yet"), r.out());
+        assertTrue(r.out().contains("the record has no CCD yet"), r.out());
         assertEquals(2, CliTest.run("design", "dendrite", "--electrolyte", "LLZO", "--cell", "nobody", "--workspace", ws.toString()).code());
     }
 }

@@ -16,7 +16,12 @@ import org.solidscope.core.InputException;
  * <p>Elements (ω = 2πf, Z = Z′ + jZ″, Z″ &lt; 0 for a capacitive response):
  * R: {@code R}; C: {@code 1/(jωC)}; L: {@code jωL}; CPE: {@code 1/(Q·(jω)^α)};
  * W (semi-infinite Warburg): {@code A_W·(1 − j)/√ω}; Wo (finite, open): {@code Z0·coth(√(jωτ))/√(jωτ)};
- * Ws (finite, short): {@code Z0·tanh(√(jωτ))/√(jωτ)}.
+ * Ws (finite, short): {@code Z0·tanh(√(jωτ))/√(jωτ)};
+ * G (Gerischer: a reaction coupled to diffusion): {@code R_G/√(1 + jωt_G)};
+ * TLM (transmission line of a porous composite electrode, reflective back end, de Levie): with the ionic
+ * resistance R_ion through the electrode and the interface {@code Z_int = R_ct/(1 + R_ct·Q·(jω)^α)},
+ * {@code Z = √(R_ion·Z_int)·coth(√(R_ion/Z_int))} — at DC √(R_ion·R_ct)·coth(√(R_ion/R_ct)) (R_ct + R_ion/3 when
+ * R_ion ≪ R_ct), at high frequency a line at −45°·α.
  */
 public final class Circuit {
     /** A node of the circuit: an element, or a series or parallel group. */
@@ -55,6 +60,11 @@ public final class Circuit {
         String element = name.contains("_") ? name.substring(0, name.indexOf('_')) : name;
         List<Node> top = root instanceof Group g && !g.parallel() ? g.parts() : List.of(root);
         return top.stream().anyMatch(n -> n instanceof Element e && e.name().equals(element));
+    }
+
+    /** Whether parameter {@code name} is a dispersion exponent, bounded by 1 (a CPE's α, a TLM's interface α). */
+    public static boolean isExponent(String name) {
+        return name.startsWith("CPE") && name.endsWith("_1") || name.startsWith("TLM") && name.endsWith("_3");
     }
 
     /** The parsed tree (for guesses derived from it). */
@@ -169,12 +179,20 @@ public final class Circuit {
                 Complex s = jw.multiply(p[k + 1]).sqrt();
                 yield s.tanh().divide(s).multiply(p[k]);
             }
+            case "G" -> jw.multiply(p[k + 1]).add(1).sqrt().reciprocal().multiply(p[k]);
+            case "TLM" -> {
+                Complex zInt = new Complex(p[k + 1]).divide(jw.pow(p[k + 3]).multiply(p[k + 1] * p[k + 2]).add(1));
+                Complex ratio = zInt.reciprocal().multiply(p[k]).sqrt(); // √(R_ion/Z_int)
+                Complex root = zInt.multiply(p[k]).sqrt();
+                // coth(x) = 1/tanh(x); for |x| large tanh → 1 without overflow
+                yield root.divide(ratio.getReal() > 20 ? Complex.ONE : ratio.tanh());
+            }
             default -> throw new IllegalStateException(e.type());
         };
     }
 
     /** Element types, longest first so that "CPE" is not read as "C". */
-    static final List<String> TYPES = List.of("CPE", "Wo", "Ws", "W", "R", "C", "L");
+    static final List<String> TYPES = List.of("TLM", "CPE", "Wo", "Ws", "W", "R", "C", "L", "G");
 
     private final class Parser {
         final String s;
@@ -227,6 +245,8 @@ public final class Circuit {
                         case "L" -> add(name, "H");
                         case "W" -> add(name, "Ohm s^-1/2");
                         case "CPE" -> { add(name + "_0", "Ohm^-1 s^a"); add(name + "_1", ""); }
+                        case "G" -> { add(name + "_0", "Ohm"); add(name + "_1", "s"); }
+                        case "TLM" -> { add(name + "_0", "Ohm"); add(name + "_1", "Ohm"); add(name + "_2", "Ohm^-1 s^a"); add(name + "_3", ""); }
                         default -> { add(name + "_0", "Ohm"); add(name + "_1", "s"); }
                     }
                     return e;

@@ -51,7 +51,7 @@ public final class CircuitFit {
         for (int k = 1; k < starts; k++) {
             points[k] = initial.clone();
             for (int j = 0; j < points[k].length && j < free.size(); j++) {
-                boolean exponent = free.get(j).startsWith("CPE") && free.get(j).endsWith("_1");
+                boolean exponent = Circuit.isExponent(free.get(j));
                 points[k][j] = exponent ? 0.5 + 0.5 * r.nextDouble() : initial[j] * Math.pow(10, 2 * r.nextDouble() - 1);
             }
         }
@@ -101,7 +101,7 @@ public final class CircuitFit {
         };
         double[] upper = new double[p];
         for (int k = 0; k < p; k++) {
-            upper[k] = freeNames.get(k).startsWith("CPE") && freeNames.get(k).endsWith("_1") ? 1 : Double.POSITIVE_INFINITY;
+            upper[k] = Circuit.isExponent(freeNames.get(k)) ? 1 : Double.POSITIVE_INFINITY;
             if (!(initial[k] > 0 && initial[k] < upper[k] || upper[k] == 1 && initial[k] == 1) || !Double.isFinite(initial[k])) {
                 throw new InputException("--initial", freeNames.get(k), upper[k] == 1
                         ? "a guess in (0, 1] (a CPE exponent)" : "a finite guess > 0 (every parameter of a circuit is positive; the fit works on its logarithm)",

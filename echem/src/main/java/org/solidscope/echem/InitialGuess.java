@@ -53,6 +53,8 @@ public final class InitialGuess {
     }
 
     private record Context(double[] f, double[] re, double[] im, double rHigh, double rPol, List<Double> apex, int groups, double[] p) {
+        double w(double f) { return 2 * Math.PI * f; }
+
         double arcFrequency(int k) {
             if (k < apex.size()) return apex.get(k);
             double hi = f[0], lo = f[f.length - 1], t = (k + 1.0) / (groups + 1);
@@ -84,6 +86,8 @@ public final class InitialGuess {
                 case "L" -> p[i] = r / w * 1e-2;
                 case "CPE" -> { p[i] = 1 / (r * Math.pow(w, 0.9)); p[i + 1] = 0.9; }
                 case "W" -> p[i] = r * Math.sqrt(w);
+                case "G" -> { p[i] = r; p[i + 1] = 1 / w; }
+                case "TLM" -> { p[i] = r; p[i + 1] = r; p[i + 2] = 1 / (r * Math.pow(w, 0.9)); p[i + 3] = 0.9; }
                 default -> { p[i] = r; p[i + 1] = 1 / wMin; }
             }
             return;
@@ -97,6 +101,11 @@ public final class InitialGuess {
             case "L" -> p[i] = ctx.im()[0] > 0 ? ctx.im()[0] / wMax : 1e-3 * Math.hypot(ctx.re()[0], ctx.im()[0]) / wMax;
             case "CPE" -> { p[i] = 1 / (modLow * Math.pow(wMin, 0.9)); p[i + 1] = 0.9; }
             case "W" -> p[i] = Math.max(-ctx.im()[last], 1e-3 * modLow) * Math.sqrt(wMin);
+            case "G" -> { p[i] = ctx.rPol() / (ctx.groups() + 1); p[i + 1] = 1 / ctx.w(ctx.arcFrequency(ctx.groups())); }
+            case "TLM" -> {
+                double r = ctx.rPol() / (ctx.groups() + 1), w = ctx.w(ctx.arcFrequency(ctx.groups()));
+                p[i] = r; p[i + 1] = r; p[i + 2] = 1 / (r * Math.pow(w, 0.9)); p[i + 3] = 0.9;
+            }
             default -> { p[i] = ctx.rPol() / (ctx.groups() + 1); p[i + 1] = 1 / wMin; }
         }
     }

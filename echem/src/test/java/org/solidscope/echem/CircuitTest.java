@@ -45,6 +45,36 @@ class CircuitTest {
     }
 
     @Test
+    void gerischerAndTransmissionLineMatchTheirLimits() {
+        // Gerischer: R_G at low frequency; R_G/√(jωt_G) at high (phase −45°)
+        near(new Complex(25, 0), Circuit.parse("G1").impedance(new double[] {25, 1e-3}, 1e-6), 1e-8);
+        double fh = 1e7, wh = 2 * Math.PI * fh;
+        near(new Complex(0, wh * 1e-3).sqrt().reciprocal().multiply(25), Circuit.parse("G1").impedance(new double[] {25, 1e-3}, fh), 1e-4);
+        Complex g = Circuit.parse("G1").impedance(new double[] {25, 2e-3}, 50);
+        near(new Complex(1, 2 * Math.PI * 50 * 2e-3).sqrt().reciprocal().multiply(25), g, 1e-14);
+        // TLM: at DC √(R_ion·R_ct)·coth(√(R_ion/R_ct)) (→ R_ct + R_ion/3 when R_ion ≪ R_ct); the interface alone when the pores
+        // conduct perfectly; −45°·α at high frequency
+        Circuit t = Circuit.parse("TLM1");
+        assertEquals(List.of("TLM1_0", "TLM1_1", "TLM1_2", "TLM1_3"), t.parameterNames());
+        double x = Math.sqrt(30.0 / 200);
+        near(new Complex(Math.sqrt(30.0 * 200) / Math.tanh(x), 0), t.impedance(new double[] {30, 200, 1e-4, 0.9}, 1e-9), 1e-6);
+        assertEquals(200 + 0.3 / 3, t.impedance(new double[] {0.3, 200, 1e-4, 0.9}, 1e-9).getReal(), 1e-4);
+        near(Circuit.parse("p(R1,CPE1)").impedance(new double[] {200, 1e-4, 0.9}, 3.0), t.impedance(new double[] {1e-9, 200, 1e-4, 0.9}, 3.0), 1e-9);
+        assertEquals(-Math.PI / 4, t.impedance(new double[] {30, 200, 1e-4, 1}, 1e6).getArgument(), 1e-3);
+        assertEquals(-Math.PI / 4 * 0.8, t.impedance(new double[] {30, 200, 1e-4, 0.8}, 1e8).getArgument(), 1e-2);
+        assertTrue(Circuit.isExponent("TLM1_3") && Circuit.isExponent("CPE2_1") && !Circuit.isExponent("TLM1_1"));
+        // both fit back to their truth from guesses read off the data
+        double[] f = SpectrumSimulator.logFrequencies(0.01, 1e6, 10);
+        for (Object[] k : new Object[][] {{"R0-G1", new double[] {8, 40, 2e-3}}, {"R0-TLM1", new double[] {8, 30, 200, 1e-4, 0.85}}}) {
+            Circuit c = Circuit.parse((String) k[0]);
+            double[] truth = (double[]) k[1];
+            ImpedanceSpectrum s = SpectrumSimulator.simulate(c, truth, f, 0, 1);
+            CircuitFit.Result r = CircuitFit.fitGlobal(c, s, InitialGuess.of(c, s), CircuitFit.Weighting.MODULUS, java.util.Map.of(), 12, 1);
+            for (int j = 0; j < truth.length; j++) assertEquals(truth[j], r.values()[j], 1e-4 * truth[j], c + " " + c.parameterNames().get(j));
+        }
+    }
+
+    @Test
     void theGrammarNamesParametersAndPrintsBack() {
         Circuit c = Circuit.parse("R0-p(R1,CPE1)-p(R2-Wo1,C2)");
         assertEquals(List.of("R0", "R1", "CPE1_0", "CPE1_1", "R2", "Wo1_0", "Wo1_1", "C2"), c.parameterNames());
