@@ -84,6 +84,7 @@ for line in open(d + "/impedancepy.csv").read().splitlines():
 worst.sort()
 print(f"  same parameters within 0.1 %: {same} of {total} spectra; median largest difference {100 * worst[len(worst) // 2]:.4f} %")
 PY
+printf '  '; python3 bench/impedancepy_job.py "$IPY" chi2 "$D/spectra" "$D/solidscope.csv" "$D/impedancepy.csv" 2>/dev/null
 
 echo "== 3. lin-KK of the same 1,000 spectra, whole process each"
 for i in $(seq 1 "$RUNS"); do

@@ -94,6 +94,30 @@ elif job == "fit":
         for r in rows:
             o.write(",".join(str(x) for x in r) + "\n")
     print("fitted %d spectra in %.1f s (in-process)" % (len(rows), time.perf_counter() - t0))
+elif job == "chi2":
+    # chi-square of two parameter tables on every spectrum, by impedance.py's own model: which found the lower minimum
+    from impedance.models.circuits.fitting import wrapCircuit
+    model = wrapCircuit(CIRCUIT, {})
+    def table(path, skip):
+        rows = {}
+        for line in open(path).read().splitlines()[skip:]:
+            p = line.split(",")
+            rows[p[0]] = [float(x) for x in (p[1:15:2] if skip else p[1:8])]
+        return rows
+    ours, theirs = table(sys.argv[4], 1), table(sys.argv[5], 0)
+    lower = equal = higher = 0
+    for name, p in theirs.items():
+        f, Z = read(os.path.join(sys.argv[3], name))
+        data = np.hstack([Z.real, Z.imag])
+        a = np.sum((np.array(model(f, *ours[name])) - data) ** 2)
+        b = np.sum((np.array(model(f, *p)) - data) ** 2)
+        if abs(a - b) <= 1e-9 * b:
+            equal += 1
+        elif a < b:
+            lower += 1
+        else:
+            higher += 1
+    print("chi2 of SolidScope's parameters against impedance.py's: lower on %d, equal (1e-9) on %d, higher on %d spectra" % (lower, equal, higher))
 elif job == "kk":
     t0 = time.perf_counter()
     rows = []

@@ -420,7 +420,7 @@ final class EisCommand implements Runnable {
         @Option(names = "--points-per-decade", defaultValue = "10") int ppd;
         @Option(names = "--noise", defaultValue = "0", description = "relative noise (default ${DEFAULT-VALUE})") double noise;
         @Option(names = "--seed", defaultValue = "1") long seed;
-        @Option(names = "--out", description = "CSV spectrum") Path out;
+        @Option(names = "--out", description = "the spectrum: CSV, or a BioLogic .mpr (PEIS, float32) when the name ends .mpr") Path out;
 
         @Override
         public Integer call() {
@@ -435,7 +435,11 @@ final class EisCommand implements Runnable {
             if (ppd < 1 || ppd > 1000) throw new InputException("--points-per-decade", "points", "1 … 1000", String.valueOf(ppd));
             if (!(noise >= 0 && noise < 1)) throw new InputException("--noise", "noise", "a relative noise in [0, 1)", String.valueOf(noise));
             ImpedanceSpectrum s = SpectrumSimulator.simulate(c, p, SpectrumSimulator.logFrequencies(fromHz, toHz, ppd), noise, seed);
-            SpectrumCsv.write(out, s);
+            if (out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".mpr")) {
+                AtomicOutput.writeBytes(out, org.solidscope.echem.BioLogicMpr.write(s, java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yy"))));
+            } else {
+                SpectrumCsv.write(out, s);
+            }
             Main.out().printf("wrote %s: %d points of %s%n", out, s.size(), c);
             return 0;
         }

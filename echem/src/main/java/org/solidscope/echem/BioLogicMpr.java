@@ -163,6 +163,42 @@ public final class BioLogicMpr {
         return out;
     }
 
+    /**
+     * A PEIS file of one spectrum as EC-Lab lays it out (data module version 3, u16 column ids: the flags byte,
+     * freq/Hz, Re(Z)/Ohm, −Im(Z)/Ohm as float32), so that the reader can be tried on a file this project wrote.
+     */
+    public static byte[] write(ImpedanceSpectrum s, String date) {
+        int n = s.size(), ncols = 4, start = 406, record = 1 + 3 * 4;
+        ByteBuffer d = ByteBuffer.allocate(start + n * record).order(ByteOrder.LITTLE_ENDIAN);
+        d.putInt(0, n);
+        d.put(4, (byte) ncols);
+        int[] ids = {1, 32, 37, 38};
+        for (int k = 0; k < ncols; k++) d.putShort(5 + 2 * k, (short) ids[k]);
+        d.put(405, (byte) 1);
+        for (int i = 0; i < n; i++) {
+            int at = start + i * record;
+            d.put(at, (byte) 1);
+            d.putFloat(at + 1, (float) s.frequencyHz()[i]).putFloat(at + 5, (float) s.zRealOhm()[i]).putFloat(at + 9, (float) -s.zImagOhm()[i]);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(String.format("%-48s", MAGIC).getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(new byte[4]);
+        module(out, "VMP Set", 0, date, new byte[16]);
+        module(out, "VMP data", 3, date, d.array());
+        return out.toByteArray();
+    }
+
+    private static void module(java.io.ByteArrayOutputStream out, String shortName, int version, String date, byte[] body) {
+        ByteBuffer h = ByteBuffer.allocate(6 + 51).order(ByteOrder.LITTLE_ENDIAN);
+        h.put("MODULE".getBytes(StandardCharsets.ISO_8859_1));
+        h.put(String.format("%-10s", shortName).getBytes(StandardCharsets.ISO_8859_1));
+        h.put(String.format("%-25s", "Potentio EIS").getBytes(StandardCharsets.ISO_8859_1));
+        h.putInt(body.length).putInt(version);
+        h.put(String.format("%-8.8s", date).getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(h.array());
+        out.writeBytes(body);
+    }
+
     /** The impedance spectrum of a PEIS/GEIS file: {@code freq/Hz}, {@code Re(Z)/Ohm}, {@code -Im(Z)/Ohm} (negated back). */
     static ImpedanceSpectrum spectrum(String src, byte[] bytes) {
         Data d = read(src, bytes);

@@ -161,6 +161,15 @@ class MoreInstrumentFilesTest {
     }
 
     @Test
+    void theProjectsOwnMprReadsBack() throws IOException {
+        ImpedanceSpectrum s = new ImpedanceSpectrum(F, RE, IM, "x");
+        ImpedanceSpectrum back = InstrumentFiles.read(Files.write(dir.resolve("own.mpr"), BioLogicMpr.write(s, "11/29/26")));
+        assertPoints(back);
+        assertEquals("11/29/26", back.metadata().get("date"));
+        assertEquals("3", back.metadata().get("data_module_version"));
+    }
+
+    @Test
     void brokenMprFilesAreRefusedWithTheReason() throws IOException {
         Path unknown = Files.write(dir.resolve("unknown.mpr"), mpr(2, false, false, new int[] {1, 32, 37, 38, 250}, table(), 0));
         InputException e = assertThrows(InputException.class, () -> InstrumentFiles.read(unknown));

@@ -49,6 +49,21 @@ class RelaxationTimesTest {
     }
 
     @Test
+    void twoRcElementsGiveTwoPeaksAtTheirTauHoldingTheirResistances() {
+        Circuit c = Circuit.parse("R0-p(R1,C1)-p(R2,C2)");
+        double r1 = 30, tau1 = 1e-4, r2 = 60, tau2 = 1e-1;
+        double[] f = SpectrumSimulator.logFrequencies(0.01, 1e6, 10);
+        RelaxationTimes.Result r = RelaxationTimes.compute(SpectrumSimulator.simulate(c, new double[] {10, r1, tau1 / r1, r2, tau2 / r2}, f, 0.001, 5), Double.NaN);
+        assertEquals(2, r.peaks().size(), "two peaks: " + r.peaks());
+        RelaxationTimes.Peak fast = r.peaks().stream().min(java.util.Comparator.comparingDouble(RelaxationTimes.Peak::tauS)).orElseThrow();
+        RelaxationTimes.Peak slow = r.peaks().stream().max(java.util.Comparator.comparingDouble(RelaxationTimes.Peak::tauS)).orElseThrow();
+        assertEquals(tau1, fast.tauS(), 0.05 * tau1, "τ1: " + fast);
+        assertEquals(tau2, slow.tauS(), 0.05 * tau2, "τ2: " + slow);
+        assertEquals(r1, fast.resistanceOhm(), 0.05 * r1, "R1: " + fast);
+        assertEquals(r2, slow.resistanceOhm(), 0.05 * r2, "R2: " + slow);
+    }
+
+    @Test
     void nonNegativeLeastSquaresMatchesTheUnconstrainedSolutionWhenItIsPositive() {
         double[][] a = {{1, 0}, {0, 2}, {1, 1}};
         double[] b = {1, 4, 3};
