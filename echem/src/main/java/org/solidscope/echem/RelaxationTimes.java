@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.RealVector;
@@ -44,16 +43,37 @@ public final class RelaxationTimes {
         double lo = Math.min(y[0], y[m - 1]) - 6 * spacing, hi = Math.max(y[0], y[m - 1]) + 6 * spacing;
         int q = 40 * m;
         double dy = (hi - lo) / q;
+        // trapezoid quadrature of ∫ φ_k(y) K(ω, e^y) dy: the basis values φ_k(y_j) and the kernels K(ω_i, y_j) are
+        // tabulated once, so each matrix entry is a dot product (no exp in the triple loop)
+        double[][] phi = new double[m][q + 1];
+        for (int k = 0; k < m; k++) {
+            for (int j = 0; j <= q; j++) {
+                double u = eps * (lo + j * dy - y[k]);
+                phi[k][j] = (j == 0 || j == q ? 0.5 : 1) * Math.exp(-u * u);
+            }
+        }
+        int[] from = new int[m], to = new int[m];
+        for (int k = 0; k < m; k++) {
+            from[k] = Math.max(0, (int) Math.floor((y[k] - 6 / eps - lo) / dy));
+            to[k] = Math.min(q, (int) Math.ceil((y[k] + 6 / eps - lo) / dy));
+        }
+        double[] ey = new double[q + 1];
+        for (int j = 0; j <= q; j++) ey[j] = Math.exp(lo + j * dy);
+        double[] kr = new double[q + 1], ki = new double[q + 1];
         for (int i = 0; i < n; i++) {
             double w = 2 * Math.PI * s.frequencyHz()[i], wt = 1 / Math.hypot(s.zRealOhm()[i], s.zImagOhm()[i]);
+            for (int j = 0; j <= q; j++) {
+                double x = w * ey[j], d = 1 + x * x;
+                kr[j] = 1 / d;
+                ki[j] = -x / d;
+            }
             a[i][0] = wt;
             for (int k = 0; k < m; k++) {
                 double re = 0, im = 0;
-                for (int j = 0; j <= q; j++) {
-                    double yy = lo + j * dy, phi = Math.exp(-Math.pow(eps * (yy - y[k]), 2)), x = w * Math.exp(yy), d = 1 + x * x;
-                    double trap = (j == 0 || j == q) ? 0.5 : 1;
-                    re += trap * phi / d;
-                    im -= trap * phi * x / d;
+                double[] pk = phi[k];
+                for (int j = from[k]; j <= to[k]; j++) { // where the Gaussian is above e^-36 of its peak
+                    re += pk[j] * kr[j];
+                    im += pk[j] * ki[j];
                 }
                 a[i][1 + k] = wt * re * dy;
                 a[n + i][1 + k] = wt * im * dy;
@@ -113,23 +133,65 @@ public final class RelaxationTimes {
         return out;
     }
 
-    /** λ minimising GCV(λ) = N‖(I − K)b‖² / tr(I − K)², K = A(AᵀA + λI)⁻¹Aᵀ, over a log grid. */
+    /**
+     * λ minimising GCV(λ) = N‖(I − K)b‖² / tr(I − K)², K = A(AᵀA + λP)⁻¹Aᵀ with P leaving R∞ (column 0) free, over a
+     * log grid. R∞ is projected out (Q = I − a₀a₀ᵀ/a₀ᵀa₀), which turns the problem into standard Tikhonov on QA₁, Qb;
+     * one decomposition of QA₁ (singular values σᵢ, coefficients βᵢ = uᵢᵀQb) then gives every λ in O(m):
+     * ‖(I − K)b‖² = Σ (λ/(σᵢ² + λ))² βᵢ² + ‖Qb‖² − Σ βᵢ², tr K = 1 + Σ σᵢ²/(σᵢ² + λ).
+     */
     static double gcv(double[][] a, double[] b) {
-        RealMatrix am = new Array2DRowRealMatrix(a, false);
-        RealMatrix ata = am.transpose().multiply(am);
-        RealVector bv = new ArrayRealVector(b, false);
-        int p = ata.getRowDimension(), rows = a.length;
+        int rows = a.length, m = a[0].length - 1;
+        double a0a0 = 0, a0b = 0;
+        for (int r = 0; r < rows; r++) { a0a0 += a[r][0] * a[r][0]; a0b += a[r][0] * b[r]; }
+        double[][] qa = new double[rows][m];
+        double[] qb = new double[rows];
+        double[] a0ak = new double[m];
+        for (int r = 0; r < rows; r++) for (int k = 0; k < m; k++) a0ak[k] += a[r][0] * a[r][1 + k];
+        for (int r = 0; r < rows; r++) {
+            double c = a[r][0] / a0a0;
+            for (int k = 0; k < m; k++) qa[r][k] = a[r][1 + k] - c * a0ak[k];
+            qb[r] = b[r] - c * a0b;
+        }
+        // σᵢ² and vᵢ from the symmetric eigenproblem of (QA₁)ᵀQA₁ (m × m, cheaper than the SVD of the tall matrix);
+        // βᵢ = vᵢᵀ(QA₁)ᵀQb / σᵢ; directions with σᵢ² below round-off hold no information and drop out of both sums
+        double[][] g = new double[m][m];
+        double[] atb = new double[m];
+        for (int r = 0; r < rows; r++) {
+            double[] row = qa[r];
+            for (int k = 0; k < m; k++) {
+                atb[k] += row[k] * qb[r];
+                for (int l = k; l < m; l++) g[k][l] += row[k] * row[l];
+            }
+        }
+        for (int k = 0; k < m; k++) for (int l = 0; l < k; l++) g[k][l] = g[l][k];
+        org.hipparchus.linear.EigenDecompositionSymmetric eig = new org.hipparchus.linear.EigenDecompositionSymmetric(new Array2DRowRealMatrix(g, false));
+        double[] ev = eig.getEigenvalues();
+        double evMax = 0;
+        for (double v : ev) evMax = Math.max(evMax, Math.abs(v));
+        double[] sv = new double[m], beta = new double[m];
+        for (int i = 0; i < m; i++) {
+            if (!(ev[i] > 1e-13 * evMax)) continue;
+            RealVector v = eig.getEigenvector(i);
+            double proj = 0;
+            for (int k = 0; k < m; k++) proj += v.getEntry(k) * atb[k];
+            sv[i] = Math.sqrt(ev[i]);
+            beta[i] = proj / sv[i];
+        }
+        double qbqb = 0, betaSq = 0;
+        for (double v : qb) qbqb += v * v;
+        for (double v : beta) betaSq += v * v;
+        double outside = Math.max(0, qbqb - betaSq); // the part of Qb no basis function reaches
         double best = Double.POSITIVE_INFINITY, bestLambda = 1e-3;
         for (double e = -6; e <= 0.001; e += 0.25) {
-            double lambda = Math.pow(10, e);
-            RealMatrix reg = ata.copy();
-            for (int k = 1; k < p; k++) reg.addToEntry(k, k, lambda);
-            RealMatrix inv = new LUDecomposition(reg).getSolver().getInverse();
-            RealVector x = inv.operate(am.transpose().operate(bv));
-            double res = am.operate(x).subtract(bv).getNorm();
-            double trK = inv.multiply(ata).getTrace();
-            double g = rows * res * res / Math.pow(rows - trK, 2);
-            if (g < best) { best = g; bestLambda = lambda; }
+            double lambda = Math.pow(10, e), res2 = outside, trK = 1;
+            for (int i = 0; i < sv.length; i++) {
+                if (sv[i] == 0) continue;
+                double s2 = sv[i] * sv[i], f = lambda / (s2 + lambda);
+                res2 += f * f * beta[i] * beta[i];
+                trK += s2 / (s2 + lambda);
+            }
+            double score = rows * res2 / Math.pow(rows - trK, 2);
+            if (score < best) { best = score; bestLambda = lambda; }
         }
         return bestLambda;
     }
