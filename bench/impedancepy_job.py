@@ -2,7 +2,8 @@
 
   python3 impedancepy_job.py IMPEDANCEPY_DIR reference OUT.json      fits and lin-KK of impedance.py's own test data
   python3 impedancepy_job.py IMPEDANCEPY_DIR simulate DIR N           N noisy spectra of R0-p(R1,C1)-p(R2-Wo1,C2) as CSV
-  python3 impedancepy_job.py IMPEDANCEPY_DIR fit DIR OUT.csv          CustomCircuit.fit on every spectrum of DIR, in a loop
+  python3 impedancepy_job.py IMPEDANCEPY_DIR fit DIR OUT.csv [converged]   CustomCircuit.fit on every spectrum of DIR, in a loop
+                                                                         (converged: xtol = gtol = ftol = 1e-15 passed to curve_fit)
   python3 impedancepy_job.py IMPEDANCEPY_DIR kk DIR OUT.csv           linKK on every spectrum of DIR, in a loop
 
 impedance.py imports altair and matplotlib for its plots only; where they are not installed, empty stand-ins
@@ -88,7 +89,10 @@ elif job == "fit":
     for path in sorted(glob.glob(os.path.join(sys.argv[3], "*.csv"))):
         f, Z = read(path)
         c = CustomCircuit(CIRCUIT, initial_guess=GUESS)
-        c.fit(f, Z)
+        if len(sys.argv) > 5 and sys.argv[5] == "converged":
+            c.fit(f, Z, xtol=1e-15, gtol=1e-15, ftol=1e-15)
+        else:
+            c.fit(f, Z)
         rows.append([os.path.basename(path)] + list(c.parameters_))
     with open(sys.argv[4], "w") as o:
         for r in rows:

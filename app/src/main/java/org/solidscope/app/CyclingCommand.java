@@ -1,0 +1,148 @@
+package org.solidscope.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.solidscope.core.AtomicOutput;
+import org.solidscope.core.InputException;
+import org.solidscope.core.Json;
+import org.solidscope.echem.cycling.CycleSummary;
+import org.solidscope.echem.cycling.CyclerFiles;
+import org.solidscope.echem.cycling.CyclingSimulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Cycler files: per-cycle capacities, energies and efficiencies, ohmic drops; simulated runs with their truth. */
+@Command(name = "cycling", mixinStandardHelpOptions = true,
+        description = "Galvanostatic cycling: cycler files (Arbin, Maccor, Neware, BioLogic, mapped CSV) summarised per cycle, streamed; simulated runs.",
+        subcommands = {CyclingCommand.Summary.class, CyclingCommand.Simulate.class},
+        footer = {"", "Examples:",
+                "  solidscope cycling simulate --preset seed004-rate --out rate.csv",
+                "  solidscope cycling summary rate.csv --active-mass-mg 19.32 --area-cm2 1 --json rate.json --csv cycles.csv"})
+final class CyclingCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(Main.out());
+    }
+
+    @Command(name = "summary", mixinStandardHelpOptions = true, description = "Per cycle: capacities (mAh, mAh/g, mAh/cm², mAh/cm³), energies, efficiencies, average voltages, retention; ohmic drops per rate.")
+    static final class Summary implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE") Path file;
+        @Option(names = "--columns", description = "explicit mapping, e.g. time=t [h],voltage=U,current=I[mA] (also cycle=, step=)") String columns;
+        @Option(names = "--active-mass-mg", description = "active material for mAh/g") Double massMg;
+        @Option(names = "--area-cm2", description = "electrode area for mAh/cm²") Double areaCm2;
+        @Option(names = "--thickness-um", description = "electrode thickness for mAh/cm³ (with --area-cm2)") Double thicknessUm;
+        @Option(names = "--rest-current-ma", defaultValue = "1e-6", description = "|I| up to this is rest (default ${DEFAULT-VALUE} mA)") double restMa;
+        @Option(names = "--json", description = "cycles, ohmic drops, elapsed_ms") Path json;
+        @Option(names = "--csv", description = "one row per cycle") Path csv;
+
+        @Override
+        public Integer call() {
+            for (Double v : new Double[] {massMg, areaCm2, thicknessUm}) {
+                if (v != null && !(v > 0 && Double.isFinite(v))) throw new InputException("--active-mass-mg/--area-cm2/--thickness-um", "value", "a number > 0", String.valueOf(v));
+            }
+            if (thicknessUm != null && areaCm2 == null) throw new InputException("--thickness-um", "area", "--area-cm2 as well (volume = area × thickness)", "none");
+            if (!(restMa >= 0)) throw new InputException("--rest-current-ma", "rest current", "a number ≥ 0", String.valueOf(restMa));
+            CyclerFiles.Summary s = CyclerFiles.summarise(file, columns, restMa * 1e-3);
+            List<CycleSummary.Cycle> cycles = s.result().cycles();
+            Main.out().printf("%s (%s): %,d rows, %d cycles in %.0f ms%n", file, s.vendor(), s.result().rows(), cycles.size(), s.elapsedMs());
+            Main.out().printf("%6s %12s %12s %8s %10s %10s%s%n", "cycle", "charge mAh", "disch. mAh", "CE", "E_d mWh", "V_d avg", massMg != null ? "   mAh/g" : "");
+            int shown = 0;
+            for (CycleSummary.Cycle c : cycles) {
+                if (cycles.size() > 20 && shown >= 10 && c != cycles.get(cycles.size() - 1)) { if (shown++ == 10) Main.out().println("   …"); continue; }
+                shown++;
+                Main.out().printf("%6d %12.5g %12.5g %8.5f %10.5g %10.4f%s%n", c.cycle(), c.chargeCapacityMah(), c.dischargeCapacityMah(), c.coulombicEfficiency(),
+                        c.dischargeEnergyMwh(), c.averageDischargeVoltageV(), massMg != null ? String.format(" %8.2f", c.dischargeCapacityMah() / massMg * 1000) : "");
+            }
+            Map<Long, double[]> byCurrent = new java.util.TreeMap<>();
+            for (CycleSummary.OhmicDrop d : s.result().ohmicDrops()) {
+                double[] acc = byCurrent.computeIfAbsent(Math.round(Math.abs(d.currentA()) * 1e9), k -> new double[2]);
+                acc[0] += d.dropMv();
+                acc[1]++;
+            }
+            for (var e : byCurrent.entrySet()) {
+                Main.out().printf("ohmic drop at %.4g mA: %.2f mV (mean of %d steps), %.2f Ohm%n", e.getKey() / 1e6, e.getValue()[0] / e.getValue()[1], (int) e.getValue()[1],
+                        e.getValue()[0] / e.getValue()[1] / 1000 / (e.getKey() / 1e9));
+            }
+            if (json != null || csv != null) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                StringBuilder t = new StringBuilder("cycle,charge_capacity_mah,discharge_capacity_mah,coulombic_efficiency,charge_energy_mwh,discharge_energy_mwh,"
+                        + "energy_efficiency,average_charge_voltage_v,average_discharge_voltage_v,discharge_capacity_mah_g,discharge_capacity_mah_cm2,discharge_capacity_mah_cm3,retention\n");
+                double first = cycles.get(0).dischargeCapacityMah();
+                for (CycleSummary.Cycle c : cycles) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("cycle", c.cycle());
+                    m.put("charge_capacity_mah", c.chargeCapacityMah());
+                    m.put("discharge_capacity_mah", c.dischargeCapacityMah());
+                    m.put("coulombic_efficiency", c.coulombicEfficiency());
+                    m.put("charge_energy_mwh", c.chargeEnergyMwh());
+                    m.put("discharge_energy_mwh", c.dischargeEnergyMwh());
+                    m.put("energy_efficiency", c.energyEfficiency());
+                    m.put("average_charge_voltage_v", c.averageChargeVoltageV());
+                    m.put("average_discharge_voltage_v", c.averageDischargeVoltageV());
+                    m.put("charge_current_a", c.chargeCurrentA());
+                    m.put("discharge_current_a", c.dischargeCurrentA());
+                    double g = massMg == null ? Double.NaN : c.dischargeCapacityMah() / massMg * 1000;
+                    double cm2 = areaCm2 == null ? Double.NaN : c.dischargeCapacityMah() / areaCm2;
+                    double cm3 = thicknessUm == null ? Double.NaN : cm2 / (thicknessUm * 1e-4);
+                    m.put("discharge_capacity_mah_g", g);
+                    m.put("discharge_capacity_mah_cm2", cm2);
+                    m.put("discharge_capacity_mah_cm3", cm3);
+                    m.put("retention", c.dischargeCapacityMah() / first);
+                    m.put("instrument_charge_capacity_mah", c.instrumentChargeCapacityMah());
+                    m.put("instrument_discharge_capacity_mah", c.instrumentDischargeCapacityMah());
+                    rows.add(m);
+                    t.append(c.cycle()).append(',').append(c.chargeCapacityMah()).append(',').append(c.dischargeCapacityMah()).append(',').append(c.coulombicEfficiency())
+                            .append(',').append(c.chargeEnergyMwh()).append(',').append(c.dischargeEnergyMwh()).append(',').append(c.energyEfficiency()).append(',')
+                            .append(c.averageChargeVoltageV()).append(',').append(c.averageDischargeVoltageV()).append(',').append(g).append(',').append(cm2).append(',')
+                            .append(cm3).append(',').append(c.dischargeCapacityMah() / first).append('\n');
+                }
+                if (csv != null) AtomicOutput.writeString(csv, t.toString());
+                if (json != null) {
+                    Map<String, Object> doc = new LinkedHashMap<>();
+                    doc.put("file", file.toString());
+                    doc.put("format", s.vendor());
+                    doc.put("rows", s.result().rows());
+                    doc.put("cycles", rows);
+                    doc.put("ohmic_drops", s.result().ohmicDrops());
+                    doc.put("elapsed_ms", s.elapsedMs());
+                    AtomicOutput.writeString(json, Json.write(doc));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "simulate", mixinStandardHelpOptions = true,
+            description = "A galvanostatic run written as an Arbin-style CSV: seed 004's rate test (3 cycles at 0.07, 0.2, 0.5, 1 C) or its 200 cycles at 0.2 C.")
+    static final class Simulate implements Callable<Integer> {
+        @Option(names = "--preset", defaultValue = "seed004-rate", description = "seed004-rate or seed004-life (default ${DEFAULT-VALUE})") String preset;
+        @Option(names = "--rows", description = "about this many rows (denser sampling), e.g. 10000000 for a 1 GB file") Long rows;
+        @Option(names = "--out", required = true) Path out;
+
+        @Override
+        public Integer call() {
+            CyclingSimulator.Protocol p = switch (preset) {
+                case "seed004-rate" -> CyclingSimulator.seed004Rate();
+                case "seed004-life" -> CyclingSimulator.seed004Life();
+                default -> throw new InputException("--preset", "preset", "seed004-rate or seed004-life", "'" + preset + "'");
+            };
+            if (rows != null) {
+                if (rows < 1000 || rows > 2_000_000_000L) throw new InputException("--rows", "rows", "1000 … 2e9", String.valueOf(rows));
+                long natural = CyclingSimulator.rowsOf(p);
+                p = CyclingSimulator.denser(p, (double) rows / natural);
+            }
+            long t0 = System.nanoTime();
+            long n = CyclingSimulator.write(p, out);
+            Main.out().printf("wrote %s: %,d rows of %s in %.1f s%n", out, n, p.name(), (System.nanoTime() - t0) / 1e9);
+            return 0;
+        }
+    }
+}

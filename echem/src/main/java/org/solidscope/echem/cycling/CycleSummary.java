@@ -1,0 +1,111 @@
+package org.solidscope.echem.cycling;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.solidscope.core.InputException;
+
+/**
+ * Per-cycle quantities of a cycler run, accumulated row by row so that a file of any length is summarised in
+ * constant memory. Capacities and energies are integrated by the trapezoid rule, Q = ∫|I|dt and E = ∫|V·I|dt,
+ * separately while charging (mean current of the interval &gt; 0) and discharging (&lt; 0); |I| up to
+ * {@code restCurrentA} is rest. Cycles come from the file's cycle index when it has one, else a new
+ * cycle begins with the first charge after a discharge. The ohmic drop of a step is the voltage jump from the
+ * last rest row to its first row under current, |ΔV|, with ΔV/ΔI its resistance.
+ */
+public final class CycleSummary {
+    /** One cycle: capacities in mAh, energies in mWh, voltages in V; the instrument's capacities (NaN when the file has none). */
+    public record Cycle(int cycle, double chargeCapacityMah, double dischargeCapacityMah, double chargeEnergyMwh, double dischargeEnergyMwh,
+                        double coulombicEfficiency, double energyEfficiency, double averageChargeVoltageV, double averageDischargeVoltageV,
+                        double chargeCurrentA, double dischargeCurrentA, double durationS, double instrumentChargeCapacityMah,
+                        double instrumentDischargeCapacityMah) {}
+
+    /** A current step entered from rest: its current, the voltage jump and ΔV/ΔI. */
+    public record OhmicDrop(int cycle, double timeS, double currentA, double dropMv, double resistanceOhm) {}
+
+    private final String src;
+    private final double restCurrentA;
+    private final List<Cycle> cycles = new ArrayList<>();
+    private final List<OhmicDrop> drops = new ArrayList<>();
+    private long rows;
+    private boolean first = true;
+    private double pt, pv, pi;
+    private int cycle = Integer.MIN_VALUE, lastSign;
+    private boolean seenDischarge;
+    // the open cycle's sums
+    private double qc, qd, ec, ed, ic, id, tc, td, t0, instQc = Double.NaN, instQd = Double.NaN;
+
+    public CycleSummary(String src, double restCurrentA) {
+        this.src = src;
+        this.restCurrentA = restCurrentA;
+    }
+
+    /**
+     * One row. {@code cycleIndex} is NaN when the file has no cycle column; instrument capacities NaN when absent.
+     * {@code where} names the row for a message (a line or record number).
+     */
+    public void row(double t, double v, double i, double cycleIndex, double instCharge, double instDischarge, long where) {
+        if (Double.isNaN(t) || Double.isNaN(v) || Double.isNaN(i)) {
+            throw new InputException(src, "row " + where, "numbers for time, voltage and current", "a missing or non-numeric value");
+        }
+        int sign = Math.abs(i) <= restCurrentA ? 0 : i > 0 ? 1 : -1;
+        int c;
+        if (!Double.isNaN(cycleIndex)) {
+            c = (int) cycleIndex;
+        } else {
+            c = cycle == Integer.MIN_VALUE ? 1 : cycle;
+            if (sign > 0 && seenDischarge && lastSign <= 0) { c++; seenDischarge = false; }
+        }
+        if (sign < 0) seenDischarge = true;
+        if (first) {
+            first = false;
+            cycle = c;
+            t0 = t;
+        } else {
+            if (t < pt) throw new InputException(src, "row " + where + " time", "time that does not go backwards (≥ " + pt + " s)", t + " s");
+            if (c != cycle) {
+                close(pt);
+                cycle = c;
+                t0 = pt;
+            }
+            double dt = t - pt, im = 0.5 * (i + pi), pm = 0.5 * (v * i + pv * pi);
+            if (im > 0) { qc += im * dt; ec += pm * dt; tc += dt; ic += im * dt; }
+            else if (im < 0) { qd -= im * dt; ed -= pm * dt; td += dt; id -= im * dt; }
+            if (sign != 0 && lastSign == 0 && rows > 0) {
+                double dv = Math.abs(v - pv) * 1000;
+                drops.add(new OhmicDrop(c, t, i, dv, dv / 1000 / Math.abs(i - pi)));
+            }
+        }
+        if (!Double.isNaN(instCharge)) instQc = Double.isNaN(instQc) ? instCharge : Math.max(instQc, instCharge);
+        if (!Double.isNaN(instDischarge)) instQd = Double.isNaN(instQd) ? instDischarge : Math.max(instQd, instDischarge);
+        pt = t;
+        pv = v;
+        pi = i;
+        lastSign = sign;
+        rows++;
+    }
+
+    private void close(double tEnd) {
+        double qcm = qc / 3.6, qdm = qd / 3.6, ecm = ec / 3.6, edm = ed / 3.6; // A·s → mAh, W·s → mWh
+        cycles.add(new Cycle(cycle, qcm, qdm, ecm, edm, qcm > 0 ? qdm / qcm : Double.NaN, ecm > 0 ? edm / ecm : Double.NaN,
+                qc > 0 ? ec / qc : Double.NaN, qd > 0 ? ed / qd : Double.NaN, tc > 0 ? ic / tc : Double.NaN, td > 0 ? id / td : Double.NaN,
+                tEnd - t0, instQc, instQd));
+        qc = qd = ec = ed = ic = id = tc = td = 0;
+        instQc = instQd = Double.NaN;
+    }
+
+    /** The cycles, the last one closed at the last row. */
+    public Result finish() {
+        if (rows == 0) throw new InputException(src, "rows", "at least one row of data", "none");
+        if (qc != 0 || qd != 0 || cycles.isEmpty()) close(pt);
+        return new Result(List.copyOf(cycles), List.copyOf(drops), rows);
+    }
+
+    public record Result(List<Cycle> cycles, List<OhmicDrop> ohmicDrops, long rows) {
+        /** Discharge capacity of cycle n over that of the first cycle of the same current (retention). */
+        public double retention(int n) {
+            Cycle c = cycles.stream().filter(x -> x.cycle() == n).findFirst().orElseThrow();
+            Cycle ref = cycles.stream().filter(x -> Math.abs(x.dischargeCurrentA() - c.dischargeCurrentA()) <= 0.02 * c.dischargeCurrentA()).findFirst().orElseThrow();
+            return c.dischargeCapacityMah() / ref.dischargeCapacityMah();
+        }
+    }
+}

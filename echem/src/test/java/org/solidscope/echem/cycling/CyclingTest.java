@@ -1,0 +1,125 @@
+package org.solidscope.echem.cycling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.solidscope.core.InputException;
+
+/** Seed 004's figures recovered from simulated runs; integration against the instrument's columns; cycles found without indices; refusals. */
+class CyclingTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void seed004RateTestIsRecovered() {
+        Path f = dir.resolve("rate.csv");
+        CyclingSimulator.write(CyclingSimulator.seed004Rate(), f);
+        CyclerFiles.Summary s = CyclerFiles.summarise(f, null, 1e-9);
+        assertEquals("Arbin", s.vendor());
+        List<CycleSummary.Cycle> c = s.result().cycles();
+        assertEquals(12, c.size());
+        double mass = CyclingSimulator.SEED_MASS_MG / 1000; // g
+        assertEquals(170.3, c.get(0).dischargeCapacityMah() / mass, 0.005 * 170.3, "0.07 C");
+        assertEquals(134.2, c.get(9).dischargeCapacityMah() / mass, 0.005 * 134.2, "1 C");
+        assertEquals(3.29, c.get(0).dischargeCapacityMah(), 0.005 * 3.29, "mAh/cm² on 1 cm²");
+        assertEquals(0.999, c.get(0).coulombicEfficiency(), 1e-5);
+        // ohmic drops at each rate: the jump into every current step, grouped by current
+        double[] rates = {0.07, 0.2, 0.5, 1}, drops = {10, 30, 70, 140};
+        for (int k = 0; k < rates.length; k++) {
+            double iA = rates[k] * CyclingSimulator.SEED_1C_MA / 1000;
+            double mean = s.result().ohmicDrops().stream().filter(d -> Math.abs(Math.abs(d.currentA()) - iA) < 1e-6).mapToDouble(CycleSummary.OhmicDrop::dropMv)
+                    .average().orElseThrow();
+            assertEquals(drops[k], mean, 2, rates[k] + " C");
+        }
+        // capacities by integration equal the instrument's own columns
+        for (CycleSummary.Cycle x : c) {
+            assertEquals(x.instrumentChargeCapacityMah(), x.chargeCapacityMah(), 1e-5 * x.chargeCapacityMah(), "cycle " + x.cycle());
+            assertEquals(x.instrumentDischargeCapacityMah(), x.dischargeCapacityMah(), 1e-5 * x.dischargeCapacityMah(), "cycle " + x.cycle());
+        }
+    }
+
+    @Test
+    void seed004RetentionAfter200Cycles() {
+        Path f = dir.resolve("life.csv");
+        CyclingSimulator.write(CyclingSimulator.seed004Life(), f);
+        CycleSummary.Result r = CyclerFiles.summarise(f, null, 1e-9).result();
+        assertEquals(200, r.cycles().size());
+        assertEquals(0.90, r.retention(200), 0.005);
+    }
+
+    @Test
+    void cyclesAreFoundWithoutIndicesAsTheFileNumbersThem() throws IOException {
+        Path f = dir.resolve("rate.csv");
+        CyclingSimulator.write(CyclingSimulator.seed004Rate(), f);
+        // the same rows without Step_Index and Cycle_Index, as a plain export would have them
+        List<String> lines = Files.readAllLines(f);
+        StringBuilder b = new StringBuilder();
+        for (String l : lines) {
+            String[] p = l.split(",");
+            b.append(p[0]).append(',').append(p[1]).append(',').append(p[4]).append(',').append(p[5]).append('\n');
+        }
+        Path plain = Files.writeString(dir.resolve("plain.csv"), b.toString());
+        List<CycleSummary.Cycle> withIdx = CyclerFiles.summarise(f, null, 1e-9).result().cycles();
+        List<CycleSummary.Cycle> found = CyclerFiles.summarise(plain, null, 1e-9).result().cycles();
+        assertEquals(withIdx.size(), found.size());
+        for (int k = 0; k < found.size(); k++) {
+            assertEquals(withIdx.get(k).cycle(), found.get(k).cycle());
+            assertEquals(withIdx.get(k).dischargeCapacityMah(), found.get(k).dischargeCapacityMah(), 1e-6 * withIdx.get(k).dischargeCapacityMah());
+        }
+    }
+
+    @Test
+    void vendorHeadersAndMappings() throws IOException {
+        // Maccor-style tab export with a preamble, Neware-style with mA, and a mapped custom CSV: one cycle each, same answer
+        String maccor = "Today's Date 11/29/2026\nFilename: run.001\nRec#\tCyc#\tStep\tTestTime(s)\tAmps\tVolts\n"
+                + "1\t1\t1\t0\t0\t3.5\n1\t1\t1\t9.999\t0\t3.5\n2\t1\t2\t10\t0.001\t3.6\n3\t1\t2\t3610\t0.001\t4.1\n4\t1\t3\t3620\t-0.001\t4.0\n5\t1\t3\t7220\t-0.001\t3.4\n";
+        String neware = "Record ID,Cycle ID,Step ID,Total Time,Current(mA),Voltage(V)\n1,1,1,0,0,3.5\n1,1,1,9.999,0,3.5\n2,1,2,10,1,3.6\n3,1,2,3610,1,4.1\n4,1,3,3620,-1,4.0\n5,1,3,7220,-1,3.4\n";
+        String custom = "t [h];U;I\n0;3.5;0\n0.0027775;3.5;0\n0.0027777777777777779;3.6;1\n1.0027777777777778;4.1;1\n1.0055555555555556;4.0;-1\n2.0055555555555556;3.4;-1\n";
+        for (Object[] k : new Object[][] {{"maccor.txt", maccor, null}, {"neware.csv", neware, null}, {"custom.csv", custom, "time=t [h],voltage=U,current=I[mA]"}}) {
+            Path f = Files.writeString(dir.resolve((String) k[0]), (String) k[1]);
+            CycleSummary.Cycle c = CyclerFiles.summarise(f, (String) k[2], 1e-9).result().cycles().get(0);
+            assertEquals(1.0, c.chargeCapacityMah(), 1e-6, (String) k[0]);
+            assertEquals(1.0, c.dischargeCapacityMah(), 1e-6, (String) k[0]);
+        }
+    }
+
+    @Test
+    void badFilesAreRefusedNamingLineAndField() throws IOException {
+        Path cols = Files.writeString(dir.resolve("cols.csv"), "a,b,c\n1,2,3\n");
+        assertEquals("columns", assertThrows(InputException.class, () -> CyclerFiles.summarise(cols, null, 1e-9)).field());
+        Path unit = Files.writeString(dir.resolve("unit.csv"), "Test_Time(s),Voltage(V),Current\n0,3.5,0\n");
+        assertEquals("current unit", assertThrows(InputException.class, () -> CyclerFiles.summarise(unit, null, 1e-9)).field());
+        Path back = Files.writeString(dir.resolve("back.csv"), "Test_Time(s),Voltage(V),Current(A)\n0,3.5,0\n10,3.6,0.001\n5,3.7,0.001\n");
+        InputException e = assertThrows(InputException.class, () -> CyclerFiles.summarise(back, null, 1e-9));
+        assertTrue(e.field().contains("row 4") && e.field().contains("time"), e.getMessage());
+        Path text = Files.writeString(dir.resolve("text.csv"), "Test_Time(s),Voltage(V),Current(A)\n0,3.5,0\n10,high,0.001\n");
+        assertTrue(assertThrows(InputException.class, () -> CyclerFiles.summarise(text, null, 1e-9)).field().contains("row 3"));
+    }
+
+    @Test
+    void fastNumbersEqualJavasParser() {
+        Random r = new Random(3);
+        for (int k = 0; k < 200_000; k++) {
+            double v = switch (k % 4) {
+                case 0 -> r.nextDouble() * 1e4;
+                case 1 -> -r.nextDouble() * 1e-3;
+                case 2 -> r.nextGaussian() * Math.pow(10, r.nextInt(40) - 20);
+                default -> Math.round(r.nextDouble() * 1e9) / 1e6;
+            };
+            String s = k % 3 == 0 ? Double.toString(v) : String.format(java.util.Locale.ROOT, "%." + (k % 13) + "f", v);
+            byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+            assertEquals(Double.parseDouble(s), FastNumbers.parse(b, 0, b.length), 0, s);
+        }
+        byte[] junk = "1.2.3".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(Double.isNaN(FastNumbers.parse(junk, 0, junk.length)));
+    }
+}
