@@ -24,6 +24,82 @@ import org.solidscope.echem.BioLogicMpr;
 public final class CyclerFiles {
     private CyclerFiles() {}
 
+    static final int BLOCK = 4 << 20;
+
+    /** The rows of one block of lines, parsed; a line that could not be read is named by its place in the block. */
+    record Block(int rows, int lines, int[] line, double[] t, double[] v, double[] i, double[] c, double[] qc, double[] qd, int badLine, String badField, String badFound) {
+        static Block parse(byte[] b, int len, CyclerColumns cols, byte sep, int need) {
+            int cap = len / 48 + 16;
+            double[] t = new double[cap], v = new double[cap], i = new double[cap];
+            int[] ln = new int[cap];
+            double[] c = cols.cycle() < 0 ? null : new double[cap], qc = cols.chargeCapacity() < 0 ? null : new double[cap];
+            double[] qd = cols.dischargeCapacity() < 0 ? null : new double[cap];
+            int[] starts = new int[need + 2], ends = new int[need + 2];
+            int rows = 0, lines = 0, pos = 0;
+            while (pos < len) {
+                // one pass: the fields up to the last one needed, then on to the end of the line
+                int fields = 0, f0 = pos, q = pos;
+                while (q < len) {
+                    byte x = b[q];
+                    if (x == sep || x == '\n') {
+                        starts[fields] = f0;
+                        ends[fields] = q;
+                        fields++;
+                        f0 = q + 1;
+                        if (x == '\n' || fields > need) break;
+                    }
+                    q++;
+                }
+                if (q >= len) { starts[fields] = f0; ends[fields] = len; fields++; }
+                int nl = q;
+                while (nl < len && b[nl] != '\n') nl++;
+                lines++;
+                boolean blank = nl - pos == 0 || nl - pos == 1 && b[pos] == '\r';
+                if (!blank) {
+                    if (fields <= need) return new Block(rows, lines, ln, t, v, i, c, qc, qd, lines, "columns", fields + " columns, expected " + (need + 1));
+                    if (rows == t.length) {
+                        ln = java.util.Arrays.copyOf(ln, 2 * rows);
+                        t = java.util.Arrays.copyOf(t, 2 * rows); v = java.util.Arrays.copyOf(v, 2 * rows); i = java.util.Arrays.copyOf(i, 2 * rows);
+                        if (c != null) c = java.util.Arrays.copyOf(c, 2 * rows);
+                        if (qc != null) qc = java.util.Arrays.copyOf(qc, 2 * rows);
+                        if (qd != null) qd = java.util.Arrays.copyOf(qd, 2 * rows);
+                    }
+                    ln[rows] = lines;
+                    t[rows] = FastNumbers.parse(b, starts[cols.time()], ends[cols.time()]) * cols.timeScaleS();
+                    v[rows] = FastNumbers.parse(b, starts[cols.voltage()], ends[cols.voltage()]) * cols.voltageScaleV();
+                    i[rows] = FastNumbers.parse(b, starts[cols.current()], ends[cols.current()]) * cols.currentScaleA();
+                    if (c != null) c[rows] = FastNumbers.parse(b, starts[cols.cycle()], ends[cols.cycle()]);
+                    if (qc != null) qc[rows] = FastNumbers.parse(b, starts[cols.chargeCapacity()], ends[cols.chargeCapacity()]) * cols.capacityScaleMah();
+                    if (qd != null) qd[rows] = FastNumbers.parse(b, starts[cols.dischargeCapacity()], ends[cols.dischargeCapacity()]) * cols.capacityScaleMah();
+                    rows++;
+                }
+                pos = nl + 1;
+            }
+            return new Block(rows, lines, ln, t, v, i, c, qc, qd, 0, null, null);
+        }
+    }
+
+    /** Feeds a parsed block to the summary in file order; returns the line number after it. */
+    private static long consume(String src, java.util.concurrent.Future<Block> f, long lineNo, CycleSummary sum) {
+        Block b;
+        try {
+            b = f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
+        for (int k = 0; k < b.rows(); k++) {
+            sum.row(b.t()[k], b.v()[k], b.i()[k], b.c() == null ? Double.NaN : b.c()[k], b.qc() == null ? Double.NaN : b.qc()[k],
+                    b.qd() == null ? Double.NaN : b.qd()[k], lineNo + b.line()[k]);
+        }
+        if (b.badField() != null) throw new InputException(src, "line " + (lineNo + b.badLine()), "a row of the header's columns", b.badFound());
+        return lineNo + b.lines();
+    }
+
+
     /** The summary and what the file was. */
     public record Summary(String vendor, CycleSummary.Result result, double elapsedMs) {}
 
@@ -90,61 +166,46 @@ public final class CyclerFiles {
             }
         }
         if (cols == null) throw firstError != null ? firstError : new InputException(src, "header", "a header row naming time, voltage and current", "none");
-        int need = Math.max(cols.time(), Math.max(cols.voltage(), cols.current()));
-        int[] wanted = {cols.time(), cols.voltage(), cols.current(), cols.cycle(), cols.chargeCapacity(), cols.dischargeCapacity()};
-        for (int w : wanted) need = Math.max(need, w);
-        int[] starts = new int[need + 2], ends = new int[need + 2];
-        long lineNo = 0;
-        lineNo = start.substring(0, (int) Math.min(headerEnd, start.length())).chars().filter(ch -> ch == '\n').count();
+        int need = 0;
+        for (int w : new int[] {cols.time(), cols.voltage(), cols.current(), cols.cycle(), cols.chargeCapacity(), cols.dischargeCapacity()}) need = Math.max(need, w);
+        long lineNo = start.substring(0, (int) Math.min(headerEnd, start.length())).chars().filter(ch -> ch == '\n').count();
+        // blocks of whole lines are parsed on all cores into columns and consumed in order: the summary stays sequential,
+        // the parsing (nearly all of the work) does not; at most 2 blocks per core are in flight, so memory stays bounded
+        int threads = Runtime.getRuntime().availableProcessors();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, "cycler-parse");
+            th.setDaemon(true);
+            return th;
+        });
+        java.util.ArrayDeque<java.util.concurrent.Future<Block>> inFlight = new java.util.ArrayDeque<>();
+        final CyclerColumns c = cols;
+        final byte sp = sep;
+        final int needed = need;
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(headerEnd);
-            byte[] buf = new byte[1 << 20];
-            int len = 0;
+            byte[] carry = new byte[0];
             boolean eof = false;
-            while (!eof || len > 0) {
+            while (!eof) {
+                byte[] buf = new byte[BLOCK + carry.length];
+                System.arraycopy(carry, 0, buf, 0, carry.length);
+                int len = carry.length, r;
+                while (len < buf.length && (r = in.read(buf, len, buf.length - len)) > 0) len += r;
+                eof = len < buf.length;
+                int end = len;
                 if (!eof) {
-                    int r = in.read(buf, len, buf.length - len);
-                    if (r < 0) eof = true; else len += r;
+                    while (end > 0 && buf[end - 1] != '\n') end--;
+                    if (end == 0) throw new InputException(src, "line " + (lineNo + 1), "lines shorter than " + (BLOCK >> 20) + " MiB", "a longer line");
                 }
-                int pos = 0;
-                while (true) {
-                    int nl = -1;
-                    for (int q = pos; q < len; q++) if (buf[q] == '\n') { nl = q; break; }
-                    if (nl < 0) {
-                        if (eof && pos < len) nl = len; // a last line without a newline
-                        else break;
-                    }
-                    lineNo++;
-                    int fields = 0, f0 = pos;
-                    for (int q = pos; q <= nl && fields <= need; q++) {
-                        if (q == nl || buf[q] == sep) {
-                            starts[fields] = f0;
-                            ends[fields] = q;
-                            fields++;
-                            f0 = q + 1;
-                        }
-                    }
-                    boolean blank = nl - pos <= 1 && (nl == pos || buf[pos] == '\r');
-                    if (!blank) {
-                        if (fields <= need) throw new InputException(src, "line " + lineNo, (need + 1) + " columns", fields + " columns");
-                        double t = FastNumbers.parse(buf, starts[cols.time()], ends[cols.time()]) * cols.timeScaleS();
-                        double v = FastNumbers.parse(buf, starts[cols.voltage()], ends[cols.voltage()]) * cols.voltageScaleV();
-                        double i = FastNumbers.parse(buf, starts[cols.current()], ends[cols.current()]) * cols.currentScaleA();
-                        double c = cols.cycle() < 0 ? Double.NaN : FastNumbers.parse(buf, starts[cols.cycle()], ends[cols.cycle()]);
-                        double qc = cols.chargeCapacity() < 0 ? Double.NaN : FastNumbers.parse(buf, starts[cols.chargeCapacity()], ends[cols.chargeCapacity()]) * cols.capacityScaleMah();
-                        double qd = cols.dischargeCapacity() < 0 ? Double.NaN : FastNumbers.parse(buf, starts[cols.dischargeCapacity()], ends[cols.dischargeCapacity()]) * cols.capacityScaleMah();
-                        sum.row(t, v, i, c, qc, qd, lineNo);
-                    }
-                    pos = Math.min(nl + 1, len);
-                    if (nl >= len) break;
-                }
-                System.arraycopy(buf, pos, buf, 0, len - pos);
-                len -= pos;
-                if (len == buf.length) throw new InputException(src, "line " + (lineNo + 1), "lines shorter than 1 MiB", "a longer line");
-                if (eof && len == 0) break;
+                carry = java.util.Arrays.copyOfRange(buf, end, len);
+                final int blockEnd = end;
+                final byte[] data = buf;
+                inFlight.add(pool.submit(() -> Block.parse(data, blockEnd, c, sp, needed)));
+                while (inFlight.size() >= 2 * threads || eof && !inFlight.isEmpty()) lineNo = consume(src, inFlight.poll(), lineNo, sum);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        } finally {
+            pool.shutdownNow();
         }
         return cols.vendor();
     }
