@@ -38,20 +38,8 @@ public final class CyclerFiles {
             int rows = 0, lines = 0, pos = 0;
             while (pos < len) {
                 // one pass: the fields up to the last one needed, then on to the end of the line
-                int fields = 0, f0 = pos, q = pos;
-                while (q < len) {
-                    byte x = b[q];
-                    if (x == sep || x == '\n') {
-                        starts[fields] = f0;
-                        ends[fields] = q;
-                        fields++;
-                        f0 = q + 1;
-                        if (x == '\n' || fields > need) break;
-                    }
-                    q++;
-                }
-                if (q >= len) { starts[fields] = f0; ends[fields] = len; fields++; }
-                int nl = q;
+                int fields = split(b, pos, len, sep, need, starts, ends);
+                int nl = ends[fields - 1];
                 while (nl < len && b[nl] != '\n') nl++;
                 lines++;
                 boolean blank = nl - pos == 0 || nl - pos == 1 && b[pos] == '\r';
@@ -77,6 +65,24 @@ public final class CyclerFiles {
             }
             return new Block(rows, lines, ln, t, v, i, c, qc, qd, 0, null, null);
         }
+    }
+
+    /** Field bounds of the line at {@code pos}, up to field {@code need}; returns how many were found. */
+    static int split(byte[] b, int pos, int len, byte sep, int need, int[] starts, int[] ends) {
+        int fields = 0, f0 = pos, q = pos;
+        for (; q < len; q++) {
+            byte x = b[q];
+            if (x == sep || x == '\n') {
+                starts[fields] = f0;
+                ends[fields] = q;
+                fields++;
+                f0 = q + 1;
+                if (x == '\n' || fields > need) return fields;
+            }
+        }
+        starts[fields] = f0;
+        ends[fields] = len;
+        return fields + 1;
     }
 
     /** Feeds a parsed block to the summary in file order; returns the line number after it. */

@@ -15,8 +15,35 @@ final class FastNumbers {
         for (int i = 0; i < POW10.length; i++) { POW10[i] = p; p *= 10; }
     }
 
-    /** The number in {@code b[from, to)}, or NaN when it is not one (empty, text). */
+    /**
+     * The number in {@code b[from, to)}, or NaN when it is not one (empty, text). Small on purpose, so that the JIT
+     * inlines it into the row loop: plain decimals ({@code -12.345}, what cyclers write) are handled here, anything
+     * else (spaces, quotes, exponents, long mantissas) by {@link #general}.
+     */
     static double parse(byte[] b, int from, int to) {
+        int i = from;
+        boolean neg = i < to && b[i] == '-';
+        if (neg) i++;
+        long m = 0;
+        int frac = -1, digits = 0;
+        for (; i < to; i++) {
+            int d = b[i] - '0';
+            if (d >= 0 && d <= 9) {
+                m = m * 10 + d;
+                digits++;
+                if (frac >= 0) frac++;
+            } else if (b[i] == '.' && frac < 0) {
+                frac = 0;
+            } else {
+                return general(b, from, to);
+            }
+        }
+        if (digits == 0 || digits > 15 || frac > 22) return general(b, from, to);
+        double v = frac > 0 ? m / POW10[frac] : m;
+        return neg ? -v : v;
+    }
+
+    static double general(byte[] b, int from, int to) {
         while (from < to && (b[from] == ' ' || b[from] == '"')) from++;
         while (to > from && (b[to - 1] == ' ' || b[to - 1] == '"' || b[to - 1] == '\r')) to--;
         if (from >= to) return Double.NaN;
