@@ -86,7 +86,7 @@ public final class CyclerFiles {
     }
 
     /** Feeds a parsed block to the summary in file order; returns the line number after it. */
-    private static long consume(String src, java.util.concurrent.Future<Block> f, long lineNo, CycleSummary sum) {
+    private static long consume(String src, java.util.concurrent.Future<Block> f, long lineNo, RowSink sum) {
         Block b;
         try {
             b = f.get();
@@ -109,8 +109,44 @@ public final class CyclerFiles {
     /** The summary and what the file was. */
     public record Summary(String vendor, CycleSummary.Result result, double elapsedMs) {}
 
+    /** Where rows go as they are read, in file order. */
+    public interface RowSink {
+        void row(double t, double v, double i, double cycleIndex, double instCharge, double instDischarge, long where);
+    }
+
+    /** A run held whole (time s, voltage V, current A): for the short runs that are judged as curves (CCD, voltammetry). */
+    public record Run(String vendor, double[] timeS, double[] voltageV, double[] currentA) {
+        public int size() { return timeS.length; }
+    }
+
+    public static Run readAll(Path file, String mapping) {
+        double[][] cols = {new double[1024], new double[1024], new double[1024]};
+        int[] n = {0};
+        String src = file.toString();
+        double[] last = {Double.NEGATIVE_INFINITY};
+        String vendor = read(file, mapping, (t, v, i, c, qc, qd, where) -> {
+            if (Double.isNaN(t) || Double.isNaN(v) || Double.isNaN(i)) throw new InputException(src, "row " + where, "numbers for time, voltage and current", "a missing or non-numeric value");
+            if (t < last[0]) throw new InputException(src, "row " + where + " time", "time that does not go backwards (≥ " + last[0] + " s)", t + " s");
+            last[0] = t;
+            if (n[0] == cols[0].length) for (int k = 0; k < 3; k++) cols[k] = java.util.Arrays.copyOf(cols[k], 2 * n[0]);
+            cols[0][n[0]] = t;
+            cols[1][n[0]] = v;
+            cols[2][n[0]] = i;
+            n[0]++;
+        });
+        if (n[0] < 3) throw new InputException(src, "rows", "at least 3 rows", String.valueOf(n[0]));
+        return new Run(vendor, java.util.Arrays.copyOf(cols[0], n[0]), java.util.Arrays.copyOf(cols[1], n[0]), java.util.Arrays.copyOf(cols[2], n[0]));
+    }
+
     public static Summary summarise(Path file, String mapping, double restCurrentA) {
         long t0 = System.nanoTime();
+        CycleSummary sum = new CycleSummary(file.toString(), restCurrentA);
+        String vendor = read(file, mapping, sum::row);
+        return new Summary(vendor, sum.finish(), (System.nanoTime() - t0) / 1e6);
+    }
+
+    /** Streams every row of the file into {@code sum}; returns what the file was. */
+    static String read(Path file, String mapping, RowSink sum) {
         AtomicOutput.noteInput(file);
         String src = file.toString();
         byte[] head = new byte[64 * 1024];
@@ -122,18 +158,14 @@ public final class CyclerFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        CycleSummary sum = new CycleSummary(src, restCurrentA);
-        String vendor;
         if (got >= 22 && new String(head, 0, 22, StandardCharsets.ISO_8859_1).equals("BIO-LOGIC MODULAR FILE")) {
-            vendor = "BioLogic mpr";
             mpr(src, file, sum);
-        } else {
-            vendor = text(src, file, head, got, mapping, sum);
+            return "BioLogic mpr";
         }
-        return new Summary(vendor, sum.finish(), (System.nanoTime() - t0) / 1e6);
+        return text(src, file, head, got, mapping, sum);
     }
 
-    private static void mpr(String src, Path file, CycleSummary sum) {
+    private static void mpr(String src, Path file, RowSink sum) {
         byte[] all;
         try {
             all = Files.readAllBytes(file);
@@ -150,7 +182,7 @@ public final class CyclerFiles {
         for (int k = 0; k < t.length; k++) sum.row(t[k], v[k], i[k] * 1e-3, c == null ? Double.NaN : c[k] + 1, Double.NaN, Double.NaN, k + 1);
     }
 
-    private static String text(String src, Path file, byte[] head, int got, String mapping, CycleSummary sum) {
+    private static String text(String src, Path file, byte[] head, int got, String mapping, RowSink sum) {
         // the header: the first line of the first 200 that names the three quantities
         String start = new String(head, 0, got, StandardCharsets.ISO_8859_1);
         String[] lines = start.split("\n", 201);
