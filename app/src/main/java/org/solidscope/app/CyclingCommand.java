@@ -19,10 +19,12 @@ import picocli.CommandLine.Parameters;
 /** Cycler files: per-cycle capacities, energies and efficiencies, ohmic drops; simulated runs with their truth. */
 @Command(name = "cycling", mixinStandardHelpOptions = true,
         description = "Galvanostatic cycling: cycler files (Arbin, Maccor, Neware, BioLogic, mapped CSV) summarised per cycle, streamed; simulated runs.",
-        subcommands = {CyclingCommand.Summary.class, CyclingCommand.Simulate.class},
+        subcommands = {CyclingCommand.Summary.class, CyclingCommand.Ccd.class, CyclingCommand.Window.class, CyclingCommand.Simulate.class},
         footer = {"", "Examples:",
                 "  solidscope cycling simulate --preset seed004-rate --out rate.csv",
-                "  solidscope cycling summary rate.csv --active-mass-mg 19.32 --area-cm2 1 --json rate.json --csv cycles.csv"})
+                "  solidscope cycling summary rate.csv --active-mass-mg 19.32 --area-cm2 1 --json rate.json --csv cycles.csv",
+                "  solidscope cycling simulate --preset ccd --out ccd.csv && solidscope cycling ccd ccd.csv --area-cm2 1",
+                "  solidscope cycling simulate --preset cv --out cv.csv && solidscope cycling window cv.csv --area-cm2 1"})
 final class CyclingCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -120,19 +122,99 @@ final class CyclingCommand implements Runnable {
         }
     }
 
+    @Command(name = "ccd", mixinStandardHelpOptions = true,
+            description = "Critical current density of a stepped-current symmetric Li|SE|Li run: the short (a lasting voltage collapse), overpotential per half-step.")
+    static final class Ccd implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE") Path file;
+        @Option(names = "--area-cm2", required = true, description = "electrode area") double areaCm2;
+        @Option(names = "--columns", description = "explicit column mapping (see summary)") String columns;
+        @Option(names = "--collapse", defaultValue = "0.3", description = "a short: |V| below this fraction of the ASR's prediction (default ${DEFAULT-VALUE})") double collapse;
+        @Option(names = "--json", description = "ccd_ma_cm2, short time and half-step, ASR, asymmetry, half-steps") Path json;
+
+        @Override
+        public Integer call() {
+            if (!(collapse > 0 && collapse < 1)) throw new InputException("--collapse", "collapse", "a fraction in (0, 1)", String.valueOf(collapse));
+            var r = org.solidscope.echem.cycling.CriticalCurrentDensity.find(CyclerFiles.readAll(file, columns), areaCm2, 1e-9, collapse);
+            if (r.shorted()) {
+                Main.out().printf("%s: short at %.4g s in half-step %d: CCD = %.4g mA/cm² (ASR before it %.4g Ohm·cm², plating − stripping %.3g mV)%n", file, r.shortTimeS(),
+                        r.shortHalfStep(), r.ccdMaCm2(), r.asrOhmCm2(), r.asymmetryMv());
+            } else {
+                Main.out().printf("%s: no short in %d half-steps (ASR %.4g Ohm·cm²): CCD above %.4g mA/cm²%n", file, r.halfSteps().size(), r.asrOhmCm2(),
+                        r.halfSteps().stream().mapToDouble(h -> Math.abs(h.currentDensityMaCm2())).max().orElse(Double.NaN));
+            }
+            if (json != null) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("shorted", r.shorted());
+                m.put("ccd_ma_cm2", r.ccdMaCm2());
+                m.put("short_time_s", r.shortTimeS());
+                m.put("short_half_step", r.shortHalfStep());
+                m.put("asr_ohm_cm2", r.asrOhmCm2());
+                m.put("plating_minus_stripping_mv", r.asymmetryMv());
+                m.put("half_steps", r.halfSteps());
+                AtomicOutput.writeString(json, Json.write(m));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "window", mixinStandardHelpOptions = true,
+            description = "Electrochemical stability window of a voltammogram: the anodic voltage where the current density reaches the onset threshold.")
+    static final class Window implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE") Path file;
+        @Option(names = "--area-cm2", required = true, description = "electrode area") double areaCm2;
+        @Option(names = "--onset-ua-cm2", defaultValue = "1.0", description = "onset current density (default ${DEFAULT-VALUE} µA/cm²)") double onset;
+        @Option(names = "--columns", description = "explicit column mapping (see summary)") String columns;
+        @Option(names = "--json", description = "onset_v, threshold, max_v, current at max") Path json;
+
+        @Override
+        public Integer call() {
+            var r = org.solidscope.echem.cycling.StabilityWindow.find(CyclerFiles.readAll(file, columns), areaCm2, onset);
+            if (Double.isNaN(r.onsetV())) {
+                Main.out().printf("%s: stable to %.4g V (the highest swept): %.3g µA/cm² there, below %.3g µA/cm²%n", file, r.maxV(), r.currentAtMaxUaCm2(), onset);
+            } else {
+                Main.out().printf("%s: oxidation onset at %.4f V (%.3g µA/cm²)%n", file, r.onsetV(), onset);
+            }
+            if (json != null) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("onset_v", r.onsetV());
+                m.put("threshold_ua_cm2", r.thresholdUaCm2());
+                m.put("max_v", r.maxV());
+                m.put("current_at_max_ua_cm2", r.currentAtMaxUaCm2());
+                AtomicOutput.writeString(json, Json.write(m));
+            }
+            return 0;
+        }
+    }
+
     @Command(name = "simulate", mixinStandardHelpOptions = true,
             description = "A galvanostatic run written as an Arbin-style CSV: seed 004's rate test (3 cycles at 0.07, 0.2, 0.5, 1 C) or its 200 cycles at 0.2 C.")
     static final class Simulate implements Callable<Integer> {
-        @Option(names = "--preset", defaultValue = "seed004-rate", description = "seed004-rate or seed004-life (default ${DEFAULT-VALUE})") String preset;
+        @Option(names = "--preset", defaultValue = "seed004-rate", description = "seed004-rate, seed004-life, ccd (symmetric cell shorting at --short-ma-cm2) or cv (seed 004's voltammogram; onset at --onset-v) (default ${DEFAULT-VALUE})") String preset;
+        @Option(names = "--short-ma-cm2", defaultValue = "0.6", description = "with --preset ccd: where the cell shorts (default ${DEFAULT-VALUE})") double shortAt;
+        @Option(names = "--onset-v", description = "with --preset cv: where oxidation reaches 1 µA/cm² (default: 0.33 µA/cm² at 4.4 V, seed 004)") Double onsetV;
         @Option(names = "--rows", description = "about this many rows (denser sampling), e.g. 10000000 for a 1 GB file") Long rows;
         @Option(names = "--out", required = true) Path out;
 
         @Override
         public Integer call() {
+            if (preset.equals("ccd")) {
+                if (!(shortAt > 0 && shortAt < 100)) throw new InputException("--short-ma-cm2", "short", "a current density in (0, 100) mA/cm²", String.valueOf(shortAt));
+                var sim = org.solidscope.echem.cycling.LimitSimulator.ccd(1.0, 0.05, 0.05, shortAt, 50, 1800, 10, 0.4, 1);
+                AtomicOutput.writeString(out, sim.csv());
+                Main.out().printf("wrote %s: a 1 cm² Li|SE|Li cell, half-steps of 30 min from 0.05 mA/cm² in 0.05 steps, ASR 50 Ohm·cm²; shorts at %.4g mA/cm², %.0f s, half-step %d%n",
+                        out, shortAt, sim.shortTimeS(), sim.shortHalfStep());
+                return 0;
+            }
+            if (preset.equals("cv")) {
+                double on = onsetV != null ? onsetV : 4.4 + 0.05 * Math.log(1 / 0.33);
+                AtomicOutput.writeString(out, org.solidscope.echem.cycling.LimitSimulator.voltammogram(1.0, 0, 5, 0.1, on, 1.0, 1));
+                Main.out().printf("wrote %s: 0 → 5 → 0 V at 0.1 mV/s on 1 cm²; oxidation reaches 1 µA/cm² at %.4f V%n", out, on);
+                return 0;
+            }
             CyclingSimulator.Protocol p = switch (preset) {
                 case "seed004-rate" -> CyclingSimulator.seed004Rate();
                 case "seed004-life" -> CyclingSimulator.seed004Life();
-                default -> throw new InputException("--preset", "preset", "seed004-rate or seed004-life", "'" + preset + "'");
+                default -> throw new InputException("--preset", "preset", "seed004-rate, seed004-life, ccd or cv", "'" + preset + "'");
             };
             if (rows != null) {
                 if (rows < 1000 || rows > 2_000_000_000L) throw new InputException("--rows", "rows", "1000 … 2e9", String.valueOf(rows));

@@ -50,8 +50,9 @@ public final class CriticalCurrentDensity {
                 double predicted = asr * j;
                 for (int q = start; q < end; q++) {
                     if (Math.abs(v[q]) < collapseFraction * predicted && median(Arrays.copyOfRange(absV, q - start, end - start)) < 0.5 * predicted) {
+                        double asym = asymmetry(steps); // the half-steps that completed before the short
                         steps.add(new HalfStep(steps.size() + 1, sign * j, 1000 * median(Arrays.copyOfRange(absV, 0, q - start + 1)), t[start]));
-                        return new Result(true, j, steps.size(), t[q], asr * 1000, asymmetry(steps), List.copyOf(steps));
+                        return new Result(true, j, steps.size(), t[q], asr * 1000, asym, List.copyOf(steps));
                     }
                 }
             }

@@ -27,6 +27,7 @@ class LimitsTest {
             assertEquals(sim.shortTimeS(), r.shortTimeS(), 1e-6, "time of the short");
             // apparent ASR = 50 Ω·cm² ohmic + the charge transfer 2RT/F/(2 j0) = 51.4 Ω·cm² at small j (less as asinh bends)
             assertEquals(101.4, r.asrOhmCm2(), 5, "ASR before the short");
+            assertEquals(0, r.asymmetryMv(), 0.5, "a symmetric cell plates and strips alike");
             // overpotential rises with current density before the short
             var before = r.halfSteps().subList(0, r.halfSteps().size() - 1);
             for (int k = 2; k < before.size(); k += 2) assertTrue(before.get(k).overpotentialMv() > before.get(k - 2).overpotentialMv());
