@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** Cycler files: per-cycle capacities, energies and efficiencies, ohmic drops; simulated runs with their truth. */
 @Command(name = "cycling", mixinStandardHelpOptions = true,
         description = "Galvanostatic cycling: cycler files (Arbin, Maccor, Neware, BioLogic, mapped CSV) summarised per cycle, streamed; simulated runs.",
-        subcommands = {CyclingCommand.Summary.class, CyclingCommand.Ccd.class, CyclingCommand.Window.class, CyclingCommand.Simulate.class},
+        subcommands = {CyclingCommand.Summary.class, CyclingCommand.Dqdv.class, CyclingCommand.Ccd.class, CyclingCommand.Window.class, CyclingCommand.Simulate.class},
         footer = {"", "Examples:",
                 "  solidscope cycling simulate --preset seed004-rate --out rate.csv",
                 "  solidscope cycling summary rate.csv --active-mass-mg 19.32 --area-cm2 1 --json rate.json --csv cycles.csv",
@@ -117,6 +117,37 @@ final class CyclingCommand implements Runnable {
                     doc.put("elapsed_ms", s.elapsedMs());
                     AtomicOutput.writeString(json, Json.write(doc));
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "dqdv", mixinStandardHelpOptions = true,
+            description = "Differential capacity dQ/dV of every charge and discharge, peaks tracked by voltage (uniform voltage grid, 1/4-1/2-1/4 smoothing that keeps the area).")
+    static final class Dqdv implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE") Path file;
+        @Option(names = "--bin-mv", defaultValue = "5", description = "voltage grid (default ${DEFAULT-VALUE} mV)") double binMv;
+        @Option(names = "--columns", description = "explicit column mapping (see summary)") String columns;
+        @Option(names = "--json", description = "segments: charging, capacity_mah, voltage_v, dqdv_mah_per_v, peaks_v") Path json;
+        @Option(names = "--plot", description = "dQ/dV of the first and last cycle (PNG)") Path plot;
+
+        @Override
+        public Integer call() {
+            if (!(binMv > 0 && binMv <= 1000)) throw new InputException("--bin-mv", "bin", "0 < bin ≤ 1000 mV", String.valueOf(binMv));
+            var segs = org.solidscope.echem.cycling.DifferentialCapacity.of(CyclerFiles.readAll(file, columns), binMv / 1000, 1e-9);
+            if (segs.isEmpty()) throw new InputException(file.toString(), "current", "charge or discharge segments (current above rest)", "none");
+            for (var s : segs.size() <= 8 ? segs : List.of(segs.get(0), segs.get(1), segs.get(segs.size() - 2), segs.get(segs.size() - 1))) {
+                Main.out().printf("segment %d (%s): %.4g mAh, dQ/dV peaks at %s V%n", s.index(), s.charging() ? "charge" : "discharge", s.capacityMah(),
+                        java.util.Arrays.stream(s.peaksV()).mapToObj(v -> String.format("%.3f", v)).toList());
+            }
+            if (json != null) AtomicOutput.writeString(json, Json.write(Map.of("bin_mv", binMv, "segments", segs)));
+            if (plot != null) {
+                List<org.solidscope.report.LinePlot.Series> series = new ArrayList<>();
+                for (var s : List.of(segs.get(0), segs.get(segs.size() - 1))) {
+                    series.add(new org.solidscope.report.LinePlot.Series((s.charging() ? "charge " : "discharge ") + s.index(), s.voltageV(),
+                            s.charging() ? s.dqdvMahPerV() : java.util.Arrays.stream(s.dqdvMahPerV()).map(x -> -x).toArray()));
+                }
+                AtomicOutput.writeBytes(plot, org.solidscope.report.LinePlot.png("dQ/dV of " + file.getFileName() + " (discharge negative)", "V", "dQ/dV (mAh/V)", false, series, new double[] {0}));
             }
             return 0;
         }

@@ -122,4 +122,30 @@ class CyclingTest {
         byte[] junk = "1.2.3".getBytes(StandardCharsets.US_ASCII);
         assertTrue(Double.isNaN(FastNumbers.parse(junk, 0, junk.length)));
     }
+
+    @Test
+    void differentialCapacityKeepsTheCapacityAndPeaksWhereTheCurveIsFlattest() {
+        Path f = dir.resolve("rate.csv");
+        CyclingSimulator.write(CyclingSimulator.seed004Rate(), f);
+        List<DifferentialCapacity.Segment> segs = DifferentialCapacity.of(CyclerFiles.readAll(f, null), 0.005, 1e-9);
+        assertEquals(24, segs.size(), "12 cycles, a charge and a discharge each");
+        List<CycleSummary.Cycle> cycles = CyclerFiles.summarise(f, null, 1e-9).result().cycles();
+        for (int k = 0; k < segs.size(); k++) {
+            DifferentialCapacity.Segment s = segs.get(k);
+            double area = 0;
+            for (double d : s.dqdvMahPerV()) area += d * 0.005;
+            double q = s.charging() ? cycles.get(k / 2).chargeCapacityMah() : cycles.get(k / 2).dischargeCapacityMah();
+            assertEquals(q, area, 1e-6 * q, "∫ dQ/dV dV = Q, segment " + s.index());
+        }
+        // the open-circuit curve is flattest (dV/dx smallest) at one state of charge: the discharge peak sits there, shifted by −I·R
+        double best = Double.POSITIVE_INFINITY, xBest = 0;
+        for (double x = 0.01; x < 0.99; x += 1e-4) {
+            double slope = CyclingSimulator.ocv(x + 1e-5, 3.0, 4.3) - CyclingSimulator.ocv(x - 1e-5, 3.0, 4.3);
+            if (slope < best) { best = slope; xBest = x; }
+        }
+        double expected = CyclingSimulator.ocv(xBest, 3.0, 4.3) - 0.010; // 0.07 C: 10 mV of ohmic drop
+        DifferentialCapacity.Segment d1 = segs.get(1);
+        assertEquals(1, d1.peaksV().length, java.util.Arrays.toString(d1.peaksV()));
+        assertEquals(expected, d1.peaksV()[0], 0.0075, "peak within a bin and a half");
+    }
 }
