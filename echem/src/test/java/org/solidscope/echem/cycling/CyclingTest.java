@@ -148,4 +148,69 @@ class CyclingTest {
         assertEquals(1, d1.peaksV().length, java.util.Arrays.toString(d1.peaksV()));
         assertEquals(expected, d1.peaksV()[0], 0.0075, "peak within a bin and a half");
     }
+
+    /** A BioLogic GCPL .mpr as EC-Lab lays it out (data module version 2): flags, time/s (f8), Ewe/V (f4), I/mA (f4), cycle number (f8). */
+    static byte[] gcplMpr(double[] t, float[] v, float[] iMa, double[] cycle) {
+        int[] ids = {1, 4, 6, 8, 24};
+        int n = t.length, start = 405, record = 1 + 8 + 4 + 4 + 8;
+        java.nio.ByteBuffer d = java.nio.ByteBuffer.allocate(start + n * record).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        d.putInt(0, n);
+        d.put(4, (byte) ids.length);
+        for (int k = 0; k < ids.length; k++) d.putShort(5 + 2 * k, (short) ids[k]);
+        for (int r = 0; r < n; r++) {
+            int at = start + r * record;
+            d.put(at, (byte) 1);
+            d.putDouble(at + 1, t[r]).putFloat(at + 9, v[r]).putFloat(at + 13, iMa[r]).putDouble(at + 17, cycle[r]);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(String.format("%-48s", "BIO-LOGIC MODULAR FILE\u001a").getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(new byte[4]);
+        for (Object[] m : new Object[][] {{"VMP Set", 0, new byte[16]}, {"VMP data", 2, d.array()}}) {
+            byte[] body = (byte[]) m[2];
+            java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(57).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            h.put("MODULE".getBytes(StandardCharsets.ISO_8859_1)).put(String.format("%-10s", m[0]).getBytes(StandardCharsets.ISO_8859_1))
+                    .put(String.format("%-25s", "Galvanostatic Cycling").getBytes(StandardCharsets.ISO_8859_1)).putInt(body.length).putInt((Integer) m[1])
+                    .put("11/29/26".getBytes(StandardCharsets.ISO_8859_1));
+            out.writeBytes(h.array());
+            out.writeBytes(body);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aGalvanostaticMprReadsBackItsCyclesExactly() throws IOException {
+        // two cycles of 1 mA for an hour each way, 10 s apart at step changes (exact in float32 and float64)
+        int per = 13;
+        double[] t = new double[4 * per], cyc = new double[4 * per];
+        float[] v = new float[4 * per], i = new float[4 * per];
+        int r = 0;
+        double now = 0;
+        for (int c = 0; c < 2; c++) {
+            for (int half = 0; half < 2; half++) {
+                for (int k = 0; k < per; k++) {
+                    t[r] = now + k * 300.0;
+                    v[r] = half == 0 ? 3.5f + 0.0625f * k : 4.25f - 0.0625f * k;
+                    i[r] = k == 0 ? 0f : half == 0 ? 1f : -1f;
+                    cyc[r] = c;
+                    r++;
+                }
+                now += 12 * 300.0;
+            }
+        }
+        Path f = Files.write(dir.resolve("gcpl.mpr"), gcplMpr(t, v, i, cyc));
+        CyclerFiles.Summary s = CyclerFiles.summarise(f, null, 1e-9);
+        assertEquals("BioLogic mpr", s.vendor());
+        assertEquals(2, s.result().cycles().size());
+        for (CycleSummary.Cycle c : s.result().cycles()) {
+            // the first rest row of each half is at rest: 11 intervals of 300 s at 1 mA plus half of the first = 3450 s
+            assertEquals(3450 / 3600.0, c.chargeCapacityMah(), 1e-12, "cycle " + c.cycle());
+            assertEquals(3450 / 3600.0, c.dischargeCapacityMah(), 1e-12, "cycle " + c.cycle());
+        }
+        CyclerFiles.Run run = CyclerFiles.readAll(f, null);
+        for (int k = 0; k < t.length; k++) {
+            assertEquals(t[k], run.timeS()[k], 0);
+            assertEquals(v[k], run.voltageV()[k], 0);
+            assertEquals(i[k] * 1e-3, run.currentA()[k], 1e-15);
+        }
+    }
 }
