@@ -67,15 +67,11 @@ final class EisCommand implements Runnable {
         @Override
         public Integer call() {
             ImpedanceSpectrum s = org.solidscope.echem.InstrumentFiles.read(file);
-            Main.out().printf("%s: %d points, %.3g–%.3g Hz%n", file, s.size(), min(s.frequencyHz()), max(s.frequencyHz()));
+            Main.out().printf("%s: %d points, %.3g–%.3g Hz%n", file, s.size(), s.minFrequencyHz(), s.maxFrequencyHz());
             if (json != null) AtomicOutput.writeString(json, Json.write(arrays(s)));
             return 0;
         }
     }
-
-    static double min(double[] v) { return java.util.Arrays.stream(v).min().orElse(Double.NaN); }
-
-    static double max(double[] v) { return java.util.Arrays.stream(v).max().orElse(Double.NaN); }
 
     @Command(name = "fit", mixinStandardHelpOptions = true, description = "Fit an equivalent circuit by complex non-linear least squares; ± from the covariance scaled by the reduced chi-square.")
     static final class Fit implements Callable<Integer> {
@@ -331,15 +327,7 @@ final class EisCommand implements Runnable {
             if (json != null) AtomicOutput.writeString(json, Json.write(doc));
             if (report != null) AtomicOutput.writeString(report, org.solidscope.echem.EisReport.series(r, files.stream().map(p -> p.getFileName().toString()).toList()));
             if (plotDir != null) {
-                double[] x = java.util.stream.IntStream.range(0, files.size()).asDoubleStream().toArray();
-                for (String n : names) {
-                    double[] v = r.values(n), u = r.stderrs(n);
-                    double[] lo = new double[v.length], hi = new double[v.length];
-                    for (int i = 0; i < v.length; i++) { lo[i] = v[i] - 2 * u[i]; hi[i] = v[i] + 2 * u[i]; }
-                    AtomicOutput.writeBytes(plotDir.resolve(n + ".png"), LinePlot.png(n + " along the series (" + files.size() + " spectra; band: ±2σ)",
-                            "spectrum (series order)", n + " (" + c.parameterUnits().get(names.indexOf(n)) + ")", false,
-                            List.of(new LinePlot.Series(n, x, v), new LinePlot.Series("−2σ", x, lo), new LinePlot.Series("+2σ", x, hi)), null));
-                }
+                for (String n : names) AtomicOutput.writeBytes(plotDir.resolve(n + ".png"), org.solidscope.echem.EisReport.parameterPlot(r, n));
             }
             return 0;
         }

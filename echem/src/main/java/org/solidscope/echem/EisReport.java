@@ -24,7 +24,7 @@ public final class EisReport {
         StringBuilder b = new StringBuilder();
         Html.head(b, "Impedance: " + s.source());
         b.append("<h1>Impedance spectrum ").append(Html.esc(s.source())).append("</h1>");
-        b.append("<p class=\"muted\">").append(n).append(" points, ").append(fmt(min(s.frequencyHz()))).append("–").append(fmt(max(s.frequencyHz())))
+        b.append("<p class=\"muted\">").append(n).append(" points, ").append(fmt(s.minFrequencyHz())).append("–").append(fmt(s.maxFrequencyHz()))
                 .append(" Hz; Z = Z′ + jZ″, Z″ &lt; 0 capacitive. ");
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(s.metadata()).entrySet()) b.append(Html.esc(e.getKey())).append(": ").append(Html.esc(e.getValue())).append("; ");
         b.append("</p><h2>Fit of ").append(Html.esc(c.toString())).append("</h2><table><tr><th>parameter</th><th>value</th><th>± 1σ</th><th>relative</th><th>unit</th></tr>");
@@ -85,13 +85,7 @@ public final class EisReport {
         Html.head(b, "Impedance series: " + c);
         b.append("<h1>Impedance series: ").append(Html.esc(c.toString())).append("</h1><p class=\"muted\">").append(r.entries().size())
                 .append(" spectra fitted in ").append(fmt(r.elapsedMs())).append(" ms.</p><div class=\"row\">");
-        double[] x = java.util.stream.IntStream.range(0, labels.size()).asDoubleStream().toArray();
-        for (String name : c.parameterNames()) {
-            double[] v = r.values(name), u = r.stderrs(name), lo = new double[v.length], hi = new double[v.length];
-            for (int i = 0; i < v.length; i++) { lo[i] = v[i] - 2 * u[i]; hi[i] = v[i] + 2 * u[i]; }
-            b.append(img(name, LinePlot.png(name + " along the series (band ±2σ)", "spectrum", name + " (" + c.parameterUnits().get(c.parameterNames().indexOf(name)) + ")",
-                    false, List.of(new LinePlot.Series(name, x, v), new LinePlot.Series("−2σ", x, lo), new LinePlot.Series("+2σ", x, hi)), null)));
-        }
+        for (String name : c.parameterNames()) b.append(img(name, parameterPlot(r, name)));
         b.append("</div><h2>Every fit</h2><table><tr><th>#</th><th>spectrum</th>");
         for (String name : c.parameterNames()) b.append("<th>").append(Html.esc(name)).append(" ± 1σ</th>");
         b.append("<th>reduced χ²</th></tr>");
@@ -108,6 +102,17 @@ public final class EisReport {
         b.append("</table>");
         Html.tail(b);
         return b.toString();
+    }
+
+    /** One parameter along a series with a ±2σ band (PNG). */
+    public static byte[] parameterPlot(SeriesFit.Result r, String name) {
+        Circuit c = r.circuit();
+        double[] x = java.util.stream.IntStream.range(0, r.entries().size()).asDoubleStream().toArray();
+        double[] v = r.values(name), u = r.stderrs(name), lo = new double[v.length], hi = new double[v.length];
+        for (int i = 0; i < v.length; i++) { lo[i] = v[i] - 2 * u[i]; hi[i] = v[i] + 2 * u[i]; }
+        return LinePlot.png(name + " along the series (" + v.length + " spectra; band ±2σ)", "spectrum (series order)",
+                name + " (" + c.parameterUnits().get(c.parameterNames().indexOf(name)) + ")", false,
+                List.of(new LinePlot.Series(name, x, v), new LinePlot.Series("−2σ", x, lo), new LinePlot.Series("+2σ", x, hi)), null);
     }
 
     /** Nyquist plot of a spectrum and its fit (PNG). */
@@ -142,8 +147,4 @@ public final class EisReport {
     static String fmt(double v) {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.4g", v);
     }
-
-    private static double min(double[] v) { return java.util.Arrays.stream(v).min().orElse(Double.NaN); }
-
-    private static double max(double[] v) { return java.util.Arrays.stream(v).max().orElse(Double.NaN); }
 }

@@ -32,6 +32,10 @@ public record ImpedanceSpectrum(double[] frequencyHz, double[] zRealOhm, double[
 
     public int size() { return frequencyHz.length; }
 
+    public double minFrequencyHz() { return java.util.Arrays.stream(frequencyHz).min().orElseThrow(); }
+
+    public double maxFrequencyHz() { return java.util.Arrays.stream(frequencyHz).max().orElseThrow(); }
+
     /** The points with Z″ &lt; 0 only (inductive ones left out, as impedance.py's {@code ignoreBelowX}). */
     public ImpedanceSpectrum capacitiveOnly() {
         int[] keep = java.util.stream.IntStream.range(0, size()).filter(i -> zImagOhm[i] < 0).toArray();

@@ -1,23 +1,20 @@
 package org.solidscope.tomo.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.solidscope.core.InputException;
-import org.solidscope.core.Json;
 import org.solidscope.core.Progress;
 import org.solidscope.core.record.AnalysisRecord;
 import org.solidscope.core.record.CellFrame;
-import org.solidscope.core.record.CellState;
 import org.solidscope.core.record.Metric;
 import org.solidscope.core.record.Modality;
 import org.solidscope.core.record.RecordArray;
+import org.solidscope.core.record.Sidecars;
 import org.solidscope.core.record.Source;
 import org.solidscope.io.Npy;
 import org.solidscope.io.VolumeData;
@@ -67,32 +64,11 @@ public final class CtModality implements Modality {
 
     @Override
     public Identity identify(Source source, Map<String, String> hints) {
-        String src = source.shown();
-        String cell = hints.get("cell_id"), state = hints.get("state");
-        JsonNode side = sidecar(source);
-        if (side != null) {
-            if (cell == null && side.hasNonNull("cell_id")) cell = side.get("cell_id").asText();
-            if (state == null && side.hasNonNull("state")) state = side.get("state").asText();
-        }
-        Matcher m = NAME.matcher(source.name());
-        if ((cell == null || state == null) && m.matches()) {
-            if (cell == null) cell = m.group("cell");
-            if (state == null) state = m.group("state");
-        }
-        if (cell == null || cell.isBlank()) {
-            throw new InputException(src, "cell_id", "a cell id from --cell, the sidecar (cell_id) or a name <cell>_<state>.<ext>", "none");
-        }
-        if (state == null) throw new InputException(src, "state", "a state from --state, the sidecar (state) or a name <cell>_<state>.<ext>", "none");
-        return new Identity(cell.strip(), CellState.parse(src, state));
+        return Sidecars.identify(source, hints, NAME);
     }
 
     static JsonNode sidecar(Source source) {
-        if (source.sidecarJson() == null) return null;
-        try {
-            return Json.mapper().readTree(source.sidecarJson());
-        } catch (IOException e) {
-            throw new InputException(source.name() + ".json", "json", "valid JSON", Json.describe(e));
-        }
+        return Sidecars.read(source);
     }
 
     @Override
