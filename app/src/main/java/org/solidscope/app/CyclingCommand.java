@@ -19,10 +19,13 @@ import picocli.CommandLine.Parameters;
 /** Cycler files: per-cycle capacities, energies and efficiencies, ohmic drops; simulated runs with their truth. */
 @Command(name = "cycling", mixinStandardHelpOptions = true,
         description = "Galvanostatic cycling: cycler files (Arbin, Maccor, Neware, BioLogic, mapped CSV) summarised per cycle, streamed; simulated runs.",
-        subcommands = {CyclingCommand.Summary.class, CyclingCommand.Dqdv.class, CyclingCommand.Ccd.class, CyclingCommand.Window.class, CyclingCommand.Simulate.class},
+        subcommands = {CyclingCommand.Read.class, CyclingCommand.Summary.class, CyclingCommand.Rate.class, CyclingCommand.Dqdv.class, CyclingCommand.Ccd.class, CyclingCommand.Window.class, CyclingCommand.Simulate.class},
         footer = {"", "Examples:",
                 "  solidscope cycling simulate --preset seed004-rate --out rate.csv",
+                "  solidscope cycling read rate.csv",
                 "  solidscope cycling summary rate.csv --active-mass-mg 19.32 --area-cm2 1 --json rate.json --csv cycles.csv",
+                "  solidscope cycling rate rate.csv --one-c-ma 4.286 --active-mass-mg 19.32",
+                "  solidscope cycling dqdv rate.csv --json dqdv.json --plot dqdv.png",
                 "  solidscope cycling simulate --preset ccd --out ccd.csv && solidscope cycling ccd ccd.csv --area-cm2 1",
                 "  solidscope cycling simulate --preset cv --out cv.csv && solidscope cycling window cv.csv --area-cm2 1"})
 final class CyclingCommand implements Runnable {
@@ -114,10 +117,96 @@ final class CyclingCommand implements Runnable {
                     doc.put("rows", s.result().rows());
                     doc.put("cycles", rows);
                     doc.put("ohmic_drops", s.result().ohmicDrops());
+                    doc.put("steps", s.result().steps());
                     doc.put("elapsed_ms", s.elapsedMs());
-                    AtomicOutput.writeString(json, Json.write(doc));
+                    AtomicOutput.writeString(json, Json.writeSnake(doc));
                 }
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "read", mixinStandardHelpOptions = true,
+            description = "What a cycler file is: its format, the columns found, rows, time span, cycles and steps; --csv writes its rows as time_s,voltage_v,current_a.")
+    static final class Read implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE") Path file;
+        @Option(names = "--columns", description = "explicit column mapping (see summary)") String columns;
+        @Option(names = "--csv", description = "the rows, normalised: time_s,voltage_v,current_a") Path csv;
+        @Option(names = "--json", description = "format, rows, time span, voltage and current ranges, cycles, steps") Path json;
+
+        @Override
+        public Integer call() {
+            CyclerFiles.Summary s = CyclerFiles.summarise(file, columns, 1e-9);
+            CyclerFiles.Run run = csv != null ? CyclerFiles.readAll(file, columns) : null;
+            var steps = s.result().steps();
+            double t0 = steps.get(0).startTimeS(), t1 = steps.get(steps.size() - 1).startTimeS() + steps.get(steps.size() - 1).durationS();
+            Main.out().printf("%s: %s, %,d rows over %.6g h, %d cycles, %d steps (%d charge, %d discharge, %d rest)%n", file, s.vendor(), s.result().rows(),
+                    (t1 - t0) / 3600, s.result().cycles().size(), steps.size(), count(steps, CycleSummary.Kind.CHARGE), count(steps, CycleSummary.Kind.DISCHARGE),
+                    count(steps, CycleSummary.Kind.REST));
+            if (csv != null) {
+                AtomicOutput.write(csv, tmp -> {
+                    try (var w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(java.nio.file.Files.newOutputStream(tmp), java.nio.charset.StandardCharsets.US_ASCII), 1 << 20)) {
+                        w.write("time_s,voltage_v,current_a\n");
+                        for (int k = 0; k < run.size(); k++) {
+                            w.write(Double.toString(run.timeS()[k])); w.write(','); w.write(Double.toString(run.voltageV()[k])); w.write(',');
+                            w.write(Double.toString(run.currentA()[k])); w.write('\n');
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+            if (json != null) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("file", file.toString());
+                m.put("format", s.vendor());
+                m.put("rows", s.result().rows());
+                m.put("start_s", t0);
+                m.put("end_s", t1);
+                m.put("cycles", s.result().cycles().size());
+                m.put("steps", steps);
+                m.put("elapsed_ms", s.elapsedMs());
+                AtomicOutput.writeString(json, Json.writeSnake(m));
+            }
+            return 0;
+        }
+
+        private static long count(List<CycleSummary.Step> steps, CycleSummary.Kind k) {
+            return steps.stream().filter(x -> x.kind() == k).count();
+        }
+    }
+
+    @Command(name = "rate", mixinStandardHelpOptions = true,
+            description = "Rate capability: cycles grouped by discharge current; per rate the C-rate, mean discharge capacity (mAh, mAh/g), share of the lowest rate's, ohmic drop.")
+    static final class Rate implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE") Path file;
+        @Option(names = "--columns", description = "explicit column mapping (see summary)") String columns;
+        @Option(names = "--one-c-ma", description = "the 1 C current (default: the lowest rate's capacity per hour)") Double oneCMa;
+        @Option(names = "--active-mass-mg", description = "active material for mAh/g") Double massMg;
+        @Option(names = "--json", description = "c_rate_basis and rates") Path json;
+        @Option(names = "--csv", description = "one row per rate") Path csv;
+
+        @Override
+        public Integer call() {
+            for (Double v : new Double[] {oneCMa, massMg}) {
+                if (v != null && !(v > 0 && Double.isFinite(v))) throw new InputException("--one-c-ma/--active-mass-mg", "value", "a number > 0", String.valueOf(v));
+            }
+            CyclerFiles.Summary s = CyclerFiles.summarise(file, columns, 1e-9);
+            var t = org.solidscope.echem.cycling.RateTable.of(s.result(), oneCMa == null ? Double.NaN : oneCMa, massMg == null ? Double.NaN : massMg);
+            if (t.rates().isEmpty()) throw new InputException(file.toString(), "current", "cycles with a discharge", "none");
+            Main.out().printf("%s: %d rates (C-rate against %s)%n", file, t.rates().size(), t.cRateBasis());
+            Main.out().printf("%8s %10s %8s %7s %12s %9s %9s %10s%n", "C-rate", "I mA", "cycles", "first", "disch. mAh", "mAh/g", "vs lowest", "drop mV");
+            StringBuilder c = new StringBuilder("c_rate,discharge_current_ma,first_cycle,cycles,discharge_capacity_mah,discharge_capacity_mah_g,relative_to_lowest,ohmic_drop_mv,resistance_ohm\n");
+            for (var r : t.rates()) {
+                Main.out().printf("%8.3g %10.4g %8d %7d %12.5g %9.2f %9.4f %10.2f%n", r.cRate(), r.dischargeCurrentMa(), r.cycles(), r.firstCycle(), r.dischargeCapacityMah(),
+                        r.dischargeCapacityMahG(), r.relativeToLowest(), r.ohmicDropMv());
+                c.append(r.cRate()).append(',').append(r.dischargeCurrentMa()).append(',').append(r.firstCycle()).append(',').append(r.cycles()).append(',')
+                        .append(r.dischargeCapacityMah()).append(',').append(r.dischargeCapacityMahG()).append(',').append(r.relativeToLowest()).append(',')
+                        .append(r.ohmicDropMv()).append(',').append(r.resistanceOhm()).append('\n');
+            }
+            if (csv != null) AtomicOutput.writeString(csv, c.toString());
+            if (json != null) AtomicOutput.writeString(json, Json.writeSnake(Map.of("file", file.toString(), "c_rate_basis", t.cRateBasis(), "rates", t.rates(),
+                    "elapsed_ms", s.elapsedMs())));
             return 0;
         }
     }
@@ -128,8 +217,10 @@ final class CyclingCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "FILE") Path file;
         @Option(names = "--bin-mv", defaultValue = "5", description = "voltage grid (default ${DEFAULT-VALUE} mV)") double binMv;
         @Option(names = "--columns", description = "explicit column mapping (see summary)") String columns;
-        @Option(names = "--json", description = "segments: charging, capacity_mah, voltage_v, dqdv_mah_per_v, peaks_v") Path json;
+        @Option(names = "--track-mv", defaultValue = "30", description = "a peak joins the track whose last voltage is within this (default ${DEFAULT-VALUE} mV)") double trackMv;
+        @Option(names = "--json", description = "segments (charging, capacity_mah, voltage_v, dqdv_mah_per_v, peaks_v, capacity_grid_mah, dvdq_volt_per_mah) and tracks") Path json;
         @Option(names = "--plot", description = "dQ/dV of the first and last cycle (PNG)") Path plot;
+        @Option(names = "--dvdq-plot", description = "dV/dQ of the first and last cycle (PNG)") Path dvdqPlot;
 
         @Override
         public Integer call() {
@@ -140,7 +231,22 @@ final class CyclingCommand implements Runnable {
                 Main.out().printf("segment %d (%s): %.4g mAh, dQ/dV peaks at %s V%n", s.index(), s.charging() ? "charge" : "discharge", s.capacityMah(),
                         java.util.Arrays.stream(s.peaksV()).mapToObj(v -> String.format("%.3f", v)).toList());
             }
-            if (json != null) AtomicOutput.writeString(json, Json.write(Map.of("bin_mv", binMv, "segments", segs)));
+            if (!(trackMv > 0)) throw new InputException("--track-mv", "tolerance", "a number > 0", String.valueOf(trackMv));
+            var tracks = org.solidscope.echem.cycling.DifferentialCapacity.track(segs, trackMv / 1000);
+            for (var tr : tracks) {
+                if (tr.segments().length < 2) continue;
+                Main.out().printf("%s peak %d: %.3f V in segment %d → %.3f V in segment %d (%+.1f mV over %d segments)%n", tr.charging() ? "charge" : "discharge", tr.track(),
+                        tr.voltageV()[0], tr.segments()[0], tr.voltageV()[tr.voltageV().length - 1], tr.segments()[tr.segments().length - 1], tr.shiftV() * 1000,
+                        tr.segments().length);
+            }
+            if (json != null) AtomicOutput.writeString(json, Json.writeSnake(Map.of("bin_mv", binMv, "segments", segs, "tracks", tracks)));
+            if (dvdqPlot != null) {
+                List<org.solidscope.report.LinePlot.Series> series = new ArrayList<>();
+                for (var s : List.of(segs.get(0), segs.get(segs.size() - 1))) {
+                    series.add(new org.solidscope.report.LinePlot.Series((s.charging() ? "charge " : "discharge ") + s.index(), s.capacityGridMah(), s.dvdqVoltPerMah()));
+                }
+                AtomicOutput.writeBytes(dvdqPlot, org.solidscope.report.LinePlot.png("dV/dQ of " + file.getFileName(), "Q (mAh)", "|dV/dQ| (V/mAh)", false, series, new double[0]));
+            }
             if (plot != null) {
                 List<org.solidscope.report.LinePlot.Series> series = new ArrayList<>();
                 for (var s : List.of(segs.get(0), segs.get(segs.size() - 1))) {
@@ -182,7 +288,7 @@ final class CyclingCommand implements Runnable {
                 m.put("asr_ohm_cm2", r.asrOhmCm2());
                 m.put("plating_minus_stripping_mv", r.asymmetryMv());
                 m.put("half_steps", r.halfSteps());
-                AtomicOutput.writeString(json, Json.write(m));
+                AtomicOutput.writeString(json, Json.writeSnake(m));
             }
             return 0;
         }
@@ -211,7 +317,7 @@ final class CyclingCommand implements Runnable {
                 m.put("threshold_ua_cm2", r.thresholdUaCm2());
                 m.put("max_v", r.maxV());
                 m.put("current_at_max_ua_cm2", r.currentAtMaxUaCm2());
-                AtomicOutput.writeString(json, Json.write(m));
+                AtomicOutput.writeString(json, Json.writeSnake(m));
             }
             return 0;
         }

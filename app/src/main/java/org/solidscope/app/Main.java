@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The {@code solidscope} command line. Exit codes: 0 success, 1 failure, 2 bad input or usage. */
 @Command(name = "solidscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Non-destructive inspection and correlative characterization of solid-state lithium batteries.",
-        subcommands = {UtCommand.class, AcousticsCommand.class, CtCommand.class, DesignCommand.class, EisCommand.class, CyclingCommand.class, IngestCommand.class, CellsCommand.class, LotCommand.class,
+        subcommands = {UtCommand.class, AcousticsCommand.class, CtCommand.class, DesignCommand.class, EisCommand.class, CyclingCommand.class, CvCommand.class, IngestCommand.class, CellsCommand.class, LotCommand.class,
                 ReanalyzeCommand.class, ExportCommand.class, ServeCommand.class, TokenCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  solidscope demo", "  solidscope ut analyze scan.csv --stage infiltration --json result.json",
                 "  solidscope ut --help"})

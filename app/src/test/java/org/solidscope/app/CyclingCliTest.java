@@ -69,4 +69,35 @@ class CyclingCliTest {
         assertTrue(r.err().contains("cut.mpr") && r.err().contains("truncated"), r.err());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void readRateDqdvAndCvWindow() throws IOException {
+        Path rate = dir.resolve("rate.csv");
+        assertEquals(0, CliTest.run("cycling", "simulate", "--preset", "seed004-rate", "--out", rate.toString()).code());
+        CliTest.Run read = CliTest.run("cycling", "read", rate.toString(), "--csv", dir.resolve("rows.csv").toString(), "--json", dir.resolve("read.json").toString());
+        assertEquals(0, read.code(), read.err());
+        assertTrue(read.out().contains("Arbin") && read.out().contains("12 cycles, 48 steps"), read.out());
+        assertEquals(Files.readAllLines(rate).size(), Files.readAllLines(dir.resolve("rows.csv")).size(), "every row, and a header");
+        Path rj = dir.resolve("rate.json");
+        CliTest.Run r = CliTest.run("cycling", "rate", rate.toString(), "--one-c-ma", "4.2857", "--active-mass-mg", "19.3189", "--json", rj.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode rates = Json.mapper().readTree(rj.toFile()).get("rates");
+        assertEquals(4, rates.size());
+        assertEquals(134.2, rates.get(3).get("discharge_capacity_mah_g").asDouble(), 0.005 * 134.2);
+        assertEquals(140, rates.get(3).get("ohmic_drop_mv").asDouble(), 2);
+        Path dj = dir.resolve("dqdv.json");
+        CliTest.Run d = CliTest.run("cycling", "dqdv", rate.toString(), "--json", dj.toString(), "--dvdq-plot", dir.resolve("dvdq.png").toString());
+        assertEquals(0, d.code(), d.err());
+        JsonNode dq = Json.mapper().readTree(dj.toFile());
+        assertEquals(24, dq.get("segments").size());
+        assertTrue(dq.get("tracks").size() >= 2 && dq.get("segments").get(0).has("dvdq_volt_per_mah"), dq.get("tracks").toString());
+        assertTrue(Files.size(dir.resolve("dvdq.png")) > 1000);
+        Path cv = dir.resolve("cv.csv");
+        assertEquals(0, CliTest.run("cycling", "simulate", "--preset", "cv", "--onset-v", "4.3", "--out", cv.toString()).code());
+        CliTest.Run w = CliTest.run("cv", "window", cv.toString(), "--area-cm2", "1");
+        assertEquals(0, w.code(), w.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("onset at ([0-9.]+) V").matcher(w.out());
+        assertTrue(m.find(), w.out());
+        assertEquals(4.3, Double.parseDouble(m.group(1)), 0.01);
+    }
 }

@@ -44,6 +44,17 @@ public final class Json {
         return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(e.getClass().getSimpleName());
     }
 
+    private static final ObjectMapper SNAKE = MAPPER.copy().setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
+
+    /** Records and beans with their fields named as the files document them ({@code dischargeCapacityMahG} → {@code discharge_capacity_mah_g}); map keys as they are. */
+    public static String writeSnake(Object o) {
+        try {
+            return SNAKE.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + o.getClass(), e);
+        }
+    }
+
     public static String write(Object o) {
         try {
             return MAPPER.writeValueAsString(o);

@@ -11,6 +11,11 @@ import org.solidscope.core.InputException;
  * {@code restCurrentA} is rest. Cycles come from the file's cycle index when it has one, else a new
  * cycle begins with the first charge after a discharge. The ohmic drop of a step is the voltage jump from the
  * last rest row to its first row under current, |ΔV|, with ΔV/ΔI its resistance.
+ *
+ * <p>Steps are recognised from the current alone (the file's step index is not needed): a new step begins at the
+ * first row whose current changes class (rest, charge, discharge), or, within one class, jumps by more than
+ * {@link #STEP_JUMP} of the larger |I| from one row to the next (a change of constant current; the smooth decay of a
+ * constant-voltage step moves less than that per row at the sampling cyclers use).
  */
 public final class CycleSummary {
     /** One cycle: capacities in mAh, energies in mWh, voltages in V; the instrument's capacities (NaN when the file has none). */
@@ -19,6 +24,14 @@ public final class CycleSummary {
                         double chargeCurrentA, double dischargeCurrentA, double durationS, double instrumentChargeCapacityMah,
                         double instrumentDischargeCapacityMah) {}
 
+    /** A step: its number (from 1), cycle, kind, first row (from 1), start time, duration, mean current and capacity passed (mAh). */
+    public record Step(int step, int cycle, Kind kind, long firstRow, double startTimeS, double durationS, double meanCurrentA, double capacityMah) {}
+
+    public enum Kind { REST, CHARGE, DISCHARGE }
+
+    /** The relative current jump that starts a new step within one kind. */
+    public static final double STEP_JUMP = 0.05;
+
     /** A current step entered from rest: its current, the voltage jump and ΔV/ΔI. */
     public record OhmicDrop(int cycle, double timeS, double currentA, double dropMv, double resistanceOhm) {}
 
@@ -26,6 +39,11 @@ public final class CycleSummary {
     private final double restCurrentA;
     private final List<Cycle> cycles = new ArrayList<>();
     private final List<OhmicDrop> drops = new ArrayList<>();
+    private final List<Step> steps = new ArrayList<>();
+    // the open step
+    private int stepCycle, stepSign;
+    private long stepRow;
+    private double stepT0, stepQ;
     private long rows;
     private boolean first = true;
     private double pt, pv, pi;
@@ -60,6 +78,7 @@ public final class CycleSummary {
             first = false;
             cycle = c;
             t0 = t;
+            openStep(c, sign, t);
         } else {
             if (t < pt) throw new InputException(src, "row " + where + " time", "time that does not go backwards (≥ " + pt + " s)", t + " s");
             if (c != cycle) {
@@ -67,7 +86,13 @@ public final class CycleSummary {
                 cycle = c;
                 t0 = pt;
             }
+            boolean jump = sign != 0 && sign == lastSign && Math.abs(i - pi) > STEP_JUMP * Math.max(Math.abs(i), Math.abs(pi));
+            if (sign != lastSign || jump) {
+                closeStep(pt);
+                openStep(c, sign, t);
+            }
             double dt = t - pt, im = 0.5 * (i + pi), pm = 0.5 * (v * i + pv * pi);
+            stepQ += im * dt;
             if (im > 0) { qc += im * dt; ec += pm * dt; tc += dt; ic += im * dt; }
             else if (im < 0) { qd -= im * dt; ed -= pm * dt; td += dt; id -= im * dt; }
             if (sign != 0 && lastSign == 0 && rows > 0) {
@@ -84,6 +109,20 @@ public final class CycleSummary {
         rows++;
     }
 
+    private void openStep(int c, int sign, double t) {
+        stepCycle = c;
+        stepSign = sign;
+        stepRow = rows + 1;
+        stepT0 = t;
+        stepQ = 0;
+    }
+
+    private void closeStep(double tEnd) {
+        double d = tEnd - stepT0;
+        steps.add(new Step(steps.size() + 1, stepCycle, stepSign == 0 ? Kind.REST : stepSign > 0 ? Kind.CHARGE : Kind.DISCHARGE, stepRow, stepT0, d,
+                d > 0 ? stepQ / d : 0, Math.abs(stepQ) / 3.6));
+    }
+
     private void close(double tEnd) {
         double qcm = qc / 3.6, qdm = qd / 3.6, ecm = ec / 3.6, edm = ed / 3.6; // A·s → mAh, W·s → mWh
         cycles.add(new Cycle(cycle, qcm, qdm, ecm, edm, qcm > 0 ? qdm / qcm : Double.NaN, ecm > 0 ? edm / ecm : Double.NaN,
@@ -97,10 +136,11 @@ public final class CycleSummary {
     public Result finish() {
         if (rows == 0) throw new InputException(src, "rows", "at least one row of data", "none");
         if (qc != 0 || qd != 0 || cycles.isEmpty()) close(pt);
-        return new Result(List.copyOf(cycles), List.copyOf(drops), rows);
+        closeStep(pt);
+        return new Result(List.copyOf(cycles), List.copyOf(drops), List.copyOf(steps), rows);
     }
 
-    public record Result(List<Cycle> cycles, List<OhmicDrop> ohmicDrops, long rows) {
+    public record Result(List<Cycle> cycles, List<OhmicDrop> ohmicDrops, List<Step> steps, long rows) {
         /** Discharge capacity of cycle n over that of the first cycle of the same current (retention). */
         public double retention(int n) {
             Cycle c = cycles.stream().filter(x -> x.cycle() == n).findFirst().orElseThrow();

@@ -133,7 +133,7 @@ class CyclingTest {
         for (int k = 0; k < segs.size(); k++) {
             DifferentialCapacity.Segment s = segs.get(k);
             double area = 0;
-            for (double d : s.dqdvMahPerV()) area += d * 0.005;
+            for (double d : s.dqdvMahPerV()) area += d * s.binV();
             double q = s.charging() ? cycles.get(k / 2).chargeCapacityMah() : cycles.get(k / 2).dischargeCapacityMah();
             assertEquals(q, area, 1e-6 * q, "∫ dQ/dV dV = Q, segment " + s.index());
         }
