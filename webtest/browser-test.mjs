@@ -41,6 +41,12 @@ try {
   if ((await page.locator('#eis svg.trend').count()) !== 2) fail(`cell ${cellId}: Rs/Rct trends missing`);
   const rct = await page.locator('#eis-params tr:nth-child(2) td:nth-child(4)').textContent();
   if (!/^\d+(\.\d+)? ± \d/.test(rct)) fail(`cell ${cellId}: Rct cell '${rct}' is not value ± error`);
+  // cycling: the rate test's capacity and CE per cycle, V–Q curves, the 9 spectra placed on its voltage curve by time; the CCD run with its short
+  await page.waitForFunction(() => document.querySelectorAll('#cycling svg.capacity circle.discharge').length === 12
+    && document.querySelectorAll('#cycling svg.vt circle.eis-mark').length === 9 && document.querySelectorAll('#cycling svg.ccd line.short-mark').length === 1,
+    null, { timeout: 60000 });
+  const vq = await page.locator('#cycling svg.vq polyline').count();
+  if (vq !== 24) fail(`cell ${cellId}: ${vq} charge and discharge curves, expected 24`);
   const tl = await page.locator('#timeline tr.tl-row').count();
   if (tl < 5) fail(`cell ${cellId}: timeline rows ${tl}`);
   const reasons = await page.locator('ul.reasons li').allTextContents();
@@ -77,7 +83,7 @@ try {
   if (!/propagates/.test(await page.textContent('#margin'))) fail('design: a 40 µm flaw should propagate: ' + await page.textContent('#margin'));
   if (!(await page.evaluate(() => window.notReloaded === true))) fail('design: the page reloaded');
   await page.screenshot({ path: shots + '/design-page.png', fullPage: true });
-  console.log(`ok: dashboard, failed cell ${cellId} with ${maps} maps, ${ctStates.length} CT sections, 9 impedance spectra, ${tl} timeline rows and ${reasons.length} reasons, upload of ${uploaded} shown, design page ${before} → 388 Wh/kg`);
+  console.log(`ok: dashboard, failed cell ${cellId} with ${maps} maps, ${ctStates.length} CT sections, 9 impedance spectra, 12 cycles with ${vq} curves and a CCD short, ${tl} timeline rows and ${reasons.length} reasons, upload of ${uploaded} shown, design page ${before} → 388 Wh/kg`);
 } catch (e) {
   fail(e.message);
 } finally {

@@ -329,6 +329,8 @@ final class CyclingCommand implements Runnable {
         @Option(names = "--preset", defaultValue = "seed004-rate", description = "seed004-rate, seed004-life, ccd (symmetric cell shorting at --short-ma-cm2) or cv (seed 004's voltammogram; onset at --onset-v) (default ${DEFAULT-VALUE})") String preset;
         @Option(names = "--short-ma-cm2", defaultValue = "0.6", description = "with --preset ccd: where the cell shorts (default ${DEFAULT-VALUE})") double shortAt;
         @Option(names = "--onset-v", description = "with --preset cv: where oxidation reaches 1 µA/cm² (default: 0.33 µA/cm² at 4.4 V, seed 004)") Double onsetV;
+        @Option(names = "--noise-mv", defaultValue = "0", description = "seed004 presets: Gaussian voltage noise, 1σ (default ${DEFAULT-VALUE} mV)") double noiseMv;
+        @Option(names = "--seed", defaultValue = "1", description = "random seed of the noise (default ${DEFAULT-VALUE})") long seed;
         @Option(names = "--rows", description = "about this many rows (denser sampling), e.g. 10000000 for a 1 GB file") Long rows;
         @Option(names = "--out", required = true) Path out;
 
@@ -336,7 +338,7 @@ final class CyclingCommand implements Runnable {
         public Integer call() {
             if (preset.equals("ccd")) {
                 if (!(shortAt > 0 && shortAt < 100)) throw new InputException("--short-ma-cm2", "short", "a current density in (0, 100) mA/cm²", String.valueOf(shortAt));
-                var sim = org.solidscope.echem.cycling.LimitSimulator.ccd(1.0, 0.05, 0.05, shortAt, 50, 1800, 10, 0.4, 1);
+                var sim = org.solidscope.echem.cycling.LimitSimulator.ccd(1.0, 0.05, 0.05, shortAt, 50, 1800, 10, 0.4, seed);
                 AtomicOutput.writeString(out, sim.csv());
                 Main.out().printf("wrote %s: a 1 cm² Li|SE|Li cell, half-steps of 30 min from 0.05 mA/cm² in 0.05 steps, ASR 50 Ohm·cm²; shorts at %.4g mA/cm², %.0f s, half-step %d%n",
                         out, shortAt, sim.shortTimeS(), sim.shortHalfStep());
@@ -344,7 +346,7 @@ final class CyclingCommand implements Runnable {
             }
             if (preset.equals("cv")) {
                 double on = onsetV != null ? onsetV : 4.4 + 0.05 * Math.log(1 / 0.33);
-                AtomicOutput.writeString(out, org.solidscope.echem.cycling.LimitSimulator.voltammogram(1.0, 0, 5, 0.1, on, 1.0, 1));
+                AtomicOutput.writeString(out, org.solidscope.echem.cycling.LimitSimulator.voltammogram(1.0, 0, 5, 0.1, on, 1.0, seed));
                 Main.out().printf("wrote %s: 0 → 5 → 0 V at 0.1 mV/s on 1 cm²; oxidation reaches 1 µA/cm² at %.4f V%n", out, on);
                 return 0;
             }
@@ -353,6 +355,8 @@ final class CyclingCommand implements Runnable {
                 case "seed004-life" -> CyclingSimulator.seed004Life();
                 default -> throw new InputException("--preset", "preset", "seed004-rate, seed004-life, ccd or cv", "'" + preset + "'");
             };
+            if (!(noiseMv >= 0 && noiseMv <= 1000)) throw new InputException("--noise-mv", "noise", "0 … 1000 mV", String.valueOf(noiseMv));
+            p = CyclingSimulator.withNoise(p, noiseMv, seed);
             if (rows != null) {
                 if (rows < 1000 || rows > 2_000_000_000L) throw new InputException("--rows", "rows", "1000 … 2e9", String.valueOf(rows));
                 long natural = CyclingSimulator.rowsOf(p);

@@ -94,8 +94,23 @@ final class DemoCommand implements Callable<Integer> {
         Path eisRecord = out.resolve("eis").resolve("record");
         for (var m : operando) {
             org.solidscope.echem.SpectrumCsv.write(out.resolve("eis").resolve("operando").resolve("battery-3_" + m.state() + ".r" + m.repeat() + ".csv"), m.spectrum());
-            if (m.repeat() == 1) org.solidscope.echem.SpectrumCsv.write(eisRecord.resolve("battery-3_" + m.state() + ".csv"), m.spectrum());
+            if (m.repeat() == 1) {
+                org.solidscope.echem.SpectrumCsv.write(eisRecord.resolve("battery-3_" + m.state() + ".csv"), m.spectrum());
+                // measured during the rate test's first cycle: its time on the cycler's clock places it on the voltage curve
+                AtomicOutput.writeString(eisRecord.resolve("battery-3_" + m.state() + ".csv.json"),
+                        Json.write(Map.of("time_s", org.solidscope.echem.cycling.CyclingSimulator.seed004FirstCycleTimeS(m.state()))));
+            }
         }
+        // on the cycler: battery-3's rate test (seed 004), battery-2's 200 cycles at 0.2 C, battery-4's symmetric-cell CCD run and voltammogram
+        Path cyclingRecord = out.resolve("cycling").resolve("record");
+        org.solidscope.echem.cycling.CyclingSimulator.write(org.solidscope.echem.cycling.CyclingSimulator.seed004Rate(), cyclingRecord.resolve("battery-3_cycle_12.csv"));
+        org.solidscope.echem.cycling.CyclingSimulator.write(org.solidscope.echem.cycling.CyclingSimulator.seed004Life(), cyclingRecord.resolve("battery-2_cycle_200.csv"));
+        AtomicOutput.writeString(cyclingRecord.resolve("battery-4_cycle_1.csv"),
+                org.solidscope.echem.cycling.LimitSimulator.ccd(1.0, 0.05, 0.05, 0.6, 50, 1800, 10, 0.4, 1).csv());
+        AtomicOutput.writeString(cyclingRecord.resolve("battery-4_cycle_1.csv.json"), Json.write(Map.of("run", "ccd", "area_cm2", 1.0)));
+        AtomicOutput.writeString(cyclingRecord.resolve("battery-4_pristine.csv"),
+                org.solidscope.echem.cycling.LimitSimulator.voltammogram(1.0, 0, 5, 0.1, 4.4 + 0.05 * Math.log(1 / 0.33), 1.0, 1));
+        AtomicOutput.writeString(cyclingRecord.resolve("battery-4_pristine.csv.json"), Json.write(Map.of("run", "cv", "area_cm2", 1.0)));
         // the lot goes into the record as a line would put it there: by ingesting its files
         org.solidscope.workflow.Ingest.Report stored;
         try (org.solidscope.catalog.Catalog cat = where.open()) {
@@ -103,11 +118,12 @@ final class DemoCommand implements Callable<Integer> {
             List<Path> files = new ArrayList<>(IngestCommand.expand(List.of(scans), modalities));
             files.addAll(IngestCommand.expand(List.of(ctScans), modalities));
             files.addAll(IngestCommand.expand(List.of(eisRecord), modalities));
+            files.addAll(IngestCommand.expand(List.of(cyclingRecord), modalities));
             stored = new org.solidscope.workflow.Ingest(cat, modalities).run(files, LOT, Map.of(), new ConsoleProgress("record"));
         }
         for (var r : stored.results()) if (r.outcome() == org.solidscope.workflow.Ingest.Outcome.FAILED) System.err.println("failed: " + r.reason());
         Main.out().printf("%nreport: %s%nlot summary: %s%nscans and ground truth: %s%n", report.resolve("index.html"), out.resolve("lot-summary.json"), scans);
-        Main.out().printf("catalog: %s — %d files stored (ultrasonic scans, CT sections, impedance spectra), %d already there; try  ./solidscope cells show battery-3  "
+        Main.out().printf("catalog: %s — %d files stored (ultrasonic scans, CT sections, impedance spectra, cycler runs), %d already there; try  ./solidscope cells show battery-3  "
                         + "or  ./solidscope lot stats %s --metric ct.ra_um%n",
                 where.db != null ? "PostgreSQL" : where.workspace().toAbsolutePath(), stored.count(org.solidscope.workflow.Ingest.Outcome.STORED),
                 stored.count(org.solidscope.workflow.Ingest.Outcome.ALREADY_PRESENT), LOT);

@@ -296,8 +296,8 @@ final class DesignCommand implements Runnable {
             try (org.solidscope.catalog.Catalog cat = where.openForReading()) {
                 Map<String, Object> t = new org.solidscope.catalog.CatalogQueries(cat).timeline(cell);
                 if (t == null) throw new InputException("--cell", "cell", "a cell in the record", "'" + cell + "'");
-                double rz = Double.NaN;
-                String state = null;
+                double rz = Double.NaN, ccd = Double.NaN;
+                String state = null, ccdState = null;
                 for (Object s : (List<?>) t.get("states")) {
                     Map<?, ?> st = (Map<?, ?>) s;
                     for (Object o : (List<?>) st.get("measurements")) {
@@ -307,14 +307,22 @@ final class DesignCommand implements Runnable {
                             rz = n.doubleValue(); // states come in life order: the last is the newest
                             state = String.valueOf(st.get("state"));
                         }
+                        if (metrics instanceof Map<?, ?> mm && mm.get("cycling.ccd_ma_cm2") instanceof Map<?, ?> v && v.get("value") instanceof Number n) {
+                            ccd = n.doubleValue();
+                            ccdState = String.valueOf(st.get("state"));
+                        }
                     }
                 }
                 if (Double.isNaN(rz)) throw new InputException("--cell", "ct.rz_um", "a CT analysis of the cell in the record", "none for '" + cell + "'");
-                fromRecord.put("record", Map.of("cell", cell, "state", state, "flaw_from", "ct.rz_um (deepest interface excursion, peak to valley)",
-                        "ct_rz_um", rz, "ccd_and_resistance", "given or defaults: the record has no CCD (no cycling module yet), and its eis.rct_ohm is in Ω, not Ω·cm² (the electrode area is not recorded)"));
+                Map<String, Object> rec = new java.util.LinkedHashMap<>(Map.of("cell", cell, "state", state, "flaw_from", "ct.rz_um (deepest interface excursion, peak to valley)",
+                        "ct_rz_um", rz, "ccd_and_resistance", "given or defaults: the margin is computed at the given current; eis.rct_ohm is in Ω, not Ω·cm² (the electrode area is not recorded)"));
+                if (Double.isFinite(ccd)) rec.put("measured_ccd_ma_cm2", ccd);
+                fromRecord.put("record", rec);
                 Main.out().printf("cell %s: flaw size from its %s CT analysis, ct.rz_um = %.3g µm%s%n", cell, state, rz,
                         Double.isFinite(given) ? " (--flaw-um " + given + " given; the record's value used)" : "");
-                Main.out().println("  CCD and interface resistance (Ω·cm²): options used — the record has no CCD yet and keeps Rct in Ω without the electrode area");
+                if (Double.isFinite(ccd)) Main.out().printf("  measured CCD in the record (%s cycler run): %.4g mA/cm², to set beside the prediction below%n", ccdState, ccd);
+                else Main.out().println("  no measured CCD in the record for this cell (a cycling ccd run stores cycling.ccd_ma_cm2)");
+                Main.out().println("  interface resistance (Ω·cm²): option used — the record keeps Rct in Ω without the electrode area");
                 return rz;
             }
         }

@@ -400,7 +400,7 @@ final class EisCommand implements Runnable {
     static final class Simulate implements Callable<Integer> {
         @Option(names = "--circuit", description = "the circuit (not with --operando)") String circuit;
         @Option(names = "--parameters", description = "one value per parameter in order") String parameters;
-        @Option(names = "--operando", paramLabel = "DIR", description = "write seed 004's operando series instead: <cell>_<state>.r<k>.csv for 9 states of the first cycle, and truth.csv") Path operando;
+        @Option(names = "--operando", paramLabel = "DIR", description = "write seed 004's operando series instead: <cell>_<state>.r<k>.csv for 9 states of the first cycle, each with a sidecar giving its time_s on the clock of cycling simulate --preset seed004-rate, and truth.csv") Path operando;
         @Option(names = "--repeats", defaultValue = "20", description = "measurements per state with --operando (default ${DEFAULT-VALUE})") int repeats;
         @Option(names = "--cell", defaultValue = "operando-1", description = "cell id in the --operando file names") String cell;
         @Option(names = "--from-hz", defaultValue = "0.1") double fromHz;
@@ -441,6 +441,9 @@ final class EisCommand implements Runnable {
             for (var m : ms) {
                 String name = cell + "_" + m.state() + ".r" + m.repeat() + ".csv";
                 SpectrumCsv.write(operando.resolve(name), m.spectrum());
+                // when it was measured on the cycler's clock of seed 004's first cycle (a minute per repeat): placed on the voltage curve
+                AtomicOutput.writeString(operando.resolve(name + ".json"), Json.write(Map.of("time_s",
+                        org.solidscope.echem.cycling.CyclingSimulator.seed004FirstCycleTimeS(m.state()) + 60.0 * (m.repeat() - 1))));
                 truth.append(name).append(',').append(m.state()).append(',').append(m.repeat());
                 for (double v : m.truth()) truth.append(',').append(v);
                 truth.append('\n');

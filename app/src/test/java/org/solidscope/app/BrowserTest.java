@@ -51,10 +51,16 @@ class BrowserTest {
         for (int i = 1; i <= 4; i++) {
             assertEquals(0, CliTest.run("eis", "simulate", "--operando", scans.toString(), "--repeats", "1", "--cell", "battery-" + i, "--seed", String.valueOf(i)).code());
             Files.delete(scans.resolve("truth.csv"));
+            // on the cycler: seed 004's rate test (whose first cycle the impedance spectra were measured in) and a CCD run
+            assertEquals(0, CliTest.run("cycling", "simulate", "--preset", "seed004-rate", "--noise-mv", "0.1", "--seed", String.valueOf(i),
+                    "--out", scans.resolve("battery-" + i + "_cycle_12.csv").toString()).code());
+            assertEquals(0, CliTest.run("cycling", "simulate", "--preset", "ccd", "--seed", String.valueOf(i),
+                    "--out", scans.resolve("battery-" + i + "_cycle_1.csv").toString()).code());
+            Files.writeString(scans.resolve("battery-" + i + "_cycle_1.csv.json"), "{\"run\": \"ccd\", \"area_cm2\": 1}");
         }
         CliTest.Run in = CliTest.run("ingest", scans.toString(), "--lot", "L-browser", "--workspace", ws.toString());
         assertEquals(0, in.code(), in.err());
-        assertTrue(in.out().contains("56 stored"), in.out());
+        assertTrue(in.out().contains("64 stored"), in.out());
         assertEquals(0, CliTest.run("ut", "simulate", "--random", "1", "--seed", "42", "--stage", "infiltration", "--out", upl.toString()).code());
         Path scan = upl.resolve("uploaded42_infiltration.csv");
         Files.move(upl.resolve("sim-42_infiltration.csv"), scan);
@@ -70,7 +76,7 @@ class BrowserTest {
             System.out.println(log);
             assertEquals(0, p.exitValue(), log);
             assertTrue(log.contains("ok: dashboard"), log);
-            assertTrue(log.contains("9 impedance spectra"), log);
+            assertTrue(log.contains("9 impedance spectra, 12 cycles with 24 curves and a CCD short"), log);
             assertTrue(Files.size(shots.resolve("dashboard.png")) > 10_000 && Files.size(shots.resolve("cell-page.png")) > 10_000);
             assertTrue(log.contains("design page 315 Wh/kg → 388 Wh/kg"), log);
             assertTrue(Files.size(shots.resolve("design-page.png")) > 10_000);

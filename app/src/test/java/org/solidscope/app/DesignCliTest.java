@@ -91,7 +91,15 @@ class DesignCliTest {
         j = Json.mapper().readTree(json.toFile());
         assertEquals(j.get("record").get("ct_rz_um").asDouble(), j.get("flaw_um").asDouble(), 0);
         assertTrue(j.get("flaw_um").asDouble() > 0);
-        assertTrue(r.out().contains("the record has no CCD yet"), r.out());
+        assertTrue(r.out().contains("no measured CCD in the record"), r.out());
+        // a CCD run of the same cell: its measured CCD is shown beside the prediction
+        Path ccdRun = dir.resolve("ct").resolve("c-1_cycle_1.csv");
+        assertEquals(0, CliTest.run("cycling", "simulate", "--preset", "ccd", "--short-ma-cm2", "0.45", "--out", ccdRun.toString()).code());
+        assertEquals(0, CliTest.run("ingest", ccdRun.toString(), "--lot", "L", "--workspace", ws.toString()).code());
+        r = CliTest.run("design", "dendrite", "--electrolyte", "LLZO", "--cell", "c-1", "--workspace", ws.toString(), "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("measured CCD in the record (cycle_1 cycler run): 0.4500 mA/cm²"), r.out());
+        assertEquals(0.45, Json.mapper().readTree(json.toFile()).get("record").get("measured_ccd_ma_cm2").asDouble(), 1e-9);
         assertEquals(2, CliTest.run("design", "dendrite", "--electrolyte", "LLZO", "--cell", "nobody", "--workspace", ws.toString()).code());
     }
 }

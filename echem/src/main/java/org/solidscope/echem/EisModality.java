@@ -31,7 +31,8 @@ import org.solidscope.io.Npy;
  * with the reason, and still fitted so that the user sees why); then the settings' circuit fitted from
  * guesses read off the data with a global start. Metrics {@code eis.*}: every circuit parameter with its
  * standard error, {@code eis.rs_ohm} and {@code eis.rct_ohm} (the first series resistance and the first
- * one in a parallel group), lin-KK's M, µ and largest residual, χ²; arrays {@code spectrum} and
+ * one in a parallel group), lin-KK's M, µ and largest residual, χ², and {@code eis.time_s} when the sidecar gives {@code time_s}
+ * (seconds on the clock of the cell's cycler run); arrays {@code spectrum} and
  * {@code fit}, each [3, N]: frequency (Hz), Z′ and Z″ (Ω).
  */
 public final class EisModality implements Modality {
@@ -89,6 +90,15 @@ public final class EisModality implements Modality {
     public Analysed analyse(Source source, Identity identity) {
         ImpedanceSpectrum s = InstrumentFiles.read(source.data(), source.shown());
         AnalysisRecord r = analyse(s, Map.of(source.name(), source.checksum()));
+        com.fasterxml.jackson.databind.JsonNode side = Sidecars.read(source);
+        if (side != null && side.hasNonNull("time_s")) {
+            // when it was measured on the clock of the cell's cycler run: the cell page places it on the voltage curve
+            double t = side.get("time_s").asDouble(Double.NaN);
+            if (!Double.isFinite(t)) throw new InputException(source.name() + ".json", "time_s", "seconds on the cycler's clock (a number)", side.get("time_s").asText());
+            List<Metric> m = new ArrayList<>(r.metrics());
+            m.add(Metric.of("eis.time_s", t, "s"));
+            r = new AnalysisRecord(r.modality(), r.provenance(), m, r.arrays(), r.features(), r.spec(), r.verdict(), r.notes());
+        }
         Map<String, Object> st = new LinkedHashMap<>(s.metadata());
         st.put("points", s.size());
         if (source.sidecarJson() != null) st.put("sidecar", source.sidecarJson());

@@ -31,8 +31,11 @@ public final class ModalityRegistry {
 
     /** Every modality, ultrasound judged against {@code spec}. */
     public static ModalityRegistry standard(InspectionSpec spec) {
-        // impedance first: it claims only the CSVs whose header names frequency and impedance, ultrasound takes the other CSVs
+        // cycler runs first: they claim only tables naming time, voltage and current without a frequency, so impedance keeps
+        // its .mpt/.mpr files; impedance next: it claims only the CSVs whose header names frequency and impedance; ultrasound
+        // takes the other CSVs
         return new ModalityRegistry(List.of(
+                new org.solidscope.echem.cycling.CyclingModality(org.solidscope.echem.cycling.CyclingModality.Settings.defaults()),
                 new org.solidscope.echem.EisModality(org.solidscope.echem.EisModality.Settings.defaults()),
                 new UltrasoundModality(spec),
                 new CtModality(CtModality.Settings.defaults())), spec);

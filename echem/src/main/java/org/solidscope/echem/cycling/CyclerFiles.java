@@ -182,28 +182,69 @@ public final class CyclerFiles {
         for (int k = 0; k < t.length; k++) sum.row(t[k], v[k], i[k] * 1e-3, c == null ? Double.NaN : c[k] + 1, Double.NaN, Double.NaN, k + 1);
     }
 
-    private static String text(String src, Path file, byte[] head, int got, String mapping, RowSink sum) {
-        // the header: the first line of the first 200 that names the three quantities
+    /** Where a text table's rows begin: its columns, separator and the byte offset after the header line. */
+    record Header(CyclerColumns columns, byte separator, long end) {}
+
+    /** The header: the first line of the first 200 that names the three quantities; throws the first reason when none does. */
+    static Header header(String src, byte[] head, int got, String mapping) {
         String start = new String(head, 0, got, StandardCharsets.ISO_8859_1);
         String[] lines = start.split("\n", 201);
-        CyclerColumns cols = null;
-        byte sep = ',';
         long headerEnd = 0;
         InputException firstError = null;
-        for (int k = 0; k < Math.min(200, lines.length - 1) && cols == null; k++) {
+        for (int k = 0; k < Math.min(200, lines.length - 1); k++) {
             String l = lines[k].replace("\r", "");
             headerEnd += lines[k].length() + 1;
             if (l.isBlank()) continue;
-            sep = (byte) (l.contains("\t") ? '\t' : l.contains(";") && !l.contains(",") ? ';' : ',');
+            byte sep = (byte) (l.contains("\t") ? '\t' : l.contains(";") && !l.contains(",") ? ';' : ',');
             List<String> names = Arrays.asList(l.split(sep == '\t' ? "\t" : sep == ';' ? ";" : ",", -1));
             try {
-                cols = CyclerColumns.find(src, names, mapping);
+                return new Header(CyclerColumns.find(src, names, mapping), sep, headerEnd);
             } catch (InputException e) {
                 if (e.field().equals("current unit")) throw e;
                 if (firstError == null) firstError = e;
             }
         }
-        if (cols == null) throw firstError != null ? firstError : new InputException(src, "header", "a header row naming time, voltage and current", "none");
+        throw firstError != null ? firstError : new InputException(src, "header", "a header row naming time, voltage and current", "none");
+    }
+
+    /**
+     * Whether a file is a cycler run SolidScope reads (a BioLogic {@code .mpr} with time, voltage and current, or a text table
+     * whose header names them), and not an impedance measurement (a frequency column): for telling modalities apart.
+     */
+    public static boolean isCyclerFile(Path file) {
+        byte[] head = new byte[64 * 1024];
+        int got;
+        try (InputStream in = Files.newInputStream(file)) {
+            got = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return false;
+        }
+        String text = new String(head, 0, got, StandardCharsets.ISO_8859_1);
+        if (text.startsWith("BIO-LOGIC MODULAR FILE")) {
+            try {
+                var cols = BioLogicMpr.read(file.toString(), Files.readAllBytes(file)).columns();
+                return !cols.containsKey("freq/Hz") && cols.containsKey("time/s") && cols.containsKey("Ewe/V")
+                        && (cols.containsKey("I/mA") || cols.containsKey("<I>/mA"));
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
+        try {
+            Header h = header(file.toString(), head, got, null);
+            String line = text.substring(0, (int) Math.min(h.end(), text.length())).toLowerCase(java.util.Locale.ROOT);
+            int lastLine = line.lastIndexOf('\n', line.length() - 2);
+            return !line.substring(lastLine + 1).contains("freq");
+        } catch (InputException e) {
+            return false;
+        }
+    }
+
+    private static String text(String src, Path file, byte[] head, int got, String mapping, RowSink sum) {
+        String start = new String(head, 0, got, StandardCharsets.ISO_8859_1);
+        Header h = header(src, head, got, mapping);
+        CyclerColumns cols = h.columns();
+        byte sep = h.separator();
+        long headerEnd = h.end();
         int need = 0;
         for (int w : new int[] {cols.time(), cols.voltage(), cols.current(), cols.cycle(), cols.chargeCapacity(), cols.dischargeCapacity()}) need = Math.max(need, w);
         long lineNo = start.substring(0, (int) Math.min(headerEnd, start.length())).chars().filter(ch -> ch == '\n').count();

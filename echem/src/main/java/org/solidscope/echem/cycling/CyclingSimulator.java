@@ -32,9 +32,12 @@ public final class CyclingSimulator {
     /** One block of cycles at one C-rate: capacity (mAh/g) and ohmic drop (mV) at that rate. */
     public record Block(double cRate, int cycles, double capacityMahG, double ohmicDropMv) {}
 
-    /** @param coulombicEfficiency charge capacity = discharge capacity / CE */
+    /**
+     * @param coulombicEfficiency charge capacity = discharge capacity / CE
+     * @param noiseMv             Gaussian noise on the logged voltage (standard deviation, mV; 0 for none), from {@code seed}
+     */
     public record Protocol(String name, double activeMassMg, double oneCurrentMa, double fadePerCycle, double coulombicEfficiency,
-                           double lowerV, double upperV, double sampleS, double restS, List<Block> blocks) {}
+                           double lowerV, double upperV, double sampleS, double restS, List<Block> blocks, double noiseMv, long seed) {}
 
     public static final double SEED_MASS_MG = 3.29 / 170.3 * 1000, SEED_1C_MA = 0.3 / 0.07;
 
@@ -44,17 +47,41 @@ public final class CyclingSimulator {
         List<Block> b = new ArrayList<>();
         double[][] r = {{0.07, 10}, {0.2, 30}, {0.5, 70}, {1, 140}};
         for (double[] x : r) b.add(new Block(x[0], 3, seedCapacity(x[0]), x[1]));
-        return new Protocol("seed004-rate", SEED_MASS_MG, SEED_1C_MA, 0, 0.999, 3.0, 4.3, 30, 600, b);
+        return new Protocol("seed004-rate", SEED_MASS_MG, SEED_1C_MA, 0, 0.999, 3.0, 4.3, 30, 600, b, 0, 0);
     }
 
     public static Protocol seed004Life() {
-        return new Protocol("seed004-life", SEED_MASS_MG, SEED_1C_MA, 0.1 / 199, 0.999, 3.0, 4.3, 60, 600, List.of(new Block(0.2, 200, seedCapacity(0.2), 30)));
+        return new Protocol("seed004-life", SEED_MASS_MG, SEED_1C_MA, 0.1 / 199, 0.999, 3.0, 4.3, 60, 600, List.of(new Block(0.2, 200, seedCapacity(0.2), 30)), 0, 0);
+    }
+
+    /**
+     * Where a state of the first cycle of {@link #seed004Rate()} lies on its clock (s): {@code pristine} in the first rest,
+     * {@code charged_<x>} when x % of the charge has passed, {@code discharged_<x>} when the cell is back at x %; for placing
+     * an operando series on the run's voltage curve. The cyclers' 1 ms step gaps are left out.
+     */
+    public static double seed004FirstCycleTimeS(String state) {
+        Protocol p = seed004Rate();
+        Block b = p.blocks().get(0);
+        double iA = b.cRate() * p.oneCurrentMa() / 1000;
+        double qd = b.capacityMahG() * p.activeMassMg() / 1000, qc = qd / p.coulombicEfficiency();
+        double charge = qc * 3.6 / iA, discharge = qd * 3.6 / iA;
+        if (state.equals("pristine")) return p.restS() / 2;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(charged|discharged)_(\\d{1,3})").matcher(state);
+        if (!m.matches()) throw new IllegalArgumentException("not a state of the first cycle: " + state);
+        double x = Integer.parseInt(m.group(2)) / 100.0;
+        return m.group(1).equals("charged") ? p.restS() + x * charge : 2 * p.restS() + charge + (1 - x) * discharge;
     }
 
     /** The protocol with samples {@code factor} times denser (for files of a given size). */
     public static Protocol denser(Protocol p, double factor) {
         return new Protocol(p.name(), p.activeMassMg(), p.oneCurrentMa(), p.fadePerCycle(), p.coulombicEfficiency(), p.lowerV(), p.upperV(),
-                p.sampleS() / factor, p.restS(), p.blocks());
+                p.sampleS() / factor, p.restS(), p.blocks(), p.noiseMv(), p.seed());
+    }
+
+    /** The protocol with voltage noise of {@code noiseMv} (1σ) drawn from {@code seed}. */
+    public static Protocol withNoise(Protocol p, double noiseMv, long seed) {
+        return new Protocol(p.name(), p.activeMassMg(), p.oneCurrentMa(), p.fadePerCycle(), p.coulombicEfficiency(), p.lowerV(), p.upperV(),
+                p.sampleS(), p.restS(), p.blocks(), noiseMv, seed);
     }
 
     /** Open-circuit voltage of a layered oxide against Li at state of charge x ∈ [0, 1] (V): smooth, monotonic. */
@@ -86,7 +113,7 @@ public final class CyclingSimulator {
     static long run(Protocol p, OutputStream o) throws IOException {
         o.write("Data_Point,Test_Time(s),Step_Index,Cycle_Index,Current(A),Voltage(V),Charge_Capacity(Ah),Discharge_Capacity(Ah),Charge_Energy(Wh),Discharge_Energy(Wh)\n"
                 .getBytes(StandardCharsets.US_ASCII));
-        Row r = new Row(o);
+        Row r = new Row(o, p.noiseMv() / 1000, p.seed());
         int cycle = 0;
         for (Block b : p.blocks()) {
             double iA = b.cRate() * p.oneCurrentMa() / 1000, rOhm = b.ohmicDropMv() / 1000 / iA;
@@ -120,7 +147,14 @@ public final class CyclingSimulator {
         int cycle;
         final StringBuilder b = new StringBuilder(160);
 
-        Row(OutputStream o) { this.o = o; }
+        final double noiseV;
+        final java.util.Random random;
+
+        Row(OutputStream o, double noiseV, long seed) {
+            this.o = o;
+            this.noiseV = noiseV;
+            this.random = new java.util.Random(seed);
+        }
 
         void resetCycle(int c) { cycle = c; qc = qd = ec = ed = 0; }
 
@@ -157,7 +191,7 @@ public final class CyclingSimulator {
             b.append(rows).append(',');
             fixed(b, t, 3).append(',').append(step).append(',').append(cycle).append(',');
             fixed(b, iA, 9).append(',');
-            fixed(b, v, 6).append(',');
+            fixed(b, noiseV > 0 ? v + noiseV * random.nextGaussian() : v, 6).append(',');
             fixed(b, qc / 1000, 12).append(',');
             fixed(b, qd / 1000, 12).append(',');
             fixed(b, ec / 1000, 12).append(',');

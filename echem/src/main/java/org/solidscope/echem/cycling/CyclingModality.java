@@ -1,0 +1,258 @@
+package org.solidscope.echem.cycling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.solidscope.core.InputException;
+import org.solidscope.core.Provenance;
+import org.solidscope.core.record.AnalysisRecord;
+import org.solidscope.core.record.Metric;
+import org.solidscope.core.record.Modality;
+import org.solidscope.core.record.RecordArray;
+import org.solidscope.core.record.Sidecars;
+import org.solidscope.core.record.Source;
+import org.solidscope.io.Npy;
+
+/**
+ * Cycler runs in the record: galvanostatic cycling, critical-current-density runs of symmetric cells and voltammograms.
+ * A file is a run when {@link CyclerFiles#isCyclerFile} says so (a header naming time, voltage and current, no frequency
+ * column: impedance files stay the impedance modality's). Cell and state as every modality finds them (hints, sidecar
+ * {@code cell_id}/{@code state}, name {@code <cell>_<state>.<ext>}).
+ *
+ * <p>What kind of run it is comes from the sidecar's {@code run} ({@code cycling}, {@code ccd}, {@code cv}) or, when it is
+ * silent, from the data: |V| below 1.5 V throughout is a symmetric Li|SE|Li cell (CCD); a voltage that moves at one rate
+ * on at least 80 % of the intervals is a sweep (voltammogram); anything else is cycling. The sidecar may also give
+ * {@code area_cm2} (CCD and window need it; 1 cm² with a note otherwise) and {@code active_mass_mg} (for mAh/g).
+ *
+ * <p>Metrics {@code cycling.*}; arrays {@code cycles} [7, cycles] (cycle, charge and discharge capacity mAh, coulombic
+ * efficiency, charge and discharge energy mWh, energy efficiency) and {@code curve} [4, ≤ {@link Settings#curvePoints}]
+ * (time s, voltage V, current A, capacity since the step began mAh), evenly thinned rows of the whole run.
+ */
+public final class CyclingModality implements Modality {
+    public static final String ID = "cycling";
+    static final Pattern NAME = Pattern.compile("^(?<cell>.+?)_(?<state>[a-z]+(_\\d+)?)(\\.r\\d+)?\\.(csv|txt|mpt|mpr)$", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * @param restCurrentA    |I| up to this is rest
+     * @param ccdCollapse     a short: |V| below this fraction of the ASR's prediction
+     * @param onsetUaCm2      the stability window's onset current density
+     * @param curvePoints     most rows kept of the run for the curve
+     */
+    public record Settings(double restCurrentA, double ccdCollapse, double onsetUaCm2, int curvePoints) {
+        public static Settings defaults() { return new Settings(1e-9, 0.3, 1.0, 20_000); }
+    }
+
+    public enum Kind { CYCLING, CCD, CV }
+
+    private final Settings settings;
+
+    public CyclingModality(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String id() { return ID; }
+
+    @Override
+    public boolean recognises(Source source) {
+        String n = source.name().toLowerCase(Locale.ROOT);
+        if (source.data() == null || !(n.endsWith(".csv") || n.endsWith(".txt") || n.endsWith(".mpt") || n.endsWith(".mpr"))) return false;
+        return CyclerFiles.isCyclerFile(source.data());
+    }
+
+    @Override
+    public Identity identify(Source source, Map<String, String> hints) {
+        return Sidecars.identify(source, hints, NAME);
+    }
+
+    @Override
+    public Analysed analyse(Source source, Identity identity) {
+        JsonNode side = Sidecars.read(source);
+        String src = source.shown();
+        List<String> notes = new ArrayList<>();
+        Kind given = null;
+        if (side != null && side.hasNonNull("run")) {
+            String r = side.get("run").asText().toUpperCase(Locale.ROOT);
+            try {
+                given = Kind.valueOf(r);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(source.name() + ".json", "run", "cycling, ccd or cv", "'" + side.get("run").asText() + "'");
+            }
+        }
+        double area = positive(side, "area_cm2", source), mass = positive(side, "active_mass_mg", source);
+        CycleSummary sum = new CycleSummary(src, settings.restCurrentA());
+        Curve curve = new Curve(settings.curvePoints(), settings.restCurrentA());
+        String vendor = CyclerFiles.read(source.data(), null, (t, v, i, c, qc, qd, where) -> {
+            sum.row(t, v, i, c, qc, qd, where);
+            curve.row(t, v, i);
+        });
+        CycleSummary.Result result = sum.finish();
+        Kind kind = given != null ? given : curve.kind();
+        if ((kind == Kind.CCD || kind == Kind.CV) && Double.isNaN(area)) {
+            area = 1;
+            notes.add("no area_cm2 in the sidecar: current densities are per 1 cm²");
+        }
+        AnalysisRecord r = record(source, vendor, kind, result, curve, area, mass, notes);
+        Map<String, Object> st = new LinkedHashMap<>();
+        st.put("format", vendor);
+        st.put("rows", result.rows());
+        st.put("run", kind.name().toLowerCase(Locale.ROOT));
+        if (source.sidecarJson() != null) st.put("sidecar", source.sidecarJson());
+        return new Analysed("cycler", st, null, r, Double.NaN, Double.NaN);
+    }
+
+    private AnalysisRecord record(Source source, String vendor, Kind kind, CycleSummary.Result result, Curve curve, double areaCm2, double massMg, List<String> notes) {
+        List<Metric> m = new ArrayList<>();
+        m.add(Metric.of("cycling.rows", result.rows(), "1"));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("run", kind.name().toLowerCase(Locale.ROOT));
+        params.put("rest_current_a", settings.restCurrentA());
+        if (kind == Kind.CYCLING) {
+            List<CycleSummary.Cycle> cs = result.cycles();
+            CycleSummary.Cycle first = cs.get(0), last = cs.get(cs.size() - 1);
+            m.add(Metric.of("cycling.cycles", cs.size(), "1"));
+            m.add(Metric.of("cycling.steps", result.steps().size(), "1"));
+            m.add(Metric.of("cycling.discharge_capacity_first_mah", first.dischargeCapacityMah(), "mAh"));
+            m.add(Metric.of("cycling.discharge_capacity_last_mah", last.dischargeCapacityMah(), "mAh"));
+            if (massMg > 0) {
+                m.add(Metric.of("cycling.discharge_capacity_first_mah_g", first.dischargeCapacityMah() / massMg * 1000, "mAh/g"));
+                m.add(Metric.of("cycling.discharge_capacity_last_mah_g", last.dischargeCapacityMah() / massMg * 1000, "mAh/g"));
+            }
+            if (last.dischargeCapacityMah() > 0) m.add(Metric.of("cycling.retention_pct", 100 * result.retention(last.cycle()), "%"));
+            m.add(Metric.of("cycling.coulombic_efficiency_first", first.coulombicEfficiency(), "1"));
+            m.add(Metric.of("cycling.coulombic_efficiency_mean", cs.stream().mapToDouble(CycleSummary.Cycle::coulombicEfficiency).filter(Double::isFinite)
+                    .average().orElse(Double.NaN), "1"));
+            m.add(Metric.of("cycling.energy_efficiency_mean", cs.stream().mapToDouble(CycleSummary.Cycle::energyEfficiency).filter(Double::isFinite)
+                    .average().orElse(Double.NaN), "1"));
+            m.add(Metric.of("cycling.average_discharge_voltage_first_v", first.averageDischargeVoltageV(), "V"));
+            if (!result.ohmicDrops().isEmpty()) m.add(Metric.of("cycling.ohmic_drop_first_mv", result.ohmicDrops().get(0).dropMv(), "mV"));
+        } else if (kind == Kind.CCD) {
+            CriticalCurrentDensity.Result c = CriticalCurrentDensity.find(curveRun(source), areaCm2, settings.restCurrentA(), settings.ccdCollapse());
+            params.put("collapse", settings.ccdCollapse());
+            m.add(Metric.of("cycling.shorted", c.shorted() ? 1 : 0, "1"));
+            if (c.shorted()) {
+                m.add(Metric.of("cycling.ccd_ma_cm2", c.ccdMaCm2(), "mA/cm²"));
+                m.add(Metric.of("cycling.short_time_s", c.shortTimeS(), "s"));
+                m.add(Metric.of("cycling.short_half_step", c.shortHalfStep(), "1"));
+            } else {
+                double top = c.halfSteps().stream().mapToDouble(h -> Math.abs(h.currentDensityMaCm2())).max().orElse(Double.NaN);
+                m.add(Metric.of("cycling.ccd_above_ma_cm2", top, "mA/cm²"));
+                notes.add("no short: the CCD is above the highest current density run");
+            }
+            m.add(Metric.of("cycling.asr_ohm_cm2", c.asrOhmCm2(), "Ohm·cm²"));
+            if (Double.isFinite(c.asymmetryMv())) m.add(Metric.of("cycling.plating_minus_stripping_mv", c.asymmetryMv(), "mV"));
+        } else {
+            StabilityWindow.Result w = StabilityWindow.find(curveRun(source), areaCm2, settings.onsetUaCm2());
+            params.put("onset_ua_cm2", settings.onsetUaCm2());
+            if (Double.isFinite(w.onsetV())) m.add(Metric.of("cycling.window_onset_v", w.onsetV(), "V"));
+            else notes.add(String.format(Locale.ROOT, "no onset up to %.4g V", w.maxV()));
+            m.add(Metric.of("cycling.window_max_v", w.maxV(), "V"));
+        }
+        if (kind != Kind.CYCLING) params.put("area_cm2", areaCm2);
+        List<CycleSummary.Cycle> cs = result.cycles();
+        int n = cs.size();
+        float[] table = new float[7 * n];
+        for (int k = 0; k < n; k++) {
+            CycleSummary.Cycle c = cs.get(k);
+            double[] row = {c.cycle(), c.chargeCapacityMah(), c.dischargeCapacityMah(), c.coulombicEfficiency(), c.chargeEnergyMwh(), c.dischargeEnergyMwh(),
+                    c.energyEfficiency()};
+            for (int q = 0; q < 7; q++) table[q * n + k] = (float) row[q];
+        }
+        List<RecordArray> arrays = List.of(
+                new RecordArray("cycles", "table", "float32", new int[] {7, n}, "1|mAh×2|1|mWh×2|1", Double.NaN, null, Npy.encode2D(7, n, table)),
+                curve.array());
+        return new AnalysisRecord(ID, Provenance.of("cycling.summary/1", params, Map.of(source.name(), source.checksum())), m, arrays, List.of(), null, null, notes);
+    }
+
+    /** The whole run, for the analyses that judge it as a curve (short CCD runs and voltammograms). */
+    private static CyclerFiles.Run curveRun(Source source) {
+        return CyclerFiles.readAll(source.data(), null);
+    }
+
+    private static double positive(JsonNode side, String field, Source source) {
+        if (side == null || !side.hasNonNull(field)) return Double.NaN;
+        double v = side.get(field).asDouble(Double.NaN);
+        if (!(v > 0 && Double.isFinite(v))) throw new InputException(source.name() + ".json", field, "a number > 0", side.get(field).asText());
+        return v;
+    }
+
+    /**
+     * The run thinned evenly to at most {@code cap} rows as it streams past: every {@code stride}-th row is kept and, when
+     * the buffer is full, every other kept row is dropped and the stride doubled. The capacity since the step began is
+     * integrated on every row, before thinning.
+     */
+    static final class Curve {
+        private final int cap;
+        private final double rest;
+        private double[] t, v, i, q;
+        private int n, stride = 1;
+        private long seen;
+        private double pt, pi, stepQ, minV = Double.POSITIVE_INFINITY, maxV = Double.NEGATIVE_INFINITY;
+        private int lastSign = 2;
+
+        Curve(int cap, double restCurrentA) {
+            this.cap = cap - cap % 2;
+            this.rest = restCurrentA;
+            t = new double[this.cap];
+            v = new double[this.cap];
+            i = new double[this.cap];
+            q = new double[this.cap];
+        }
+
+        void row(double time, double volt, double cur) {
+            int sign = Math.abs(cur) <= rest ? 0 : cur > 0 ? 1 : -1;
+            if (sign != lastSign) stepQ = 0;
+            else stepQ += 0.5 * (Math.abs(cur) + Math.abs(pi)) * (time - pt) / 3.6;
+            lastSign = sign;
+            pt = time;
+            pi = cur;
+            minV = Math.min(minV, volt);
+            maxV = Math.max(maxV, volt);
+            if (seen++ % stride != 0) return;
+            if (n == cap) {
+                for (int k = 0; k < cap / 2; k++) { t[k] = t[2 * k]; v[k] = v[2 * k]; i[k] = i[2 * k]; q[k] = q[2 * k]; }
+                n = cap / 2;
+                stride *= 2;
+                if ((seen - 1) % stride != 0) return;
+            }
+            t[n] = time;
+            v[n] = volt;
+            i[n] = cur;
+            q[n] = stepQ;
+            n++;
+        }
+
+        /** The kind of run from its voltages: CCD (|V| &lt; 1.5 V), a sweep (one |dV/dt| on ≥ 80 % of intervals) or cycling. */
+        Kind kind() {
+            if (Math.max(Math.abs(minV), Math.abs(maxV)) < 1.5) return Kind.CCD;
+            if (n < 10) return Kind.CYCLING;
+            double[] rate = new double[n - 1];
+            int m = 0;
+            for (int k = 1; k < n; k++) if (t[k] > t[k - 1]) rate[m++] = Math.abs(v[k] - v[k - 1]) / (t[k] - t[k - 1]);
+            if (m < 10) return Kind.CYCLING;
+            double[] sorted = Arrays.copyOf(rate, m);
+            Arrays.sort(sorted);
+            double med = sorted[m / 2];
+            if (!(med > 0)) return Kind.CYCLING;
+            int near = 0;
+            for (int k = 0; k < m; k++) if (Math.abs(rate[k] - med) <= 0.1 * med) near++;
+            return near >= 0.8 * m ? Kind.CV : Kind.CYCLING;
+        }
+
+        RecordArray array() {
+            float[] a = new float[4 * n];
+            for (int k = 0; k < n; k++) {
+                a[k] = (float) t[k];
+                a[n + k] = (float) v[k];
+                a[2 * n + k] = (float) i[k];
+                a[3 * n + k] = (float) q[k];
+            }
+            return new RecordArray("curve", "curve", "float32", new int[] {4, n}, "s|V|A|mAh", Double.NaN, null, Npy.encode2D(4, n, a));
+        }
+    }
+}
