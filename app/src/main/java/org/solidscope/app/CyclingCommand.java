@@ -19,13 +19,14 @@ import picocli.CommandLine.Parameters;
 /** Cycler files: per-cycle capacities, energies and efficiencies, ohmic drops; simulated runs with their truth. */
 @Command(name = "cycling", mixinStandardHelpOptions = true,
         description = "Galvanostatic cycling: cycler files (Arbin, Maccor, Neware, BioLogic, mapped CSV) summarised per cycle, streamed; simulated runs.",
-        subcommands = {CyclingCommand.Read.class, CyclingCommand.Summary.class, CyclingCommand.Rate.class, CyclingCommand.Dqdv.class, CyclingCommand.Ccd.class, CyclingCommand.Window.class, CyclingCommand.Simulate.class},
+        subcommands = {CyclingCommand.Read.class, CyclingCommand.Summary.class, CyclingCommand.Rate.class, CyclingCommand.Report.class, CyclingCommand.Dqdv.class, CyclingCommand.Ccd.class, CyclingCommand.Window.class, CyclingCommand.Simulate.class},
         footer = {"", "Examples:",
                 "  solidscope cycling simulate --preset seed004-rate --out rate.csv",
                 "  solidscope cycling read rate.csv",
                 "  solidscope cycling summary rate.csv --active-mass-mg 19.32 --area-cm2 1 --json rate.json --csv cycles.csv",
                 "  solidscope cycling rate rate.csv --one-c-ma 4.286 --active-mass-mg 19.32",
                 "  solidscope cycling dqdv rate.csv --json dqdv.json --plot dqdv.png",
+                "  solidscope cycling report rate.csv --active-mass-mg 19.32 --one-c-ma 4.286 --out rate.html",
                 "  solidscope cycling simulate --preset ccd --out ccd.csv && solidscope cycling ccd ccd.csv --area-cm2 1",
                 "  solidscope cycling simulate --preset cv --out cv.csv && solidscope cycling window cv.csv --area-cm2 1"})
 final class CyclingCommand implements Runnable {
@@ -207,6 +208,59 @@ final class CyclingCommand implements Runnable {
             if (csv != null) AtomicOutput.writeString(csv, c.toString());
             if (json != null) AtomicOutput.writeString(json, Json.writeSnake(Map.of("file", file.toString(), "c_rate_basis", t.cRateBasis(), "rates", t.rates(),
                     "elapsed_ms", s.elapsedMs())));
+            return 0;
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "An HTML report of a run: cycling (capacity and CE per cycle, V–Q curves by cycle, dQ/dV, rate table, per-cycle table), "
+                    + "a CCD run (voltage with the short marked) or a voltammogram (onset marked); the kind from --run or from the data.")
+    static final class Report implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE") Path file;
+        @Option(names = "--out", required = true, description = "the HTML file") Path out;
+        @Option(names = "--run", description = "cycling, ccd or cv (default: told from the data: |V| < 1.5 V is a symmetric cell, one sweep rate a voltammogram)") String run;
+        @Option(names = "--columns", description = "explicit column mapping (see summary)") String columns;
+        @Option(names = "--active-mass-mg", description = "active material for mAh/g") Double massMg;
+        @Option(names = "--one-c-ma", description = "the 1 C current for the rate table") Double oneCMa;
+        @Option(names = "--area-cm2", defaultValue = "1", description = "electrode area for CCD and window (default ${DEFAULT-VALUE})") double areaCm2;
+
+        @Override
+        public Integer call() {
+            for (Double v : new Double[] {massMg, oneCMa, areaCm2}) {
+                if (v != null && !(v > 0 && Double.isFinite(v))) throw new InputException("--active-mass-mg/--one-c-ma/--area-cm2", "value", "a number > 0", String.valueOf(v));
+            }
+            var sum = new CycleSummary(file.toString(), 1e-9);
+            var curve = new org.solidscope.echem.cycling.ThinnedCurve(20_000, 1e-9);
+            String vendor = CyclerFiles.stream(file, columns, (t, v, i, c, qc, qd, where) -> {
+                sum.row(t, v, i, c, qc, qd, where);
+                curve.row(t, v, i);
+            });
+            var result = sum.finish();
+            var kind = curve.kind();
+            if (run != null) {
+                try {
+                    kind = org.solidscope.echem.cycling.CyclingModality.Kind.valueOf(run.toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new InputException("--run", "run", "cycling, ccd or cv", "'" + run + "'");
+                }
+            }
+            String html = switch (kind) {
+                case CYCLING -> org.solidscope.echem.cycling.CyclingReport.cycling(new org.solidscope.echem.cycling.CyclingReport.Cycling(file.toString(), vendor, result, curve,
+                        org.solidscope.echem.cycling.RateTable.of(result, oneCMa == null ? Double.NaN : oneCMa, massMg == null ? Double.NaN : massMg),
+                        massMg == null ? Double.NaN : massMg));
+                case CCD -> {
+                    var whole = CyclerFiles.readAll(file, columns);
+                    yield org.solidscope.echem.cycling.CyclingReport.ccd(file.toString(), whole,
+                            org.solidscope.echem.cycling.CriticalCurrentDensity.find(whole, areaCm2, 1e-9, 0.3));
+                }
+                case CV -> {
+                    var whole = CyclerFiles.readAll(file, columns);
+                    yield org.solidscope.echem.cycling.CyclingReport.window(file.toString(), whole, areaCm2,
+                            org.solidscope.echem.cycling.StabilityWindow.find(whole, areaCm2, 1.0));
+                }
+            };
+            AtomicOutput.writeString(out, html);
+            Main.out().printf("%s: %s run, %,d rows; report %s%n", file, kind.name().toLowerCase(java.util.Locale.ROOT), result.rows(), out);
             return 0;
         }
     }

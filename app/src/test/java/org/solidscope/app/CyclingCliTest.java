@@ -100,4 +100,23 @@ class CyclingCliTest {
         assertTrue(m.find(), w.out());
         assertEquals(4.3, Double.parseDouble(m.group(1)), 0.01);
     }
+
+    @Test
+    void reportsOfEachKindOfRun() throws IOException {
+        Path rate = dir.resolve("rate.csv"), ccd = dir.resolve("ccd.csv"), cv = dir.resolve("cv.csv");
+        assertEquals(0, CliTest.run("cycling", "simulate", "--preset", "seed004-rate", "--out", rate.toString()).code());
+        assertEquals(0, CliTest.run("cycling", "simulate", "--preset", "ccd", "--short-ma-cm2", "0.4", "--out", ccd.toString()).code());
+        assertEquals(0, CliTest.run("cycling", "simulate", "--preset", "cv", "--out", cv.toString()).code());
+        Object[][] cases = {{rate, "cycling run", "Rate capability", "134.2"}, {ccd, "ccd run", "CCD = 0.4000 mA/cm²", "half-step"}, {cv, "cv run", "Oxidation onset at", "µA/cm²"}};
+        for (Object[] k : cases) {
+            Path html = dir.resolve(((Path) k[0]).getFileName() + ".html");
+            CliTest.Run r = CliTest.run("cycling", "report", k[0].toString(), "--out", html.toString(), "--active-mass-mg", "19.3189", "--one-c-ma", "4.2857");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains((String) k[1]), r.out());
+            String text = Files.readString(html);
+            assertTrue(text.contains((String) k[2]) && text.contains((String) k[3]) && text.contains("data:image/png;base64,"), k[0] + " report");
+        }
+        assertEquals(2, CliTest.run("cycling", "report", rate.toString(), "--out", dir.resolve("x.html").toString(), "--run", "eis").code());
+        assertFalse(Files.exists(dir.resolve("x.html")));
+    }
 }

@@ -20,6 +20,30 @@ public final class LinePlot {
     private static final int W = 760, H = 420, L = 70, R = 20, T = 34, B = 50;
 
     public static byte[] png(String title, String xLabel, String yLabel, boolean logX, List<Series> series, double[] hLines) {
+        return render(title, xLabel, yLabel, logX, series, hLines, null, false);
+    }
+
+    /**
+     * Many curves of one family (cycles of a run): coloured from blue (first) to red (last), the legend naming the first and
+     * the last; dashed vertical lines at {@code vLines} (may be null), e.g. where a cell shorted.
+     */
+    public static byte[] pngFamily(String title, String xLabel, String yLabel, List<Series> series, double[] vLines) {
+        return render(title, xLabel, yLabel, false, series, null, vLines, true);
+    }
+
+    /** A tick label with the decimals its step needs: ticks 0.0002 apart near 1 must not all read 1.00. */
+    static String tick(double v, double step) {
+        if (Math.abs(v) >= 1e5 || Math.abs(v) > 0 && Math.abs(v) < 1e-4 && step < 1e-4) return HeatMapRenderer.fmt(v);
+        int decimals = Math.max(0, Math.min(8, (int) Math.ceil(-Math.log10(step) - 1e-9)));
+        return String.format(java.util.Locale.ROOT, "%." + decimals + "f", Math.abs(v) < step * 1e-6 ? 0.0 : v);
+    }
+
+    private static Color familyColour(int k, int n) {
+        float f = n <= 1 ? 0 : (float) k / (n - 1);
+        return Color.getHSBColor((240f - 240f * f) / 360f, 0.75f, 0.8f);
+    }
+
+    private static byte[] render(String title, String xLabel, String yLabel, boolean logX, List<Series> series, double[] hLines, double[] vLines, boolean family) {
         BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -54,7 +78,7 @@ public final class LinePlot {
             g.setColor(new Color(0xe5e5e5));
             g.drawLine(L, py, L + pw, py);
             g.setColor(Color.DARK_GRAY);
-            String s = HeatMapRenderer.fmt(y);
+            String s = tick(y, ys);
             g.drawString(s, L - 6 - fm.stringWidth(s), py + 4);
         }
         if (logX) {
@@ -79,7 +103,7 @@ public final class LinePlot {
                 g.setColor(new Color(0xe5e5e5));
                 g.drawLine(px, T, px, T + ph);
                 g.setColor(Color.DARK_GRAY);
-                String s = HeatMapRenderer.fmt(x);
+                String s = tick(x, xs);
                 g.drawString(s, px - fm.stringWidth(s) / 2, T + ph + 16);
             }
         }
@@ -88,7 +112,13 @@ public final class LinePlot {
             g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0));
             for (double h : hLines) g.drawLine(L, (int) sy.applyAsDouble(h), L + pw, (int) sy.applyAsDouble(h));
         }
-        g.setStroke(new BasicStroke(1.8f));
+        if (vLines != null) {
+            g.setColor(new Color(0xd62728));
+            g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0));
+            for (double v : vLines) if (v >= x0 && v <= x1) g.drawLine((int) sx.applyAsDouble(v), T, (int) sx.applyAsDouble(v), T + ph);
+        }
+        g.setStroke(new BasicStroke(family ? 1.3f : 1.8f));
+        int legend = 0;
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
             Path2D.Double path = new Path2D.Double();
@@ -98,11 +128,13 @@ public final class LinePlot {
                 double px = sx.applyAsDouble(logX ? Math.log10(s.x()[i]) : s.x()[i]), py = sy.applyAsDouble(s.y()[i]);
                 if (!started) { path.moveTo(px, py); started = true; } else path.lineTo(px, py);
             }
-            g.setColor(COLOURS[k % COLOURS.length]);
+            g.setColor(family ? familyColour(k, series.size()) : COLOURS[k % COLOURS.length]);
             g.draw(path);
-            g.drawLine(L + pw - 170, T + 12 + 16 * k, L + pw - 150, T + 12 + 16 * k);
+            if (family && k != 0 && k != series.size() - 1) continue;
+            g.drawLine(L + pw - 170, T + 12 + 16 * legend, L + pw - 150, T + 12 + 16 * legend);
             g.setColor(Color.BLACK);
-            g.drawString(s.name(), L + pw - 145, T + 16 + 16 * k);
+            g.drawString(s.name(), L + pw - 145, T + 16 + 16 * legend);
+            legend++;
         }
         g.setStroke(new BasicStroke(1f));
         g.setColor(Color.DARK_GRAY);

@@ -145,6 +145,11 @@ public final class CyclerFiles {
         return new Summary(vendor, sum.finish(), (System.nanoTime() - t0) / 1e6);
     }
 
+    /** Streams every row of the file, in order, into {@code sink}; returns what the file was (vendor or format). */
+    public static String stream(Path file, String mapping, RowSink sink) {
+        return read(file, mapping, sink);
+    }
+
     /** Streams every row of the file into {@code sum}; returns what the file was. */
     static String read(Path file, String mapping, RowSink sum) {
         AtomicOutput.noteInput(file);

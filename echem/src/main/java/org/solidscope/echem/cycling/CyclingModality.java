@@ -2,7 +2,6 @@ package org.solidscope.echem.cycling;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +85,7 @@ public final class CyclingModality implements Modality {
         }
         double area = positive(side, "area_cm2", source), mass = positive(side, "active_mass_mg", source);
         CycleSummary sum = new CycleSummary(src, settings.restCurrentA());
-        Curve curve = new Curve(settings.curvePoints(), settings.restCurrentA());
+        ThinnedCurve curve = new ThinnedCurve(settings.curvePoints(), settings.restCurrentA());
         String vendor = CyclerFiles.read(source.data(), null, (t, v, i, c, qc, qd, where) -> {
             sum.row(t, v, i, c, qc, qd, where);
             curve.row(t, v, i);
@@ -106,7 +105,7 @@ public final class CyclingModality implements Modality {
         return new Analysed("cycler", st, null, r, Double.NaN, Double.NaN);
     }
 
-    private AnalysisRecord record(Source source, String vendor, Kind kind, CycleSummary.Result result, Curve curve, double areaCm2, double massMg, List<String> notes) {
+    private AnalysisRecord record(Source source, String vendor, Kind kind, CycleSummary.Result result, ThinnedCurve curve, double areaCm2, double massMg, List<String> notes) {
         List<Metric> m = new ArrayList<>();
         m.add(Metric.of("cycling.rows", result.rows(), "1"));
         Map<String, Object> params = new LinkedHashMap<>();
@@ -179,80 +178,5 @@ public final class CyclingModality implements Modality {
         double v = side.get(field).asDouble(Double.NaN);
         if (!(v > 0 && Double.isFinite(v))) throw new InputException(source.name() + ".json", field, "a number > 0", side.get(field).asText());
         return v;
-    }
-
-    /**
-     * The run thinned evenly to at most {@code cap} rows as it streams past: every {@code stride}-th row is kept and, when
-     * the buffer is full, every other kept row is dropped and the stride doubled. The capacity since the step began is
-     * integrated on every row, before thinning.
-     */
-    static final class Curve {
-        private final int cap;
-        private final double rest;
-        private double[] t, v, i, q;
-        private int n, stride = 1;
-        private long seen;
-        private double pt, pi, stepQ, minV = Double.POSITIVE_INFINITY, maxV = Double.NEGATIVE_INFINITY;
-        private int lastSign = 2;
-
-        Curve(int cap, double restCurrentA) {
-            this.cap = cap - cap % 2;
-            this.rest = restCurrentA;
-            t = new double[this.cap];
-            v = new double[this.cap];
-            i = new double[this.cap];
-            q = new double[this.cap];
-        }
-
-        void row(double time, double volt, double cur) {
-            int sign = Math.abs(cur) <= rest ? 0 : cur > 0 ? 1 : -1;
-            if (sign != lastSign) stepQ = 0;
-            else stepQ += 0.5 * (Math.abs(cur) + Math.abs(pi)) * (time - pt) / 3.6;
-            lastSign = sign;
-            pt = time;
-            pi = cur;
-            minV = Math.min(minV, volt);
-            maxV = Math.max(maxV, volt);
-            if (seen++ % stride != 0) return;
-            if (n == cap) {
-                for (int k = 0; k < cap / 2; k++) { t[k] = t[2 * k]; v[k] = v[2 * k]; i[k] = i[2 * k]; q[k] = q[2 * k]; }
-                n = cap / 2;
-                stride *= 2;
-                if ((seen - 1) % stride != 0) return;
-            }
-            t[n] = time;
-            v[n] = volt;
-            i[n] = cur;
-            q[n] = stepQ;
-            n++;
-        }
-
-        /** The kind of run from its voltages: CCD (|V| &lt; 1.5 V), a sweep (one |dV/dt| on ≥ 80 % of intervals) or cycling. */
-        Kind kind() {
-            if (Math.max(Math.abs(minV), Math.abs(maxV)) < 1.5) return Kind.CCD;
-            if (n < 10) return Kind.CYCLING;
-            double[] rate = new double[n - 1];
-            int m = 0;
-            for (int k = 1; k < n; k++) if (t[k] > t[k - 1]) rate[m++] = Math.abs(v[k] - v[k - 1]) / (t[k] - t[k - 1]);
-            if (m < 10) return Kind.CYCLING;
-            double[] sorted = Arrays.copyOf(rate, m);
-            Arrays.sort(sorted);
-            double med = sorted[m / 2];
-            if (!(med > 0)) return Kind.CYCLING;
-            int near = 0;
-            for (int k = 0; k < m; k++) if (Math.abs(rate[k] - med) <= 0.1 * med) near++;
-            return near >= 0.8 * m ? Kind.CV : Kind.CYCLING;
-        }
-
-        RecordArray array() {
-            float[] a = new float[4 * n];
-            for (int k = 0; k < n; k++) {
-                a[k] = (float) t[k];
-                a[n + k] = (float) v[k];
-                a[2 * n + k] = (float) i[k];
-                a[3 * n + k] = (float) q[k];
-            }
-            return new RecordArray("curve", "curve", "float32", new int[] {4, n}, "s|V|A|mAh", Double.NaN, null, Npy.encode2D(4, n, a));
-        }
     }
 }
