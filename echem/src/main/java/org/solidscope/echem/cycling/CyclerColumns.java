@@ -9,7 +9,7 @@ import org.solidscope.core.InputException;
 
 /**
  * Which column of a cycler's table holds what, found from its header row, with the unit each one is in:
- * time (s, or h/min by name), voltage (V, mV), current (A, mA, µA — a current column whose unit the header does
+ * time (s, or h/min by name; a clock {@code h:mm:ss} in the rows is read as such), voltage (V, mV), current (A, mA, µA — a current column whose unit the header does
  * not state is refused, since a factor of 1000 would go unnoticed), and where the file has them the cycle and
  * step indices and the instrument's own charge and discharge capacities (Ah, mAh). Vendor headers known:
  * Arbin ({@code Test_Time(s)}, {@code Current(A)}, {@code Voltage(V)}, {@code Cycle_Index}, {@code Step_Index},

@@ -16,9 +16,10 @@ import org.solidscope.echem.BioLogicMpr;
 
 /**
  * Cycler files summarised as they stream past: text tables (Arbin CSV, Maccor and Neware exports, BioLogic
- * {@code .mpt}, any CSV with a column mapping) are read in 1 MiB blocks, only the needed columns of each row parsed
+ * {@code .mpt}, any CSV with a column mapping) are read in 4 MiB blocks, only the needed columns of each row parsed
  * ({@link FastNumbers}), so a file of gigabytes never sits in the heap; BioLogic {@code .mpr} files (galvanostatic
- * modules) are read through {@link BioLogicMpr}. The header row is the first of the first 200 lines that names
+ * modules) are read through {@link BioLogicMpr}, Gamry {@code .DTA} curves line by line through {@link GamryCurves}, Excel
+ * workbooks (Arbin, Neware {@code .xlsx}) sheet by sheet as XML streams through {@link XlsxTables}. The header row is the first of the first 200 lines that names
  * time, voltage and current; separators (tab, comma, semicolon) are told from it.
  */
 public final class CyclerFiles {
@@ -53,7 +54,9 @@ public final class CyclerFiles {
                         if (qd != null) qd = java.util.Arrays.copyOf(qd, 2 * rows);
                     }
                     ln[rows] = lines;
-                    t[rows] = FastNumbers.parse(b, starts[cols.time()], ends[cols.time()]) * cols.timeScaleS();
+                    double time = FastNumbers.parse(b, starts[cols.time()], ends[cols.time()]);
+                    if (time != time) time = FastNumbers.clock(b, starts[cols.time()], ends[cols.time()]); // NaN: h:mm:ss?
+                    t[rows] = time * cols.timeScaleS();
                     v[rows] = FastNumbers.parse(b, starts[cols.voltage()], ends[cols.voltage()]) * cols.voltageScaleV();
                     i[rows] = FastNumbers.parse(b, starts[cols.current()], ends[cols.current()]) * cols.currentScaleA();
                     if (c != null) c[rows] = FastNumbers.parse(b, starts[cols.cycle()], ends[cols.cycle()]);
@@ -167,6 +170,11 @@ public final class CyclerFiles {
             mpr(src, file, sum);
             return "BioLogic mpr";
         }
+        if (GamryCurves.recognises(new String(head, 0, got, StandardCharsets.ISO_8859_1))) {
+            GamryCurves.read(src, file, sum);
+            return "Gamry DTA";
+        }
+        if (XlsxTables.isZip(head, got)) return XlsxTables.read(src, file, mapping, sum);
         return text(src, file, head, got, mapping, sum);
     }
 
@@ -234,6 +242,8 @@ public final class CyclerFiles {
                 return false;
             }
         }
+        if (text.startsWith("EXPLAIN")) return GamryCurves.recognises(text);
+        if (XlsxTables.isZip(head, got)) return XlsxTables.hasCyclerSheet(file);
         try {
             Header h = header(file.toString(), head, got, null);
             String line = text.substring(0, (int) Math.min(h.end(), text.length())).toLowerCase(java.util.Locale.ROOT);

@@ -34,7 +34,7 @@ import org.solidscope.io.Npy;
  */
 public final class CyclingModality implements Modality {
     public static final String ID = "cycling";
-    static final Pattern NAME = Pattern.compile("^(?<cell>.+?)_(?<state>[a-z]+(_\\d+)?)(\\.r\\d+)?\\.(csv|txt|mpt|mpr)$", Pattern.CASE_INSENSITIVE);
+    static final Pattern NAME = Pattern.compile("^(?<cell>.+?)_(?<state>[a-z]+(_\\d+)?)(\\.r\\d+)?\\.(csv|txt|mpt|mpr|dta|xlsx)$", Pattern.CASE_INSENSITIVE);
 
     /**
      * @param restCurrentA    |I| up to this is rest
@@ -60,7 +60,7 @@ public final class CyclingModality implements Modality {
     @Override
     public boolean recognises(Source source) {
         String n = source.name().toLowerCase(Locale.ROOT);
-        if (source.data() == null || !(n.endsWith(".csv") || n.endsWith(".txt") || n.endsWith(".mpt") || n.endsWith(".mpr"))) return false;
+        if (source.data() == null || !(n.endsWith(".csv") || n.endsWith(".txt") || n.endsWith(".mpt") || n.endsWith(".mpr") || n.endsWith(".dta") || n.endsWith(".xlsx"))) return false;
         return CyclerFiles.isCyclerFile(source.data());
     }
 

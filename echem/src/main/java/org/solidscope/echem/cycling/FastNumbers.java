@@ -94,4 +94,22 @@ final class FastNumbers {
             return Double.NaN;
         }
     }
+
+    /**
+     * A duration written as a clock, {@code h:mm:ss[.fff]} (hours may exceed 24; Neware writes its times so), in
+     * seconds; NaN when the text is not one.
+     */
+    static double clock(byte[] b, int from, int to) {
+        String s = new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1).strip().replace("\"", "");
+        String[] p = s.split(":");
+        if (p.length != 3) return Double.NaN;
+        try {
+            long h = Long.parseLong(p[0]), m = Long.parseLong(p[1]);
+            double sec = Double.parseDouble(p[2]);
+            if (h < 0 || m < 0 || m >= 60 || !(sec >= 0 && sec < 60)) return Double.NaN;
+            return h * 3600.0 + m * 60.0 + sec;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
 }
