@@ -314,7 +314,7 @@ final class CyclingCommand implements Runnable {
     }
 
     @Command(name = "ccd", mixinStandardHelpOptions = true,
-            description = "Critical current density of a stepped-current symmetric Li|SE|Li run: the short (a lasting voltage collapse), overpotential per half-step.")
+            description = "Critical current density of a stepped-current symmetric Li|SE|Li run: the short (a lasting voltage collapse, or the onset of lasting noise: a soft short), overpotential per half-step.")
     static final class Ccd implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE") Path file;
         @Option(names = "--area-cm2", required = true, description = "electrode area") double areaCm2;
@@ -327,7 +327,8 @@ final class CyclingCommand implements Runnable {
             if (!(collapse > 0 && collapse < 1)) throw new InputException("--collapse", "collapse", "a fraction in (0, 1)", String.valueOf(collapse));
             var r = org.solidscope.echem.cycling.CriticalCurrentDensity.find(CyclerFiles.readAll(file, columns), areaCm2, 1e-9, collapse);
             if (r.shorted()) {
-                Main.out().printf("%s: short at %.4g s in half-step %d: CCD = %.4g mA/cm² (ASR before it %.4g Ohm·cm², plating − stripping %.3g mV)%n", file, r.shortTimeS(),
+                Main.out().printf("%s: short (%s) at %.4g s in half-step %d: CCD = %.4g mA/cm² (ASR before it %.4g Ohm·cm², plating − stripping %.3g mV)%n", file,
+                        r.sign() == org.solidscope.echem.cycling.CriticalCurrentDensity.Sign.NOISE ? "noise onset: a soft short" : "voltage collapse", r.shortTimeS(),
                         r.shortHalfStep(), r.ccdMaCm2(), r.asrOhmCm2(), r.asymmetryMv());
             } else {
                 Main.out().printf("%s: no short in %d half-steps (ASR %.4g Ohm·cm²): CCD above %.4g mA/cm²%n", file, r.halfSteps().size(), r.asrOhmCm2(),
@@ -339,6 +340,7 @@ final class CyclingCommand implements Runnable {
                 m.put("ccd_ma_cm2", r.ccdMaCm2());
                 m.put("short_time_s", r.shortTimeS());
                 m.put("short_half_step", r.shortHalfStep());
+                m.put("short_sign", r.sign() == null ? null : r.sign().name().toLowerCase(java.util.Locale.ROOT));
                 m.put("asr_ohm_cm2", r.asrOhmCm2());
                 m.put("plating_minus_stripping_mv", r.asymmetryMv());
                 m.put("half_steps", r.halfSteps());
@@ -382,6 +384,7 @@ final class CyclingCommand implements Runnable {
     static final class Simulate implements Callable<Integer> {
         @Option(names = "--preset", defaultValue = "seed004-rate", description = "seed004-rate, seed004-life, ccd (symmetric cell shorting at --short-ma-cm2) or cv (seed 004's voltammogram; onset at --onset-v) (default ${DEFAULT-VALUE})") String preset;
         @Option(names = "--short-ma-cm2", defaultValue = "0.6", description = "with --preset ccd: where the cell shorts (default ${DEFAULT-VALUE})") double shortAt;
+        @Option(names = "--soft", description = "with --preset ccd: a soft short (noise sets in, no collapse)") boolean soft;
         @Option(names = "--onset-v", description = "with --preset cv: where oxidation reaches 1 µA/cm² (default: 0.33 µA/cm² at 4.4 V, seed 004)") Double onsetV;
         @Option(names = "--noise-mv", defaultValue = "0", description = "seed004 presets: Gaussian voltage noise, 1σ (default ${DEFAULT-VALUE} mV)") double noiseMv;
         @Option(names = "--seed", defaultValue = "1", description = "random seed of the noise (default ${DEFAULT-VALUE})") long seed;
@@ -392,7 +395,8 @@ final class CyclingCommand implements Runnable {
         public Integer call() {
             if (preset.equals("ccd")) {
                 if (!(shortAt > 0 && shortAt < 100)) throw new InputException("--short-ma-cm2", "short", "a current density in (0, 100) mA/cm²", String.valueOf(shortAt));
-                var sim = org.solidscope.echem.cycling.LimitSimulator.ccd(1.0, 0.05, 0.05, shortAt, 50, 1800, 10, 0.4, seed);
+                var sim = soft ? org.solidscope.echem.cycling.LimitSimulator.softCcd(1.0, 0.05, 0.05, shortAt, 50, 1800, 10, 0.4, seed)
+                        : org.solidscope.echem.cycling.LimitSimulator.ccd(1.0, 0.05, 0.05, shortAt, 50, 1800, 10, 0.4, seed);
                 AtomicOutput.writeString(out, sim.csv());
                 Main.out().printf("wrote %s: a 1 cm² Li|SE|Li cell, half-steps of 30 min from 0.05 mA/cm² in 0.05 steps, ASR 50 Ohm·cm²; shorts at %.4g mA/cm², %.0f s, half-step %d%n",
                         out, shortAt, sim.shortTimeS(), sim.shortHalfStep());

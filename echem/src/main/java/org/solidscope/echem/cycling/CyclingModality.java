@@ -138,6 +138,7 @@ public final class CyclingModality implements Modality {
                 m.add(Metric.of("cycling.ccd_ma_cm2", c.ccdMaCm2(), "mA/cm²"));
                 m.add(Metric.of("cycling.short_time_s", c.shortTimeS(), "s"));
                 m.add(Metric.of("cycling.short_half_step", c.shortHalfStep(), "1"));
+                notes.add(c.sign() == CriticalCurrentDensity.Sign.NOISE ? "short found by the onset of lasting voltage noise (a soft short)" : "short found by a lasting voltage collapse");
             } else {
                 double top = c.halfSteps().stream().mapToDouble(h -> Math.abs(h.currentDensityMaCm2())).max().orElse(Double.NaN);
                 m.add(Metric.of("cycling.ccd_above_ma_cm2", top, "mA/cm²"));

@@ -106,7 +106,8 @@ public final class CyclingReport {
         StringBuilder b = new StringBuilder();
         Html.head(b, "CCD: " + file);
         b.append("<h1>Critical current density: ").append(Html.esc(file)).append("</h1><p>").append(r.shorted()
-                ? String.format(Locale.ROOT, "Short at %.4g h in half-step %d: <b>CCD = %.4g mA/cm²</b>; apparent ASR before it %.4g Ω·cm² (|V|/j); plating − stripping %.3g mV.",
+                ? String.format(Locale.ROOT, "Short (%s) at %.4g h in half-step %d: <b>CCD = %.4g mA/cm²</b>; apparent ASR before it %.4g Ω·cm² (|V|/j); plating − stripping %.3g mV.",
+                        r.sign() == CriticalCurrentDensity.Sign.NOISE ? "onset of lasting noise: a soft short" : "lasting voltage collapse",
                         r.shortTimeS() / 3600, r.shortHalfStep(), r.ccdMaCm2(), r.asrOhmCm2(), r.asymmetryMv())
                 : String.format(Locale.ROOT, "No short in %d half-steps: the CCD is above the highest current density run.", r.halfSteps().size())).append("</p>");
         double[] h = java.util.Arrays.stream(run.timeS()).map(t -> t / 3600).toArray();

@@ -14,11 +14,23 @@ public final class LimitSimulator {
      * Plating then stripping half-steps of {@code halfStepS} at current densities start, start + step, …; |V| = j·ASR +
      * (2RT/F)·asinh(j/(2 j0)) with j0 = 0.5 mA/cm², noise 0.2 mV; at {@code shortMaCm2}, {@code shortFraction} into its
      * plating half-step, the cell shorts (|V| = j × 1 Ω·cm² from then on). Returns the CSV and the short's true time.
+     * A soft short ({@link #softCcd}) instead leaves |V| where it was but makes it jump: each row keeps a random 40–100 % of it.
      */
     public record Ccd(String csv, double shortTimeS, int shortHalfStep) {}
 
     public static Ccd ccd(double areaCm2, double startMaCm2, double stepMaCm2, double shortMaCm2, double asrOhmCm2, double halfStepS,
                           double sampleS, double shortFraction, long seed) {
+        return run(areaCm2, startMaCm2, stepMaCm2, shortMaCm2, asrOhmCm2, halfStepS, sampleS, shortFraction, seed, false);
+    }
+
+    /** As {@link #ccd}, the short a soft one: noise sets in, the voltage does not collapse. */
+    public static Ccd softCcd(double areaCm2, double startMaCm2, double stepMaCm2, double shortMaCm2, double asrOhmCm2, double halfStepS,
+                              double sampleS, double shortFraction, long seed) {
+        return run(areaCm2, startMaCm2, stepMaCm2, shortMaCm2, asrOhmCm2, halfStepS, sampleS, shortFraction, seed, true);
+    }
+
+    private static Ccd run(double areaCm2, double startMaCm2, double stepMaCm2, double shortMaCm2, double asrOhmCm2, double halfStepS,
+                           double sampleS, double shortFraction, long seed, boolean soft) {
         Random r = new Random(seed);
         StringBuilder b = new StringBuilder("Test_Time(s),Voltage(V),Current(A)\n");
         double t = 0, shortT = Double.NaN;
@@ -34,7 +46,8 @@ public final class LimitSimulator {
             for (int q = 1; q <= n; q++) {
                 t += sampleS;
                 if (shortsHere && !shorted && q >= shortFraction * n) { shorted = true; shortT = t; shortHalf = half; }
-                double mag = shorted ? j * 1e-3 : j * asrOhmCm2 * 1e-3 + 2 * 0.025693 * asinh(j / (2 * 0.5));
+                double intact = j * asrOhmCm2 * 1e-3 + 2 * 0.025693 * asinh(j / (2 * 0.5));
+                double mag = !shorted ? intact : soft ? intact * (0.4 + 0.6 * r.nextDouble()) : j * 1e-3;
                 double v = sign * mag + 2e-4 * r.nextGaussian();
                 b.append(fmt(t)).append(',').append(fmt(v)).append(',').append(fmt(sign * j * 1e-3 * areaCm2)).append('\n');
             }

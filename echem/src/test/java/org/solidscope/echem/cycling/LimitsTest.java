@@ -32,6 +32,19 @@ class LimitsTest {
             var before = r.halfSteps().subList(0, r.halfSteps().size() - 1);
             for (int k = 2; k < before.size(); k += 2) assertTrue(before.get(k).overpotentialMv() > before.get(k - 2).overpotentialMv());
         }
+        // a soft short: no collapse, noise sets in — found at its row by the noise, and the hard ones by the collapse
+        for (double shortAt : new double[] {0.3, 0.55, 0.9}) {
+            LimitSimulator.Ccd soft = LimitSimulator.softCcd(1.0, 0.05, 0.05, shortAt, 50, 1800, 10, 0.4, 11);
+            Path g = Files.writeString(dir.resolve("soft.csv"), soft.csv());
+            CriticalCurrentDensity.Result r = CriticalCurrentDensity.find(CyclerFiles.readAll(g, null), 1.0, 1e-9, 0.3);
+            assertTrue(r.shorted(), "soft short at " + shortAt);
+            assertEquals(CriticalCurrentDensity.Sign.NOISE, r.sign());
+            assertEquals(shortAt, r.ccdMaCm2(), 1e-9, "CCD");
+            assertEquals(soft.shortHalfStep(), r.shortHalfStep(), "half-step");
+            assertEquals(soft.shortTimeS(), r.shortTimeS(), 1e-6, "time of the soft short");
+        }
+        assertEquals(CriticalCurrentDensity.Sign.COLLAPSE, CriticalCurrentDensity.find(CyclerFiles.readAll(Files.writeString(dir.resolve("hard.csv"),
+                LimitSimulator.ccd(1.0, 0.05, 0.05, 0.5, 50, 1800, 10, 0.4, 3).csv()), null), 1.0, 1e-9, 0.3).sign());
         // a run that never shorts is reported as such
         LimitSimulator.Ccd safe = LimitSimulator.ccd(1.0, 0.05, 0.05, 99, 50, 600, 10, 0.4, 8);
         Path f = Files.writeString(dir.resolve("safe.csv"), safe.csv().lines().limit(1 + 40 * 60).reduce("", (a, b) -> a + b + "\n"));
