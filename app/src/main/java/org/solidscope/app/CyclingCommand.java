@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** Cycler files: per-cycle capacities, energies and efficiencies, ohmic drops; simulated runs with their truth. */
 @Command(name = "cycling", mixinStandardHelpOptions = true,
         description = "Galvanostatic cycling: cycler files (Arbin, Maccor, Neware, BioLogic, mapped CSV) summarised per cycle, streamed; simulated runs.",
-        subcommands = {CyclingCommand.Read.class, CyclingCommand.Summary.class, CyclingCommand.Rate.class, CyclingCommand.Report.class, CyclingCommand.Dqdv.class, CyclingCommand.Ccd.class, CyclingCommand.Window.class, CyclingCommand.Simulate.class},
+        subcommands = {CyclingCommand.Read.class, CyclingCommand.Summary.class, CyclingCommand.Rate.class, CyclingCommand.Report.class, CyclingCommand.Dqdv.class, CyclingCommand.Ccd.class, CyclingCommand.Window.class, CyclingCommand.Transference.class, CyclingCommand.Simulate.class},
         footer = {"", "Examples:",
                 "  solidscope cycling simulate --preset seed004-rate --out rate.csv",
                 "  solidscope cycling read rate.csv",
@@ -28,7 +28,9 @@ import picocli.CommandLine.Parameters;
                 "  solidscope cycling dqdv rate.csv --json dqdv.json --plot dqdv.png",
                 "  solidscope cycling report rate.csv --active-mass-mg 19.32 --one-c-ma 4.286 --out rate.html",
                 "  solidscope cycling simulate --preset ccd --out ccd.csv && solidscope cycling ccd ccd.csv --area-cm2 1",
-                "  solidscope cycling simulate --preset cv --out cv.csv && solidscope cycling window cv.csv --area-cm2 1"})
+                "  solidscope cycling simulate --preset cv --out cv.csv && solidscope cycling window cv.csv --area-cm2 1",
+                "  solidscope cycling simulate --preset polarisation --t-plus 0.3 --out pol.csv",
+                "  solidscope cycling transference pol.csv --eis-before pol.before.csv --eis-after pol.after.csv"})
 final class CyclingCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -379,12 +381,40 @@ final class CyclingCommand implements Runnable {
         }
     }
 
+    @Command(name = "transference", mixinStandardHelpOptions = true,
+            description = "Li⁺ transference number by Bruce–Vincent: t₊ = Iₛ(ΔV − I₀R₀)/(I₀(ΔV − IₛRₛ)) from a polarisation run and the impedance before and after "
+                    + "(R₀, Rₛ: the interface's resistance in the fitted circuit), with its propagated uncertainty.")
+    static final class Transference implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE", description = "the polarisation run (time, voltage, current)") Path file;
+        @Option(names = "--eis-before", required = true, description = "impedance spectrum before polarisation") Path before;
+        @Option(names = "--eis-after", required = true, description = "impedance spectrum after (at steady state)") Path after;
+        @Option(names = "--circuit", defaultValue = "R0-p(R1,CPE1)", description = "circuit fitted to both; its first parallel R is the interface (default ${DEFAULT-VALUE})") String circuit;
+        @Option(names = "--delta-mv", description = "the applied ΔV (default: the median |V| of the run)") Double deltaMv;
+        @Option(names = "--columns", description = "explicit column mapping (see summary)") String columns;
+        @Option(names = "--json", description = "t_plus, t_plus_stderr, currents, resistances") Path json;
+
+        @Override
+        public Integer call() {
+            if (deltaMv != null && !(deltaMv > 0 && deltaMv < 1000)) throw new InputException("--delta-mv", "ΔV", "0 < ΔV < 1000 mV", String.valueOf(deltaMv));
+            var c = org.solidscope.echem.Circuit.parse(circuit);
+            double[] r0 = org.solidscope.echem.cycling.TransferenceNumber.interfaceResistance(c, org.solidscope.echem.InstrumentFiles.read(before));
+            double[] rs = org.solidscope.echem.cycling.TransferenceNumber.interfaceResistance(c, org.solidscope.echem.InstrumentFiles.read(after));
+            var r = org.solidscope.echem.cycling.TransferenceNumber.of(CyclerFiles.readAll(file, columns), deltaMv == null ? Double.NaN : deltaMv / 1000, r0, rs);
+            Main.out().printf("%s: t+ = %.4f ± %.4f (ΔV %.4g mV, I0 %.5g µA, Is %.5g ± %.2g µA, R0 %.5g ± %.2g Ohm, Rs %.5g ± %.2g Ohm)%n", file, r.tPlus(), r.tPlusStderr(),
+                    r.deltaV() * 1000, r.initialCurrentA() * 1e6, r.steadyCurrentA() * 1e6, r.steadyCurrentStderrA() * 1e6, r.interfaceBeforeOhm(), r.interfaceBeforeStderrOhm(),
+                    r.interfaceAfterOhm(), r.interfaceAfterStderrOhm());
+            if (json != null) AtomicOutput.writeString(json, Json.writeSnake(r));
+            return 0;
+        }
+    }
+
     @Command(name = "simulate", mixinStandardHelpOptions = true,
             description = "A galvanostatic run written as an Arbin-style CSV: seed 004's rate test (3 cycles at 0.07, 0.2, 0.5, 1 C) or its 200 cycles at 0.2 C.")
     static final class Simulate implements Callable<Integer> {
-        @Option(names = "--preset", defaultValue = "seed004-rate", description = "seed004-rate, seed004-life, ccd (symmetric cell shorting at --short-ma-cm2) or cv (seed 004's voltammogram; onset at --onset-v) (default ${DEFAULT-VALUE})") String preset;
+        @Option(names = "--preset", defaultValue = "seed004-rate", description = "seed004-rate, seed004-life, ccd (symmetric cell shorting at --short-ma-cm2), cv (seed 004's voltammogram; onset at --onset-v) or polarisation (Bruce–Vincent, --t-plus) (default ${DEFAULT-VALUE})") String preset;
         @Option(names = "--short-ma-cm2", defaultValue = "0.6", description = "with --preset ccd: where the cell shorts (default ${DEFAULT-VALUE})") double shortAt;
         @Option(names = "--soft", description = "with --preset ccd: a soft short (noise sets in, no collapse)") boolean soft;
+        @Option(names = "--t-plus", defaultValue = "0.3", description = "with --preset polarisation: the cell's Li⁺ transference number (default ${DEFAULT-VALUE})") double tPlus;
         @Option(names = "--onset-v", description = "with --preset cv: where oxidation reaches 1 µA/cm² (default: 0.33 µA/cm² at 4.4 V, seed 004)") Double onsetV;
         @Option(names = "--noise-mv", defaultValue = "0", description = "seed004 presets: Gaussian voltage noise, 1σ (default ${DEFAULT-VALUE} mV)") double noiseMv;
         @Option(names = "--seed", defaultValue = "1", description = "random seed of the noise (default ${DEFAULT-VALUE})") long seed;
@@ -402,6 +432,17 @@ final class CyclingCommand implements Runnable {
                         out, shortAt, sim.shortTimeS(), sim.shortHalfStep());
                 return 0;
             }
+            if (preset.equals("polarisation")) {
+                if (!(tPlus > 0 && tPlus <= 1)) throw new InputException("--t-plus", "t+", "0 < t+ ≤ 1", String.valueOf(tPlus));
+                var sim = org.solidscope.echem.cycling.TransferenceNumber.simulate(tPlus, 0.01, 200, 500, 650, 1800, 18000, 10, 0.002, seed);
+                String stem = out.getFileName().toString().replaceAll("\\.csv$", "");
+                Path b = out.resolveSibling(stem + ".before.csv"), a = out.resolveSibling(stem + ".after.csv");
+                AtomicOutput.writeString(out, sim.polarisationCsv());
+                org.solidscope.echem.SpectrumCsv.write(b, sim.before());
+                org.solidscope.echem.SpectrumCsv.write(a, sim.after());
+                Main.out().printf("wrote %s (10 mV on a Li|SE|Li cell for 5 h, t+ = %.3g, Rb 200 Ohm, interface 500 → 650 Ohm) and its spectra %s, %s%n", out, tPlus, b, a);
+                return 0;
+            }
             if (preset.equals("cv")) {
                 double on = onsetV != null ? onsetV : 4.4 + 0.05 * Math.log(1 / 0.33);
                 AtomicOutput.writeString(out, org.solidscope.echem.cycling.LimitSimulator.voltammogram(1.0, 0, 5, 0.1, on, 1.0, seed));
@@ -411,7 +452,7 @@ final class CyclingCommand implements Runnable {
             CyclingSimulator.Protocol p = switch (preset) {
                 case "seed004-rate" -> CyclingSimulator.seed004Rate();
                 case "seed004-life" -> CyclingSimulator.seed004Life();
-                default -> throw new InputException("--preset", "preset", "seed004-rate, seed004-life, ccd or cv", "'" + preset + "'");
+                default -> throw new InputException("--preset", "preset", "seed004-rate, seed004-life, ccd, cv or polarisation", "'" + preset + "'");
             };
             if (!(noiseMv >= 0 && noiseMv <= 1000)) throw new InputException("--noise-mv", "noise", "0 … 1000 mV", String.valueOf(noiseMv));
             p = CyclingSimulator.withNoise(p, noiseMv, seed);

@@ -119,4 +119,19 @@ class CyclingCliTest {
         assertEquals(2, CliTest.run("cycling", "report", rate.toString(), "--out", dir.resolve("x.html").toString(), "--run", "eis").code());
         assertFalse(Files.exists(dir.resolve("x.html")));
     }
+
+    @Test
+    void transferenceNumberFromAPolarisationAndTwoSpectra() throws IOException {
+        Path pol = dir.resolve("pol.csv"), json = dir.resolve("t.json");
+        CliTest.Run sim = CliTest.run("cycling", "simulate", "--preset", "polarisation", "--t-plus", "0.42", "--out", pol.toString());
+        assertEquals(0, sim.code(), sim.err());
+        CliTest.Run r = CliTest.run("cycling", "transference", pol.toString(), "--eis-before", dir.resolve("pol.before.csv").toString(),
+                "--eis-after", dir.resolve("pol.after.csv").toString(), "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = Json.mapper().readTree(json.toFile());
+        assertEquals(0.42, j.get("t_plus").asDouble(), 0.02, r.out());
+        assertTrue(j.get("t_plus_stderr").asDouble() > 0);
+        assertEquals(2, CliTest.run("cycling", "transference", pol.toString(), "--eis-before", dir.resolve("pol.before.csv").toString(),
+                "--eis-after", dir.resolve("pol.after.csv").toString(), "--circuit", "R0-C1").code(), "a circuit without an interface arc is refused");
+    }
 }
