@@ -12,12 +12,32 @@ import picocli.CommandLine.Command;
 /** The {@code solidscope} command line. Exit codes: 0 success, 1 failure, 2 bad input or usage. */
 @Command(name = "solidscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Non-destructive inspection and correlative characterization of solid-state lithium batteries.",
-        subcommands = {UtCommand.class, AcousticsCommand.class, CtCommand.class, DesignCommand.class, EisCommand.class, CyclingCommand.class, CvCommand.class, IngestCommand.class, CellsCommand.class, LotCommand.class,
-                ReanalyzeCommand.class, ExportCommand.class, ServeCommand.class, TokenCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  solidscope demo", "  solidscope ut analyze scan.csv --stage infiltration --json result.json",
                 "  solidscope ut --help"})
 public final class Main implements Runnable {
     public static final int EXIT_FAILURE = 1, EXIT_BAD_INPUT = 2;
+
+    /** The commands in the order --help lists them, by name (as their @Command says). */
+    static final String[] NAMES = {"ut", "acoustics", "ct", "design", "eis", "cycling", "cv", "ingest", "cells", "lot", "reanalyze", "export", "serve", "token",
+            "demo", "bench", "help"};
+    static final Class<?>[] COMMANDS = {UtCommand.class, AcousticsCommand.class, CtCommand.class, DesignCommand.class, EisCommand.class, CyclingCommand.class,
+            CvCommand.class, IngestCommand.class, CellsCommand.class, LotCommand.class, ReanalyzeCommand.class, ExportCommand.class, ServeCommand.class,
+            TokenCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class};
+
+    /**
+     * The command line with the subcommand the arguments name, none for --version, or every one (for --help, help, a
+     * name that does not exist): building picocli's model of all ~100 commands costs more than half a second of reflection, paid before any
+     * work; a call pays only for its own command's tree.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cl = new CommandLine(new Main());
+        String first = args.length == 0 ? null : args[0];
+        int only = -1;
+        for (int k = 0; k < NAMES.length; k++) if (NAMES[k].equals(first) && !first.equals("help")) only = k;
+        if ("--version".equals(first) || "-V".equals(first)) return cl; // needs no command at all
+        for (int k = 0; k < COMMANDS.length; k++) if (only < 0 || k == only) cl.addSubcommand(COMMANDS[k]);
+        return cl;
+    }
 
     /** The writer of the current run: every command prints through it, so a test that passes its own reads what was printed. */
     private static volatile PrintWriter current = new PrintWriter(System.out, true);
@@ -38,7 +58,7 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine(args);
         PrintWriter before = current;
         current = out;
         cl.setOut(out);
