@@ -27,79 +27,95 @@ public final class CyclerFiles {
 
     static final int BLOCK = 4 << 20;
 
-    /** The rows of one block of lines, parsed; a line that could not be read is named by its place in the block. */
+    /**
+     * The rows of one block of lines, parsed; a line that could not be read is named by its place in the block. Each line
+     * is read in one pass: every needed field's number is parsed while its end is found, the fields between are skipped.
+     * The instrument's capacity columns are parsed only on the last row of each step (where the current's sign or the
+     * cycle changes, and the block's last row): the summary keeps their largest value per cycle, and a capacity counter
+     * only grows within a step; elsewhere they are NaN.
+     */
     record Block(int rows, int lines, int[] line, double[] t, double[] v, double[] i, double[] c, double[] qc, double[] qd, int badLine, String badField, String badFound) {
-        static Block parse(byte[] b, int len, CyclerColumns cols, byte sep, int need) {
+        private static final byte NONE = 0, TIME = 1, VOLT = 2, CUR = 3, CYC = 4, QC = 5, QD = 6;
+
+        /** Parses {@code b[0, len)}; the arrays of {@code reuse} (a block of the same file already consumed, or null) are filled again. */
+        static Block parse(byte[] b, int len, CyclerColumns cols, byte sep, int need, Block reuse) {
             int cap = len / 48 + 16;
-            double[] t = new double[cap], v = new double[cap], i = new double[cap];
-            int[] ln = new int[cap];
-            double[] c = cols.cycle() < 0 ? null : new double[cap], qc = cols.chargeCapacity() < 0 ? null : new double[cap];
-            double[] qd = cols.dischargeCapacity() < 0 ? null : new double[cap];
-            int[] starts = new int[need + 2], ends = new int[need + 2];
-            int rows = 0, lines = 0, pos = 0;
+            boolean fits = reuse != null && reuse.t().length >= cap;
+            double[] t = fits ? reuse.t() : new double[cap], v = fits ? reuse.v() : new double[cap], i = fits ? reuse.i() : new double[cap];
+            int[] ln = fits ? reuse.line() : new int[cap];
+            double[] c = cols.cycle() < 0 ? null : fits ? reuse.c() : new double[cap], qc = cols.chargeCapacity() < 0 ? null : fits ? reuse.qc() : new double[cap];
+            double[] qd = cols.dischargeCapacity() < 0 ? null : fits ? reuse.qd() : new double[cap];
+            byte[] role = new byte[need + 1];
+            role[cols.time()] = TIME;
+            role[cols.voltage()] = VOLT;
+            role[cols.current()] = CUR;
+            if (c != null) role[cols.cycle()] = CYC;
+            if (qc != null) role[cols.chargeCapacity()] = QC;
+            if (qd != null) role[cols.dischargeCapacity()] = QD;
+            int[] end = new int[1];
+            int rows = 0, lines = 0, pos = 0, qcAt = -1, qdAt = -1, prevQcAt = -1, prevQdAt = -1;
             while (pos < len) {
-                // one pass: the fields up to the last one needed, then on to the end of the line
-                int fields = split(b, pos, len, sep, need, starts, ends);
-                int nl = ends[fields - 1];
-                while (nl < len && b[nl] != '\n') nl++;
                 lines++;
-                boolean blank = nl - pos == 0 || nl - pos == 1 && b[pos] == '\r';
-                if (!blank) {
-                    if (fields <= need) return new Block(rows, lines, ln, t, v, i, c, qc, qd, lines, "columns", fields + " columns, expected " + (need + 1));
-                    if (rows == t.length) {
-                        ln = java.util.Arrays.copyOf(ln, 2 * rows);
-                        t = java.util.Arrays.copyOf(t, 2 * rows); v = java.util.Arrays.copyOf(v, 2 * rows); i = java.util.Arrays.copyOf(i, 2 * rows);
-                        if (c != null) c = java.util.Arrays.copyOf(c, 2 * rows);
-                        if (qc != null) qc = java.util.Arrays.copyOf(qc, 2 * rows);
-                        if (qd != null) qd = java.util.Arrays.copyOf(qd, 2 * rows);
-                    }
-                    ln[rows] = lines;
-                    double time = FastNumbers.parse(b, starts[cols.time()], ends[cols.time()]);
-                    if (time != time) time = FastNumbers.clock(b, starts[cols.time()], ends[cols.time()]); // NaN: h:mm:ss?
-                    t[rows] = time * cols.timeScaleS();
-                    v[rows] = FastNumbers.parse(b, starts[cols.voltage()], ends[cols.voltage()]) * cols.voltageScaleV();
-                    i[rows] = FastNumbers.parse(b, starts[cols.current()], ends[cols.current()]) * cols.currentScaleA();
-                    if (c != null) c[rows] = FastNumbers.parse(b, starts[cols.cycle()], ends[cols.cycle()]);
-                    if (qc != null) qc[rows] = FastNumbers.parse(b, starts[cols.chargeCapacity()], ends[cols.chargeCapacity()]) * cols.capacityScaleMah();
-                    if (qd != null) qd[rows] = FastNumbers.parse(b, starts[cols.dischargeCapacity()], ends[cols.dischargeCapacity()]) * cols.capacityScaleMah();
-                    rows++;
+                if (b[pos] == '\n' || b[pos] == '\r' && (pos + 1 >= len || b[pos + 1] == '\n')) { // a blank line
+                    while (pos < len && b[pos] != '\n') pos++;
+                    pos++;
+                    continue;
                 }
-                pos = nl + 1;
+                if (rows == t.length) {
+                    ln = java.util.Arrays.copyOf(ln, 2 * rows);
+                    t = java.util.Arrays.copyOf(t, 2 * rows); v = java.util.Arrays.copyOf(v, 2 * rows); i = java.util.Arrays.copyOf(i, 2 * rows);
+                    if (c != null) c = java.util.Arrays.copyOf(c, 2 * rows);
+                    if (qc != null) qc = java.util.Arrays.copyOf(qc, 2 * rows);
+                    if (qd != null) qd = java.util.Arrays.copyOf(qd, 2 * rows);
+                }
+                for (int f = 0; f <= need; f++) {
+                    byte r = role[f];
+                    if (r == NONE || r == QC || r == QD) {
+                        if (r == QC) qcAt = pos; else if (r == QD) qdAt = pos;
+                        pos = FastNumbers.skip(b, pos, len, sep);
+                    } else {
+                        double x = FastNumbers.field(b, pos, len, sep, end);
+                        if (r == TIME && x != x) x = FastNumbers.clock(b, pos, end[0]); // NaN: h:mm:ss?
+                        pos = end[0];
+                        if (r == TIME) t[rows] = x * cols.timeScaleS();
+                        else if (r == VOLT) v[rows] = x * cols.voltageScaleV();
+                        else if (r == CUR) i[rows] = x * cols.currentScaleA();
+                        else c[rows] = x;
+                    }
+                    if (f < need) {
+                        if (pos >= len || b[pos] != sep) return new Block(rows, lines, ln, t, v, i, c, qc, qd, lines, "columns", (f + 1) + " columns, expected " + (need + 1));
+                        pos++;
+                    }
+                }
+                pos = FastNumbers.lineEnd(b, pos, len) + 1;
+                ln[rows] = lines;
+                // the row before was the last of its step: its capacities are worth reading
+                if (rows > 0 && (Math.signum(i[rows]) != Math.signum(i[rows - 1]) || c != null && c[rows] != c[rows - 1])) {
+                    capacities(b, len, sep, qc, qd, rows - 1, prevQcAt, prevQdAt, cols);
+                }
+                if (qc != null) qc[rows] = Double.NaN;
+                if (qd != null) qd[rows] = Double.NaN;
+                prevQcAt = qcAt;
+                prevQdAt = qdAt;
+                rows++;
             }
+            if (rows > 0) capacities(b, len, sep, qc, qd, rows - 1, prevQcAt, prevQdAt, cols);
             return new Block(rows, lines, ln, t, v, i, c, qc, qd, 0, null, null);
         }
-    }
 
-    /** Field bounds of the line at {@code pos}, up to field {@code need}; returns how many were found. */
-    static int split(byte[] b, int pos, int len, byte sep, int need, int[] starts, int[] ends) {
-        int fields = 0, f0 = pos, q = pos;
-        for (; q < len; q++) {
-            byte x = b[q];
-            if (x == sep || x == '\n') {
-                starts[fields] = f0;
-                ends[fields] = q;
-                fields++;
-                f0 = q + 1;
-                if (x == '\n' || fields > need) return fields;
-            }
+        private static void capacities(byte[] b, int len, byte sep, double[] qc, double[] qd, int row, int qcAt, int qdAt, CyclerColumns cols) {
+            if (qc != null) qc[row] = FastNumbers.general(b, qcAt, fieldEnd(b, qcAt, len, sep)) * cols.capacityScaleMah();
+            if (qd != null) qd[row] = FastNumbers.general(b, qdAt, fieldEnd(b, qdAt, len, sep)) * cols.capacityScaleMah();
         }
-        starts[fields] = f0;
-        ends[fields] = len;
-        return fields + 1;
+
+        private static int fieldEnd(byte[] b, int from, int len, byte sep) {
+            while (from < len && b[from] != sep && b[from] != '\n') from++;
+            return from;
+        }
     }
 
     /** Feeds a parsed block to the summary in file order; returns the line number after it. */
-    private static long consume(String src, java.util.concurrent.Future<Block> f, long lineNo, RowSink sum) {
-        Block b;
-        try {
-            b = f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        }
+    private static long consume(String src, Block b, long lineNo, RowSink sum) {
         for (int k = 0; k < b.rows(); k++) {
             sum.row(b.t()[k], b.v()[k], b.i()[k], b.c() == null ? Double.NaN : b.c()[k], b.qc() == null ? Double.NaN : b.qc()[k],
                     b.qd() == null ? Double.NaN : b.qd()[k], lineNo + b.line()[k]);
@@ -108,6 +124,18 @@ public final class CyclerFiles {
         return lineNo + b.lines();
     }
 
+
+    private static Block await(java.util.concurrent.Future<Block> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
 
     /** The summary and what the file was. */
     public record Summary(String vendor, CycleSummary.Result result, double elapsedMs) {}
@@ -275,26 +303,40 @@ public final class CyclerFiles {
         final CyclerColumns c = cols;
         final byte sp = sep;
         final int needed = need;
+        // buffers and column arrays go round: a block consumed gives its arrays to the next one parsed (no garbage per block)
+        java.util.ArrayDeque<byte[]> spareBuffers = new java.util.ArrayDeque<>(), buffersInFlight = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Block> spareBlocks = new java.util.ArrayDeque<>();
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(headerEnd);
-            byte[] carry = new byte[0];
+            byte[] prev = null;
+            int carryFrom = 0, carryLen = 0;
             boolean eof = false;
             while (!eof) {
-                byte[] buf = new byte[BLOCK + carry.length];
-                System.arraycopy(carry, 0, buf, 0, carry.length);
-                int len = carry.length, r;
-                while (len < buf.length && (r = in.read(buf, len, buf.length - len)) > 0) len += r;
-                eof = len < buf.length;
+                byte[] buf = spareBuffers.isEmpty() ? new byte[2 * BLOCK] : spareBuffers.poll();
+                if (carryLen > 0) System.arraycopy(prev, carryFrom, buf, 0, carryLen);
+                int len = carryLen, r, want = carryLen + BLOCK;
+                while (len < want && (r = in.read(buf, len, want - len)) > 0) len += r;
+                eof = len < want;
                 int end = len;
                 if (!eof) {
                     while (end > 0 && buf[end - 1] != '\n') end--;
                     if (end == 0) throw new InputException(src, "line " + (lineNo + 1), "lines shorter than " + (BLOCK >> 20) + " MiB", "a longer line");
                 }
-                carry = java.util.Arrays.copyOfRange(buf, end, len);
+                carryFrom = end;
+                carryLen = len - end;
+                prev = buf;
                 final int blockEnd = end;
                 final byte[] data = buf;
-                inFlight.add(pool.submit(() -> Block.parse(data, blockEnd, c, sp, needed)));
-                while (inFlight.size() >= 2 * threads || eof && !inFlight.isEmpty()) lineNo = consume(src, inFlight.poll(), lineNo, sum);
+                final Block reuse = spareBlocks.poll();
+                inFlight.add(pool.submit(() -> Block.parse(data, blockEnd, c, sp, needed, reuse)));
+                buffersInFlight.add(buf);
+                while (inFlight.size() >= 2 * threads || eof && !inFlight.isEmpty()) {
+                    Block done = await(inFlight.poll());
+                    lineNo = consume(src, done, lineNo, sum);
+                    spareBlocks.add(done);
+                    byte[] freed = buffersInFlight.poll();
+                    if (freed != prev) spareBuffers.add(freed); // the newest still holds the next block's first bytes
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

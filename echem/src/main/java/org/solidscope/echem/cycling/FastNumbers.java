@@ -43,6 +43,73 @@ final class FastNumbers {
         return neg ? -v : v;
     }
 
+    /**
+     * The number in the field starting at {@code from}, read in the same pass that finds its end: the end (the index of
+     * the separator, line feed, carriage return or {@code to} after it) goes to {@code end[0]}. Plain decimals take the
+     * fast path; anything else (exponents, quotes, spaces, text) runs to the next separator and goes to {@link #general}.
+     */
+    static double field(byte[] b, int from, int to, byte sep, int[] end) {
+        int i = from;
+        boolean neg = i < to && b[i] == '-';
+        if (neg) i++;
+        long m = 0;
+        int frac = -1, digits = 0;
+        for (; i < to; i++) {
+            int d = b[i] - '0';
+            if (d >= 0 && d <= 9) {
+                m = m * 10 + d;
+                digits++;
+                if (frac >= 0) frac++;
+            } else if (b[i] == '.' && frac < 0) {
+                frac = 0;
+            } else {
+                break;
+            }
+        }
+        if (i == to || b[i] == sep || b[i] == '\n' || b[i] == '\r') {
+            end[0] = i;
+            if (digits == 0 || digits > 15 || frac > 22) return general(b, from, i);
+            double v = frac > 0 ? m / POW10[frac] : m;
+            return neg ? -v : v;
+        }
+        int j = i;
+        while (j < to && b[j] != sep && b[j] != '\n') j++;
+        end[0] = j;
+        return general(b, from, j);
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L, HIGHS = 0x8080808080808080L, LF = ONES * '\n';
+
+    /**
+     * The index of the first separator or line feed at or after {@code from} ({@code to} if none), eight bytes at a time:
+     * a byte equal to the one sought is a zero byte of x ^ (byte × 0x0101…), and (y − 0x0101…) &amp; ~y &amp; 0x8080… marks the
+     * lowest zero byte of y exactly (borrows only spoil the bytes above it).
+     */
+    static int skip(byte[] b, int from, int to, byte sep) {
+        long s = ONES * (sep & 0xff);
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i), a = x ^ s, n = x ^ LF;
+            long hit = ((a - ONES) & ~a | (n - ONES) & ~n) & HIGHS;
+            if (hit != 0) return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+        }
+        while (i < to && b[i] != sep && b[i] != '\n') i++;
+        return i;
+    }
+
+    /** The index of the first line feed at or after {@code from} ({@code to} if none), eight bytes at a time. */
+    static int lineEnd(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long n = (long) LONGS.get(b, i) ^ LF;
+            long hit = (n - ONES) & ~n & HIGHS;
+            if (hit != 0) return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+        }
+        while (i < to && b[i] != '\n') i++;
+        return i;
+    }
+
     static double general(byte[] b, int from, int to) {
         while (from < to && (b[from] == ' ' || b[from] == '"')) from++;
         while (to > from && (b[to - 1] == ' ' || b[to - 1] == '"' || b[to - 1] == '\r')) to--;

@@ -124,6 +124,25 @@ class CyclingTest {
     }
 
     @Test
+    void skippingEightBytesAtATimeFindsWhatAByteLoopFinds() {
+        Random r = new Random(5);
+        byte[] alphabet = ",\n;\t0123456789.-e\u0080\u00ff".getBytes(StandardCharsets.ISO_8859_1);
+        for (int k = 0; k < 20_000; k++) {
+            byte[] b = new byte[r.nextInt(40)];
+            for (int q = 0; q < b.length; q++) b[q] = r.nextInt(4) == 0 ? alphabet[r.nextInt(alphabet.length)] : (byte) r.nextInt(256);
+            int from = b.length == 0 ? 0 : r.nextInt(b.length + 1);
+            for (byte sep : new byte[] {',', ';', '\t'}) {
+                int naive = from;
+                while (naive < b.length && b[naive] != sep && b[naive] != '\n') naive++;
+                assertEquals(naive, FastNumbers.skip(b, from, b.length, sep));
+            }
+            int lf = from;
+            while (lf < b.length && b[lf] != '\n') lf++;
+            assertEquals(lf, FastNumbers.lineEnd(b, from, b.length));
+        }
+    }
+
+    @Test
     void differentialCapacityKeepsTheCapacityAndPeaksWhereTheCurveIsFlattest() {
         Path f = dir.resolve("rate.csv");
         CyclingSimulator.write(CyclingSimulator.seed004Rate(), f);
