@@ -16,34 +16,6 @@ final class FastNumbers {
     }
 
     /**
-     * The number in {@code b[from, to)}, or NaN when it is not one (empty, text). Small on purpose, so that the JIT
-     * inlines it into the row loop: plain decimals ({@code -12.345}, what cyclers write) are handled here, anything
-     * else (spaces, quotes, exponents, long mantissas) by {@link #general}.
-     */
-    static double parse(byte[] b, int from, int to) {
-        int i = from;
-        boolean neg = i < to && b[i] == '-';
-        if (neg) i++;
-        long m = 0;
-        int frac = -1, digits = 0;
-        for (; i < to; i++) {
-            int d = b[i] - '0';
-            if (d >= 0 && d <= 9) {
-                m = m * 10 + d;
-                digits++;
-                if (frac >= 0) frac++;
-            } else if (b[i] == '.' && frac < 0) {
-                frac = 0;
-            } else {
-                return general(b, from, to);
-            }
-        }
-        if (digits == 0 || digits > 15 || frac > 22) return general(b, from, to);
-        double v = frac > 0 ? m / POW10[frac] : m;
-        return neg ? -v : v;
-    }
-
-    /**
      * The number in the field starting at {@code from}, read in the same pass that finds its end: the end (the index of
      * the separator, line feed, carriage return or {@code to} after it) goes to {@code end[0]}. Plain decimals take the
      * fast path; anything else (exponents, quotes, spaces, text) runs to the next separator and goes to {@link #general}.

@@ -108,6 +108,7 @@ class CyclingTest {
     @Test
     void fastNumbersEqualJavasParser() {
         Random r = new Random(3);
+        int[] end = new int[1];
         for (int k = 0; k < 200_000; k++) {
             double v = switch (k % 4) {
                 case 0 -> r.nextDouble() * 1e4;
@@ -117,10 +118,15 @@ class CyclingTest {
             };
             String s = k % 3 == 0 ? Double.toString(v) : String.format(java.util.Locale.ROOT, "%." + (k % 13) + "f", v);
             byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-            assertEquals(Double.parseDouble(s), FastNumbers.parse(b, 0, b.length), 0, s);
+            // alone, and as a field followed by a separator and more
+            assertEquals(Double.parseDouble(s), FastNumbers.field(b, 0, b.length, (byte) ',', end), 0, s);
+            assertEquals(b.length, end[0]);
+            byte[] row = (s + ",7\n").getBytes(StandardCharsets.US_ASCII);
+            assertEquals(Double.parseDouble(s), FastNumbers.field(row, 0, row.length, (byte) ',', end), 0, s);
+            assertEquals(s.length(), end[0]);
         }
         byte[] junk = "1.2.3".getBytes(StandardCharsets.US_ASCII);
-        assertTrue(Double.isNaN(FastNumbers.parse(junk, 0, junk.length)));
+        assertTrue(Double.isNaN(FastNumbers.field(junk, 0, junk.length, (byte) ',', end)));
     }
 
     @Test
