@@ -37,9 +37,9 @@ public final class CyclerFiles {
     record Block(int rows, int lines, int[] line, double[] t, double[] v, double[] i, double[] c, double[] qc, double[] qd, int badLine, String badField, String badFound) {
         private static final byte NONE = 0, TIME = 1, VOLT = 2, CUR = 3, CYC = 4, QC = 5, QD = 6;
 
-        /** Parses {@code b[0, len)}; the arrays of {@code reuse} (a block of the same file already consumed, or null) are filled again. */
-        static Block parse(byte[] b, int len, CyclerColumns cols, byte sep, int need, Block reuse) {
-            int cap = len / 48 + 16;
+        /** Parses {@code b[from, len)}; the arrays of {@code reuse} (a block of the same file already consumed, or null) are filled again. */
+        static Block parse(byte[] b, int from, int len, CyclerColumns cols, byte sep, int need, Block reuse) {
+            int cap = (len - from) / 48 + 16;
             boolean fits = reuse != null && reuse.t().length >= cap;
             double[] t = fits ? reuse.t() : new double[cap], v = fits ? reuse.v() : new double[cap], i = fits ? reuse.i() : new double[cap];
             int[] ln = fits ? reuse.line() : new int[cap];
@@ -53,7 +53,7 @@ public final class CyclerFiles {
             if (qc != null) role[cols.chargeCapacity()] = QC;
             if (qd != null) role[cols.dischargeCapacity()] = QD;
             int[] end = new int[1];
-            int rows = 0, lines = 0, pos = 0, qcAt = -1, qdAt = -1, prevQcAt = -1, prevQdAt = -1;
+            int rows = 0, lines = 0, pos = from, qcAt = -1, qdAt = -1, prevQcAt = -1, prevQdAt = -1;
             while (pos < len) {
                 lines++;
                 if (b[pos] == '\n' || b[pos] == '\r' && (pos + 1 >= len || b[pos + 1] == '\n')) { // a blank line
@@ -103,6 +103,33 @@ public final class CyclerFiles {
             return new Block(rows, lines, ln, t, v, i, c, qc, qd, 0, null, null);
         }
 
+        /** How far past its range a block reads to finish its last line: lines are at most this long. */
+        static final int TAIL = 1 << 20;
+        private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[0]);
+
+        /**
+         * Reads and parses the lines that begin in the file's bytes [from, to) ({@code dataStart}: where the first row
+         * begins), by a positional read into this thread's buffer: a line begun before {@code from} is the block before's, and
+         * the last line is read to its end past {@code to}.
+         */
+        static Block read(String src, java.nio.channels.FileChannel ch, long from, long to, long size, long dataStart, CyclerColumns cols, byte sep, int need,
+                          Block reuse) throws IOException {
+            long begin = from == dataStart ? from : from - 1; // one byte before: is `from` a line's start?
+            int want = (int) Math.min(size - begin, to - begin + TAIL);
+            byte[] buf = BUFFER.get();
+            if (buf.length < want) BUFFER.set(buf = new byte[want]);
+            java.nio.ByteBuffer into = java.nio.ByteBuffer.wrap(buf, 0, want);
+            while (into.hasRemaining()) if (ch.read(into, begin + into.position()) < 0) break; // positional: the workers read side by side
+            int start = 0;
+            if (from != dataStart) {
+                start = FastNumbers.lineEnd(buf, 0, want) + 1;
+                if (start > to - begin) return new Block(0, 0, new int[0], new double[0], new double[0], new double[0], null, null, null, 0, null, null);
+            }
+            int end = FastNumbers.lineEnd(buf, (int) (to - begin) - 1, want);
+            if (end == want && begin + want < size) throw new InputException(src, "line", "lines shorter than " + (TAIL >> 20) + " MiB", "a longer line");
+            return parse(buf, start, Math.min(end + 1, want), cols, sep, need, reuse);
+        }
+
         private static void capacities(byte[] b, int len, byte sep, double[] qc, double[] qd, int row, int qcAt, int qdAt, CyclerColumns cols) {
             if (qc != null) qc[row] = FastNumbers.general(b, qcAt, fieldEnd(b, qcAt, len, sep)) * cols.capacityScaleMah();
             if (qd != null) qd[row] = FastNumbers.general(b, qdAt, fieldEnd(b, qdAt, len, sep)) * cols.capacityScaleMah();
@@ -133,6 +160,7 @@ public final class CyclerFiles {
             throw new IllegalStateException("interrupted", e);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof IOException io) throw new UncheckedIOException("cannot read a cycler file", io);
             throw new IllegalStateException(e.getCause());
         }
     }
@@ -183,6 +211,11 @@ public final class CyclerFiles {
 
     /** Streams every row of the file into {@code sum}; returns what the file was. */
     static String read(Path file, String mapping, RowSink sum) {
+        return read(file, mapping, sum, BLOCK);
+    }
+
+    /** As {@link #read(Path, String, RowSink)}, text cut into blocks of {@code blockBytes} (small ones in tests of the seams). */
+    static String read(Path file, String mapping, RowSink sum, int blockBytes) {
         AtomicOutput.noteInput(file);
         String src = file.toString();
         byte[] head = new byte[64 * 1024];
@@ -203,7 +236,7 @@ public final class CyclerFiles {
             return "Gamry DTA";
         }
         if (XlsxTables.isZip(head, got)) return XlsxTables.read(src, file, mapping, sum);
-        return text(src, file, head, got, mapping, sum);
+        return text(src, file, head, got, mapping, sum, blockBytes);
     }
 
     private static void mpr(String src, Path file, RowSink sum) {
@@ -282,7 +315,7 @@ public final class CyclerFiles {
         }
     }
 
-    private static String text(String src, Path file, byte[] head, int got, String mapping, RowSink sum) {
+    private static String text(String src, Path file, byte[] head, int got, String mapping, RowSink sum, int blockBytes) {
         String start = new String(head, 0, got, StandardCharsets.ISO_8859_1);
         Header h = header(src, head, got, mapping);
         CyclerColumns cols = h.columns();
@@ -303,40 +336,22 @@ public final class CyclerFiles {
         final CyclerColumns c = cols;
         final byte sp = sep;
         final int needed = need;
-        // buffers and column arrays go round: a block consumed gives its arrays to the next one parsed (no garbage per block)
-        java.util.ArrayDeque<byte[]> spareBuffers = new java.util.ArrayDeque<>(), buffersInFlight = new java.util.ArrayDeque<>();
+        // column arrays go round: a block consumed gives its arrays to the next one parsed (no garbage per block); each worker
+        // reads its own block (one copy out of the page cache, in parallel) into its own buffer
         java.util.ArrayDeque<Block> spareBlocks = new java.util.ArrayDeque<>();
-        try (InputStream in = Files.newInputStream(file)) {
-            in.skipNBytes(headerEnd);
-            byte[] prev = null;
-            int carryFrom = 0, carryLen = 0;
-            boolean eof = false;
-            while (!eof) {
-                byte[] buf = spareBuffers.isEmpty() ? new byte[2 * BLOCK] : spareBuffers.poll();
-                if (carryLen > 0) System.arraycopy(prev, carryFrom, buf, 0, carryLen);
-                int len = carryLen, r, want = carryLen + BLOCK;
-                while (len < want && (r = in.read(buf, len, want - len)) > 0) len += r;
-                eof = len < want;
-                int end = len;
-                if (!eof) {
-                    while (end > 0 && buf[end - 1] != '\n') end--;
-                    if (end == 0) throw new InputException(src, "line " + (lineNo + 1), "lines shorter than " + (BLOCK >> 20) + " MiB", "a longer line");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            long size = ch.size(), next = headerEnd;
+            while (next < size || !inFlight.isEmpty()) {
+                while (next < size && inFlight.size() < 2 * threads) {
+                    final long from = next, to = Math.min(size, next + blockBytes);
+                    final Block reuse = spareBlocks.poll();
+                    final long dataStart = headerEnd;
+                    inFlight.add(pool.submit(() -> Block.read(src, ch, from, to, size, dataStart, c, sp, needed, reuse)));
+                    next = to;
                 }
-                carryFrom = end;
-                carryLen = len - end;
-                prev = buf;
-                final int blockEnd = end;
-                final byte[] data = buf;
-                final Block reuse = spareBlocks.poll();
-                inFlight.add(pool.submit(() -> Block.parse(data, blockEnd, c, sp, needed, reuse)));
-                buffersInFlight.add(buf);
-                while (inFlight.size() >= 2 * threads || eof && !inFlight.isEmpty()) {
-                    Block done = await(inFlight.poll());
-                    lineNo = consume(src, done, lineNo, sum);
-                    spareBlocks.add(done);
-                    byte[] freed = buffersInFlight.poll();
-                    if (freed != prev) spareBuffers.add(freed); // the newest still holds the next block's first bytes
-                }
+                Block done = await(inFlight.poll());
+                lineNo = consume(src, done, lineNo, sum);
+                if (done.t().length > 0) spareBlocks.add(done);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

@@ -9,10 +9,21 @@ final class FastNumbers {
     private FastNumbers() {}
 
     private static final double[] POW10 = new double[23];
+    private static final long[] POW10L = new long[9];
 
     static {
         double p = 1;
         for (int i = 0; i < POW10.length; i++) { POW10[i] = p; p *= 10; }
+        long q = 1;
+        for (int i = 0; i < POW10L.length; i++) { POW10L[i] = q; q *= 10; }
+    }
+
+    private static final long ZEROS = 0x3030303030303030L;
+
+    /** The value of eight digits already less '0', the first in the lowest byte (leading zero bytes are leading zeros). */
+    private static long eight(long d) {
+        d = d * 10 + (d >>> 8); // pairs: each even byte holds two digits
+        return ((d & 0x000000FF000000FFL) * (100 + (1000000L << 32)) + ((d >>> 16) & 0x000000FF000000FFL) * (1 + (10000L << 32))) >>> 32;
     }
 
     /**
@@ -26,17 +37,36 @@ final class FastNumbers {
         if (neg) i++;
         long m = 0;
         int frac = -1, digits = 0;
-        for (; i < to; i++) {
-            int d = b[i] - '0';
-            if (d >= 0 && d <= 9) {
-                m = m * 10 + d;
-                digits++;
-                if (frac >= 0) frac++;
-            } else if (b[i] == '.' && frac < 0) {
-                frac = 0;
+        while (i < to) {
+            int k;
+            if (i + 8 <= to) {
+                // eight bytes at once: how many digits lead, and their value (SWAR; the first byte is the lowest)
+                long d = (long) LONGS.get(b, i) - ZEROS;
+                long notDigit = ((d + 0x7676767676767676L) | d) & HIGHS;
+                k = Long.numberOfTrailingZeros(notDigit) >>> 3;
+                if (k > 0) {
+                    m = m * POW10L[k] + eight(d << (8 * (8 - k)));
+                    digits += k;
+                    if (frac >= 0) frac += k;
+                    i += k;
+                }
+                if (k == 8) continue;
             } else {
-                break;
+                int d = b[i] - '0';
+                if (d >= 0 && d <= 9) {
+                    m = m * 10 + d;
+                    digits++;
+                    if (frac >= 0) frac++;
+                    i++;
+                    continue;
+                }
             }
+            if (i < to && b[i] == '.' && frac < 0) {
+                frac = 0;
+                i++;
+                continue;
+            }
+            break;
         }
         if (i == to || b[i] == sep || b[i] == '\n' || b[i] == '\r') {
             end[0] = i;

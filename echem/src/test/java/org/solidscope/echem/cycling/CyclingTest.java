@@ -130,6 +130,29 @@ class CyclingTest {
     }
 
     @Test
+    void blocksOfAnySizeGiveTheSameRowsAndLineNumbers() throws IOException {
+        // lines of varied length, CRLF and LF, blank lines and a last line without its line feed
+        Random r = new Random(9);
+        StringBuilder b = new StringBuilder("# preamble\nTest_Time(s),Voltage(V),Current(A),Cycle_Index\n");
+        for (int k = 0; k < 300; k++) {
+            b.append(k * 1.5).append(',').append(3 + r.nextInt(100_000) / 1e5).append(',').append(r.nextBoolean() ? "0.001" : "-0.00100000000").append(',')
+                    .append(1 + k / 50).append(k % 7 == 0 ? "\r\n" : "\n");
+            if (k % 41 == 0) b.append('\n');
+        }
+        b.append("450,3.3,0,7");
+        Path f = Files.writeString(dir.resolve("seams.csv"), b.toString());
+        List<double[]> whole = new java.util.ArrayList<>();
+        CyclerFiles.read(f, null, (t, v, i, c, qc, qd, where) -> whole.add(new double[] {t, v, i, c, where}));
+        assertEquals(301, whole.size());
+        for (int block : new int[] {1, 2, 3, 7, 16, 33, 64, 100, 257, 1000}) {
+            List<double[]> cut = new java.util.ArrayList<>();
+            CyclerFiles.read(f, null, (t, v, i, c, qc, qd, where) -> cut.add(new double[] {t, v, i, c, where}), block);
+            assertEquals(whole.size(), cut.size(), "block " + block);
+            for (int k = 0; k < whole.size(); k++) assertTrue(java.util.Arrays.equals(whole.get(k), cut.get(k)), "block " + block + ", row " + k);
+        }
+    }
+
+    @Test
     void skippingEightBytesAtATimeFindsWhatAByteLoopFinds() {
         Random r = new Random(5);
         byte[] alphabet = ",\n;\t0123456789.-e\u0080\u00ff".getBytes(StandardCharsets.ISO_8859_1);

@@ -1,0 +1,50 @@
+package org.solidscope.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The training run of the start-up cache: the launcher runs it once after each build with the JVM recording which
+ * classes load and which methods run hot ({@code -XX:AOTCacheOutput} on JDK 25, a CDS archive on JDK 21–24), so that
+ * later calls start with those classes linked and, on JDK 25, with profiles to compile from at once. It runs the
+ * common commands on small inputs in a temporary folder and leaves nothing behind; it prints nothing unless a command
+ * fails (then the cache is still made, from what ran).
+ */
+public final class Train {
+    private Train() {}
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Files.createTempDirectory("solidscope-train");
+        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
+        PrintWriter err = new PrintWriter(System.err, true);
+        String d = dir.toString();
+        List<String[]> calls = List.of(
+                new String[] {"--version"},
+                new String[] {"cycling", "simulate", "--preset", "seed004-life", "--rows", "400000", "--out", d + "/life.csv"},
+                new String[] {"cycling", "summary", d + "/life.csv", "--csv", d + "/cycles.csv", "--json", d + "/cycles.json"},
+                new String[] {"cycling", "simulate", "--preset", "seed004-rate", "--out", d + "/rate.csv"},
+                new String[] {"cycling", "dqdv", d + "/rate.csv", "--json", d + "/dqdv.json"},
+                new String[] {"eis", "simulate", "--circuit", "R0-p(R1,CPE1)-W1", "--parameters", "12,85,2e-5,0.86,30", "--noise", "0.005", "--out", d + "/z.csv"},
+                new String[] {"eis", "fit", d + "/z.csv", "--circuit", "R0-p(R1,CPE1)-W1", "--json", d + "/fit.json"},
+                new String[] {"ut", "simulate", "--cell", "battery-1", "--out", d + "/ut"},
+                new String[] {"ut", "analyze", d + "/ut/battery-1_infiltration.csv", "--stage", "infiltration", "--json", d + "/ut.json"},
+                new String[] {"ct", "phantom", "--kind", "cell", "--size", "64", "--out", d + "/v.npy"},
+                new String[] {"ct", "median", d + "/v.npy", "--out", d + "/m.npy"});
+        try {
+            for (String[] call : calls) {
+                int code = Main.run(call, quiet, err);
+                if (code != 0) err.println("solidscope train: " + String.join(" ", call) + " exited " + code);
+            }
+        } finally {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+    }
+}
