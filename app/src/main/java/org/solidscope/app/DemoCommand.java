@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.solidscope.core.AtomicOutput;
 import org.solidscope.core.Checksums;
 import org.solidscope.core.Json;
+import org.solidscope.echem.cycling.CyclerFiles;
 import org.solidscope.io.CscanFiles;
 import org.solidscope.ultrasound.report.CellReport;
 import org.solidscope.ultrasound.report.LotReport;
@@ -129,6 +130,7 @@ final class DemoCommand implements Callable<Integer> {
                 stored.count(org.solidscope.workflow.Ingest.Outcome.ALREADY_PRESENT), LOT);
         ctDemo(out.resolve("ct"));
         eisDemo(out.resolve("eis"));
+        cyclingDemo(cyclingRecord, out.resolve("cycling"));
         designDemo(out.resolve("design"));
         Main.out().printf("done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         Main.out().println("to browse the lot:  ./solidscope serve   then open http://127.0.0.1:8080/");
@@ -174,8 +176,29 @@ final class DemoCommand implements Callable<Integer> {
 
     /**
      * The design calculators on the reference study's stack: its energy density with the breakdown, and
-     * the dendrite margin of LLZO with the flaw size of battery-1's formed CT section from the record.
+     * the dendrite margin of LLZO with the flaw size of battery-4's formed CT section from the record, beside its measured CCD.
      */
+    /** The cycler runs the record just took, summarised as a user would: battery-3's rate test with its report, battery-2's life, battery-4's limits. */
+    void cyclingDemo(Path record, Path dir) {
+        var rate = CyclerFiles.summarise(record.resolve("battery-3_cycle_12.csv"), null, 1e-9);
+        var table = org.solidscope.echem.cycling.RateTable.of(rate.result(), org.solidscope.echem.cycling.CyclingSimulator.SEED_1C_MA,
+                org.solidscope.echem.cycling.CyclingSimulator.SEED_MASS_MG);
+        var curve = new org.solidscope.echem.cycling.ThinnedCurve(20_000, 1e-9);
+        CyclerFiles.stream(record.resolve("battery-3_cycle_12.csv"), null, (t, v, i, c, qc, qd, w) -> curve.row(t, v, i));
+        AtomicOutput.writeString(dir.resolve("rate.html"), org.solidscope.echem.cycling.CyclingReport.cycling(new org.solidscope.echem.cycling.CyclingReport.Cycling(
+                "battery-3_cycle_12.csv", rate.vendor(), rate.result(), curve, table, org.solidscope.echem.cycling.CyclingSimulator.SEED_MASS_MG)));
+        Main.out().printf("%ncycling: battery-3's rate test (seed 004's cell, simulated), %d cycles:%n", rate.result().cycles().size());
+        for (var r : table.rates()) {
+            Main.out().printf("  %.2f C: %.1f mAh/g, ohmic drop %.0f mV%n", r.cRate(), r.dischargeCapacityMahG(), r.ohmicDropMv());
+        }
+        var life = CyclerFiles.summarise(record.resolve("battery-2_cycle_200.csv"), null, 1e-9).result();
+        var ccd = org.solidscope.echem.cycling.CriticalCurrentDensity.find(CyclerFiles.readAll(record.resolve("battery-4_cycle_1.csv"), null), 1, 1e-9, 0.3);
+        var window = org.solidscope.echem.cycling.StabilityWindow.find(CyclerFiles.readAll(record.resolve("battery-4_pristine.csv"), null), 1, 1);
+        Main.out().printf("  (seed 004: 170.3 mAh/g at 0.07 C, 134.2 at 1 C; drops 10, 30, 70, 140 mV); report: %s%n", dir.resolve("rate.html"));
+        Main.out().printf("battery-2: %.1f %% of its capacity after 200 cycles at 0.2 C (seed 004: 90 %%); battery-4: CCD %.3g mA/cm² (short in half-step %d), "
+                + "oxidation onset %.3f V at 1 µA/cm²%n", 100 * life.retention(200), ccd.ccdMaCm2(), ccd.shortHalfStep(), window.onsetV());
+    }
+
     void designDemo(Path dir) {
         var r = org.solidscope.design.EnergyDensity.of(org.solidscope.design.CellDesign.seed003("NCM811", 22, "PEO:LLZO", 100));
         AtomicOutput.writeString(dir.resolve("energy.json"), Json.write(r.asMap()));
@@ -184,7 +207,7 @@ final class DemoCommand implements Callable<Integer> {
                 dir.resolve("mass.png"));
         // the command with its own defaults, on the record the demo just filled
         DesignCommand.Dendrite d = new DesignCommand.Dendrite();
-        List<String> args = new ArrayList<>(List.of("--electrolyte", "LLZO", "--cell", "battery-1", "--json", dir.resolve("dendrite.json").toString()));
+        List<String> args = new ArrayList<>(List.of("--electrolyte", "LLZO", "--cell", "battery-4", "--json", dir.resolve("dendrite.json").toString()));
         args.addAll(where.db != null ? List.of("--db", where.db) : List.of("--workspace", where.workspace().toString()));
         new picocli.CommandLine(d).parseArgs(args.toArray(String[]::new));
         d.call();
