@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # cycling summary of a 10-million-row Arbin-style CSV (about 1 GB) against pandas read_csv + a group-by per cycle
 # of the same quantities (charge and discharge capacity and energy by the trapezoid rule, coulombic efficiency),
-# same file, one run, whole process each, A B A B; SolidScope with a 256 MB heap.
+# same file, one run, whole process each, A B A B five times (medians); SolidScope with a 256 MB heap; then the warm figure.
 # Needs Debian's python3-pandas (run by /usr/bin/python3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,16 +27,17 @@ g["ce"] = g.qd / g.qc
 g.to_csv(sys.argv[2])
 print("pandas: %d rows, %d cycles in %.2f s (in-process)" % (len(df), len(g), time.perf_counter() - t0))
 PY
-for i in 1 2 3; do
+for i in 1 2 3 4 5; do
   SOLIDSCOPE_JAVA_OPTS=-Xmx256m /usr/bin/time -f "%e %M" -o "$D/a$i.time" ./solidscope cycling summary "$F" --csv "$D/solidscope.csv" >/dev/null 2>&1
   /usr/bin/time -f "%e %M" -o "$D/b$i.time" /usr/bin/python3 "$D/pandas_summary.py" "$F" "$D/pandas.csv" >/dev/null
   echo "  run $i: SolidScope $(cut -d' ' -f1 "$D/a$i.time") s ($(( $(cut -d' ' -f2 "$D/a$i.time") / 1024 )) MB RSS), pandas $(cut -d' ' -f1 "$D/b$i.time") s ($(( $(cut -d' ' -f2 "$D/b$i.time") / 1024 )) MB RSS)"
 done
+SOLIDSCOPE_JAVA_OPTS=-Xmx256m ./solidscope bench --cycling "$F" --iterations 4 2>/dev/null | sed 's/^/  /'
 /usr/bin/python3 - "$D" <<'PY'
 import statistics, sys
 d = sys.argv[1]
-a = statistics.median(float(open(f"{d}/a{i}.time").read().split()[0]) for i in (1, 2, 3))
-b = statistics.median(float(open(f"{d}/b{i}.time").read().split()[0]) for i in (1, 2, 3))
+a = statistics.median(float(open(f"{d}/a{i}.time").read().split()[0]) for i in (1, 2, 3, 4, 5))
+b = statistics.median(float(open(f"{d}/b{i}.time").read().split()[0]) for i in (1, 2, 3, 4, 5))
 ours = [l.split(",") for l in open(d + "/solidscope.csv").read().splitlines()[1:]]
 theirs = [l.split(",") for l in open(d + "/pandas.csv").read().splitlines()[1:]]
 worst = max(abs(float(o[2]) - float(p[2])) / float(p[2]) for o, p in zip(ours, theirs))

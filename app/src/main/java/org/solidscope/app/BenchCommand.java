@@ -53,6 +53,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--initial", description = "guesses for --eis-series") String initial;
 
+    @Option(names = "--cycling", paramLabel = "FILE", description = "benchmark cycling summary of this cycler file, warm: best of --iterations in one JVM")
+    java.nio.file.Path cycling;
+
     @Option(names = "--populate", paramLabel = "N", description = "only add a lot 'bench-N' of N synthetic cells (3 stages each) to the catalog, for load tests")
     Integer populate;
 
@@ -66,6 +69,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private Integer measure() throws Exception {
         if (eisSeries != null) return benchEis();
+        if (cycling != null) return benchCycling();
         if (populate != null) {
             try (org.solidscope.catalog.Catalog cat = where.open()) {
                 populate(cat, "bench-" + populate, populate);
@@ -162,6 +166,20 @@ final class BenchCommand implements Callable<Integer> {
         }
         cmdOut().printf("eis fits of %d spectra of %s, warm (best of %d in one JVM, %d cores): %.0f ms = %.2f ms per spectrum%n", spectra.size(), c, iterations,
                 Runtime.getRuntime().availableProcessors(), best, best / spectra.size());
+        return 0;
+    }
+
+    /** The per-cycle summary of one cycler file, in one JVM: the first run warms the JIT, the best of the following is reported. */
+    private int benchCycling() {
+        double best = Double.POSITIVE_INFINITY;
+        long rows = 0;
+        for (int i = 0; i <= iterations; i++) {
+            var s = org.solidscope.echem.cycling.CyclerFiles.summarise(cycling, null, 1e-9);
+            rows = s.result().rows();
+            if (i > 0) best = Math.min(best, s.elapsedMs());
+        }
+        cmdOut().printf("cycling summary of %,d rows, warm (best of %d in one JVM, %d cores): %.0f ms = %.0f ns per row%n", rows, iterations,
+                Runtime.getRuntime().availableProcessors(), best, best * 1e6 / rows);
         return 0;
     }
 

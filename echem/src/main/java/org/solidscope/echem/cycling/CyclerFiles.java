@@ -16,7 +16,7 @@ import org.solidscope.echem.BioLogicMpr;
 
 /**
  * Cycler files summarised as they stream past: text tables (Arbin CSV, Maccor and Neware exports, BioLogic
- * {@code .mpt}, any CSV with a column mapping) are read in 4 MiB blocks, only the needed columns of each row parsed
+ * {@code .mpt}, any CSV with a column mapping) are read in 1 MiB blocks, only the needed columns of each row parsed
  * ({@link FastNumbers}), so a file of gigabytes never sits in the heap; BioLogic {@code .mpr} files (galvanostatic
  * modules) are read through {@link BioLogicMpr}, Gamry {@code .DTA} curves line by line through {@link GamryCurves}, Excel
  * workbooks (Arbin, Neware {@code .xlsx}) sheet by sheet as XML streams through {@link XlsxTables}. The header row is the first of the first 200 lines that names
@@ -25,7 +25,7 @@ import org.solidscope.echem.BioLogicMpr;
 public final class CyclerFiles {
     private CyclerFiles() {}
 
-    static final int BLOCK = 4 << 20;
+    static final int BLOCK = 1 << 20; // small enough that both workers start parsing (and the JIT compiling) at once
 
     /**
      * The rows of one block of lines, parsed; a line that could not be read is named by its place in the block. Each line
@@ -52,7 +52,7 @@ public final class CyclerFiles {
             if (c != null) role[cols.cycle()] = CYC;
             if (qc != null) role[cols.chargeCapacity()] = QC;
             if (qd != null) role[cols.dischargeCapacity()] = QD;
-            int[] end = new int[1];
+            int[] at = new int[3]; // a field's end, where the capacity fields begin
             int rows = 0, lines = 0, pos = from, qcAt = -1, qdAt = -1, prevQcAt = -1, prevQdAt = -1;
             while (pos < len) {
                 lines++;
@@ -68,25 +68,10 @@ public final class CyclerFiles {
                     if (qc != null) qc = java.util.Arrays.copyOf(qc, 2 * rows);
                     if (qd != null) qd = java.util.Arrays.copyOf(qd, 2 * rows);
                 }
-                for (int f = 0; f <= need; f++) {
-                    byte r = role[f];
-                    if (r == NONE || r == QC || r == QD) {
-                        if (r == QC) qcAt = pos; else if (r == QD) qdAt = pos;
-                        pos = FastNumbers.skip(b, pos, len, sep);
-                    } else {
-                        double x = FastNumbers.field(b, pos, len, sep, end);
-                        if (r == TIME && x != x) x = FastNumbers.clock(b, pos, end[0]); // NaN: h:mm:ss?
-                        pos = end[0];
-                        if (r == TIME) t[rows] = x * cols.timeScaleS();
-                        else if (r == VOLT) v[rows] = x * cols.voltageScaleV();
-                        else if (r == CUR) i[rows] = x * cols.currentScaleA();
-                        else c[rows] = x;
-                    }
-                    if (f < need) {
-                        if (pos >= len || b[pos] != sep) return new Block(rows, lines, ln, t, v, i, c, qc, qd, lines, "columns", (f + 1) + " columns, expected " + (need + 1));
-                        pos++;
-                    }
-                }
+                pos = fields(b, pos, len, sep, need, role, cols, at, t, v, i, c, rows);
+                if (pos < 0) return new Block(rows, lines, ln, t, v, i, c, qc, qd, lines, "columns", (-pos) + " columns, expected " + (need + 1));
+                qcAt = at[1];
+                qdAt = at[2];
                 pos = FastNumbers.lineEnd(b, pos, len) + 1;
                 ln[rows] = lines;
                 // the row before was the last of its step: its capacities are worth reading
@@ -101,6 +86,35 @@ public final class CyclerFiles {
             }
             if (rows > 0) capacities(b, len, sep, qc, qd, rows - 1, prevQcAt, prevQdAt, cols);
             return new Block(rows, lines, ln, t, v, i, c, qc, qd, 0, null, null);
+        }
+
+        /**
+         * One row's fields up to the last needed one, into row {@code row} of the columns; returns the position after
+         * them, or −n when the line has only n fields. A method of its own, called per row, so that the JIT compiles it
+         * after a few thousand rows (a loop inside one long call would wait for on-stack replacement).
+         */
+        private static int fields(byte[] b, int pos, int len, byte sep, int need, byte[] role, CyclerColumns cols, int[] at, double[] t, double[] v,
+                                  double[] i, double[] c, int row) {
+            for (int f = 0; f <= need; f++) {
+                byte r = role[f];
+                if (r == NONE || r == QC || r == QD) {
+                    if (r == QC) at[1] = pos; else if (r == QD) at[2] = pos;
+                    pos = FastNumbers.skip(b, pos, len, sep);
+                } else {
+                    double x = FastNumbers.field(b, pos, len, sep, at);
+                    if (r == TIME && x != x) x = FastNumbers.clock(b, pos, at[0]); // NaN: h:mm:ss?
+                    pos = at[0];
+                    if (r == TIME) t[row] = x * cols.timeScaleS();
+                    else if (r == VOLT) v[row] = x * cols.voltageScaleV();
+                    else if (r == CUR) i[row] = x * cols.currentScaleA();
+                    else c[row] = x;
+                }
+                if (f < need) {
+                    if (pos >= len || b[pos] != sep) return -(f + 1);
+                    pos++;
+                }
+            }
+            return pos;
         }
 
         /** How far past its range a block reads to finish its last line: lines are at most this long. */

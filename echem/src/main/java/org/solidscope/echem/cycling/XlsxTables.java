@@ -28,11 +28,14 @@ import org.solidscope.core.InputException;
 public final class XlsxTables {
     private XlsxTables() {}
 
-    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+    /** Made when a workbook is first read: a text file's summary does not pay for the XML machinery. */
+    private static final class Xml {
+        static final XMLInputFactory FACTORY = XMLInputFactory.newFactory();
 
-    static {
-        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false); // no external entities from a file we were given
-        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        static {
+            FACTORY.setProperty(XMLInputFactory.SUPPORT_DTD, false); // no external entities from a file we were given
+            FACTORY.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        }
     }
 
     /** Whether a file's first bytes are a ZIP archive (an .xlsx is one). */
@@ -86,7 +89,7 @@ public final class XlsxTables {
         ZipEntry re = z.getEntry("xl/_rels/workbook.xml.rels");
         if (re != null) {
             try (InputStream in = z.getInputStream(re)) {
-                XMLStreamReader x = XML.createXMLStreamReader(in);
+                XMLStreamReader x = Xml.FACTORY.createXMLStreamReader(in);
                 while (x.hasNext()) {
                     if (x.next() == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("Relationship")) {
                         String target = x.getAttributeValue(null, "Target");
@@ -101,7 +104,7 @@ public final class XlsxTables {
         if (wb == null) throw new InputException(src, "workbook", "an .xlsx workbook (xl/workbook.xml)", "a ZIP archive without one");
         List<String[]> out = new ArrayList<>();
         try (InputStream in = z.getInputStream(wb)) {
-            XMLStreamReader x = XML.createXMLStreamReader(in);
+            XMLStreamReader x = Xml.FACTORY.createXMLStreamReader(in);
             int k = 0;
             while (x.hasNext()) {
                 if (x.next() == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("sheet")) {
@@ -123,7 +126,7 @@ public final class XlsxTables {
         ZipEntry e = z.getEntry("xl/sharedStrings.xml");
         if (e == null) return out;
         try (InputStream in = z.getInputStream(e)) {
-            XMLStreamReader x = XML.createXMLStreamReader(in);
+            XMLStreamReader x = Xml.FACTORY.createXMLStreamReader(in);
             StringBuilder cur = null;
             while (x.hasNext()) {
                 int ev = x.next();
@@ -140,7 +143,7 @@ public final class XlsxTables {
     /** Streams one sheet; false when it has no cycler header in its first 30 rows (then nothing was sent to the sink). */
     private static boolean sheet(String src, InputStream in, List<String> shared, String mapping, CyclerFiles.RowSink sink) {
         try {
-            XMLStreamReader x = XML.createXMLStreamReader(in);
+            XMLStreamReader x = Xml.FACTORY.createXMLStreamReader(in);
             List<String> row = new ArrayList<>();
             CyclerColumns cols = null;
             InputException firstError = null;
