@@ -348,7 +348,8 @@ final class CtCommand implements Runnable {
             Mask3 m = CtVolumes.phase(d, null);
             Timed<Labeling3D.Result> t = bestOf(repeat, () -> Labeling3D.label(m, connectivity));
             Labeling3D.Result r = t.result();
-            double[] area = SurfaceArea.perComponent(r);
+            // surface areas only for the outputs that report them: labelling alone does not pay for them
+            double[] area = components != null || json != null ? SurfaceArea.perComponent(r) : null;
             String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".npy")) {
                 Npy.writeVolume(out, r.nz(), r.ny(), r.nx(), r.labels());
@@ -386,7 +387,7 @@ final class CtCommand implements Runnable {
                 e.put("label", c.label());
                 e.put("voxels", c.voxels());
                 e.put("volume_um3", c.voxels() * unitVolume);
-                e.put("surface_um2", area[c.label()] * unitArea);
+                e.put("surface_um2", area == null ? Double.NaN : area[c.label()] * unitArea);
                 e.put("bbox_min_xyz", new int[] {c.minX(), c.minY(), c.minZ()});
                 e.put("bbox_max_xyz", new int[] {c.maxX(), c.maxY(), c.maxZ()});
                 e.put("centroid_xyz", new double[] {c.cx(), c.cy(), c.cz()});

@@ -48,18 +48,40 @@ public final class SurfaceArea {
             double[] area = new double[n + 1];
             int z0 = (int) ((long) nz * c / chunks), z1 = (int) ((long) nz * (c + 1) / chunks);
             int[][] lab = labels.labels();
+            // in-slice offsets of the 26 neighbours (±d) and which slice each is in (−1, 0, +1)
+            int[] off = new int[2 * DIRECTIONS.length], dz = new int[2 * DIRECTIONS.length];
+            double[] w = new double[2 * DIRECTIONS.length];
+            for (int i = 0; i < DIRECTIONS.length; i++) {
+                int[] d = DIRECTIONS[i];
+                off[2 * i] = d[1] * nx + d[0];
+                dz[2 * i] = d[2];
+                off[2 * i + 1] = -off[2 * i];
+                dz[2 * i + 1] = -d[2];
+                w[2 * i] = w[2 * i + 1] = perPair[i];
+            }
             for (int z = z0; z < z1; z++) {
                 int[] s = lab[z];
+                boolean innerZ = z > 0 && z < nz - 1;
+                int[] below = innerZ ? lab[z - 1] : null, above = innerZ ? lab[z + 1] : null;
                 for (int y = 0; y < ny; y++) {
+                    boolean innerY = innerZ && y > 0 && y < ny - 1;
                     for (int x = 0; x < nx; x++) {
-                        int l = s[y * nx + x];
+                        int p = y * nx + x, l = s[p];
                         if (l == 0) continue;
                         double a = 0;
-                        for (int i = 0; i < DIRECTIONS.length; i++) {
-                            int[] d = DIRECTIONS[i];
-                            // the pair (p, p + d) and the pair (p − d, p): each crossing is counted once, on its inside voxel
-                            if (labelAt(lab, nx, ny, nz, x + d[0], y + d[1], z + d[2]) != l) a += perPair[i];
-                            if (labelAt(lab, nx, ny, nz, x - d[0], y - d[1], z - d[2]) != l) a += perPair[i];
+                        if (innerY && x > 0 && x < nx - 1) {
+                            // away from the border every neighbour is in the three slices: no bounds to test
+                            for (int k = 0; k < off.length; k++) {
+                                int[] sl = dz[k] == 0 ? s : dz[k] > 0 ? above : below;
+                                if (sl[p + off[k]] != l) a += w[k];
+                            }
+                        } else {
+                            for (int i = 0; i < DIRECTIONS.length; i++) {
+                                int[] d = DIRECTIONS[i];
+                                // the pair (p, p + d) and the pair (p − d, p): each crossing is counted once, on its inside voxel
+                                if (labelAt(lab, nx, ny, nz, x + d[0], y + d[1], z + d[2]) != l) a += perPair[i];
+                                if (labelAt(lab, nx, ny, nz, x - d[0], y - d[1], z - d[2]) != l) a += perPair[i];
+                            }
                         }
                         area[l] += a;
                     }
