@@ -35,7 +35,25 @@ public final class Train {
                 new String[] {"ut", "simulate", "--cell", "battery-1", "--out", d + "/ut"},
                 new String[] {"ut", "analyze", d + "/ut/battery-1_infiltration.csv", "--stage", "infiltration", "--json", d + "/ut.json"},
                 new String[] {"ct", "phantom", "--kind", "cell", "--size", "64", "--out", d + "/v.npy"},
-                new String[] {"ct", "median", d + "/v.npy", "--out", d + "/m.npy"});
+                new String[] {"ct", "median", d + "/v.npy", "--out", d + "/m.npy"},
+                new String[] {"ct", "open", d + "/v.npy", "--ball", "3", "--out", d + "/go.npy"},
+                new String[] {"ct", "threshold", d + "/v.npy", "--out", d + "/mask.npy"},
+                new String[] {"ct", "open", d + "/mask.npy", "--ball", "3", "--out", d + "/bo.npy"},
+                new String[] {"ct", "label", d + "/mask.npy", "--out", d + "/lab.npy", "--json", d + "/lab.json"},
+                new String[] {"ct", "phantom", "--kind", "porous", "--size", "48", "--out", d + "/p.npy"},
+                new String[] {"ct", "threshold", d + "/p.npy", "--out", d + "/pm.npy"},
+                new String[] {"ct", "tortuosity", d + "/pm.npy", "--phase", "0", "--axis", "z", "--json", d + "/tau.json"},
+                new String[] {"ct", "reconstruct", d + "/sino.npy", "--filter", "ramp", "--out", d + "/rec.npy"});
+        // a sinogram of a centred disk (radius 40 of 128 detectors, 180 angles): its line integrals are 2·√(r² − s²) at every angle
+        int angles = 180, det = 128;
+        float[] sino = new float[angles * det];
+        for (int a = 0; a < angles; a++) {
+            for (int k = 0; k < det; k++) {
+                double s = k - (det - 1) / 2.0;
+                sino[a * det + k] = (float) (Math.abs(s) < 40 ? 2 * Math.sqrt(40 * 40 - s * s) : 0);
+            }
+        }
+        Files.write(dir.resolve("sino.npy"), org.solidscope.io.Npy.encode2D(angles, det, sino));
         try {
             for (String[] call : calls) {
                 int code = Main.run(call, quiet, err);

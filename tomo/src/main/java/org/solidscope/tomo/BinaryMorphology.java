@@ -30,13 +30,7 @@ public final class BinaryMorphology {
         IntStream.range(0, nz).parallel().forEach(z -> {
             byte[] b = m.slices()[z];
             for (int y = 0; y < ny; y++) {
-                long[] row = new long[words];
-                if (and) java.util.Arrays.fill(row, -1L);
-                for (int x = 0; x < nx; x++) {
-                    long bit = 1L << (x & 63);
-                    if (b[y * nx + x] != 0) row[x >>> 6] |= bit; else row[x >>> 6] &= ~bit;
-                }
-                packed[z][y] = row;
+                packed[z][y] = pack(b, y * nx, nx, words, and);
             }
         });
         // running AND/OR per row and half-width
@@ -55,14 +49,35 @@ public final class BinaryMorphology {
                     int zz = z + row[0], yy = y + row[1];
                     if (zz < 0 || zz >= nz || yy < 0 || yy >= ny) continue;
                     long[] src = run[zz][yy][wi[row[2]]];
-                    if (and) for (int i = 0; i < words; i++) acc[i] &= src[i];
-                    else for (int i = 0; i < words; i++) acc[i] |= src[i];
+                    if (and) andInto(acc, src); else orInto(acc, src);
                 }
-                byte[] o = out[z];
-                for (int x = 0; x < nx; x++) o[y * nx + x] = (byte) ((acc[x >>> 6] >>> (x & 63)) & 1L);
+                unpack(acc, out[z], y * nx, nx);
             }
         });
         return new Mask3(nx, ny, nz, out);
+    }
+
+    // the row loops as methods of their own, so that the JIT compiles them within the first slices of a cold call
+    static long[] pack(byte[] b, int off, int nx, int words, boolean and) {
+        long[] row = new long[words];
+        if (and) java.util.Arrays.fill(row, -1L);
+        for (int x = 0; x < nx; x++) {
+            long bit = 1L << (x & 63);
+            if (b[off + x] != 0) row[x >>> 6] |= bit; else row[x >>> 6] &= ~bit;
+        }
+        return row;
+    }
+
+    static void andInto(long[] acc, long[] src) {
+        for (int i = 0; i < acc.length; i++) acc[i] &= src[i];
+    }
+
+    static void orInto(long[] acc, long[] src) {
+        for (int i = 0; i < acc.length; i++) acc[i] |= src[i];
+    }
+
+    static void unpack(long[] acc, byte[] o, int off, int nx) {
+        for (int x = 0; x < nx; x++) o[off + x] = (byte) ((acc[x >>> 6] >>> (x & 63)) & 1L);
     }
 
     /** AND (or OR) of the row shifted by every d in [−w, w]; bits coming from outside are neutral. */

@@ -70,11 +70,10 @@ public final class Morphology3D {
             int z0 = c * CHUNK, z1 = Math.min(nz, z0 + CHUNK);
             int s0 = Math.max(0, z0 - r), s1 = Math.min(nz, z1 + r);
             // running extremes of every row of the slices this chunk reads, per half-width (unsigned values in ints)
-            int[][][] run = new int[s1 - s0][widths.length][];
+            int[][][] run = runBuffers(s1 - s0, widths.length, nx * ny);
             int[] pad = new int[nx + 2 * maxW + 1], g = new int[pad.length], h = new int[pad.length];
             for (int zz = s0; zz < s1; zz++) {
                 short[] src = v.slices()[zz];
-                for (int k = 0; k < widths.length; k++) run[zz - s0][k] = new int[nx * ny];
                 for (int y = 0; y < ny; y++) {
                     for (int k = 0; k < widths.length; k++) {
                         runningExtreme(src, y * nx, nx, widths[k], min, pad, g, h, run[zz - s0][k], y * nx);
@@ -92,14 +91,42 @@ public final class Morphology3D {
                         if (zz < 0 || zz >= nz || yy < 0 || yy >= ny) continue;
                         int[] src = run[zz - s0][widthIndex[row[2]]];
                         int base = yy * nx;
-                        if (min) for (int x = 0; x < nx; x++) acc[x] = Math.min(acc[x], src[base + x]);
-                        else for (int x = 0; x < nx; x++) acc[x] = Math.max(acc[x], src[base + x]);
+                        if (min) minInto(acc, src, base, nx); else maxInto(acc, src, base, nx);
                     }
-                    for (int x = 0; x < nx; x++) o[y * nx + x] = (short) acc[x];
+                    store(acc, o, y * nx, nx);
                 }
             }
         });
         return new Volume16(nx, ny, nz, v.voxelUm(), out);
+    }
+
+    /**
+     * This thread's running-extreme buffers, kept between chunks and calls: fresh ones per chunk were ~0.9 GB of
+     * allocation for an opening of 256³, and a cold process paid for every page of it on first touch.
+     */
+    private static final ThreadLocal<int[][][]> RUNS = new ThreadLocal<>();
+
+    static int[][][] runBuffers(int slices, int widths, int size) {
+        int[][][] r = RUNS.get();
+        if (r == null || r.length < slices || r[0].length < widths || r[0][0].length != size) {
+            r = new int[slices][widths][size];
+            RUNS.set(r);
+        }
+        return r;
+    }
+
+    // the row loops as methods of their own: called hundreds of thousands of times, the JIT compiles them within the
+    // first slices of a cold call (inside the chunk's lambda they waited for on-stack replacement, chunk after chunk)
+    static void minInto(int[] acc, int[] src, int base, int n) {
+        for (int x = 0; x < n; x++) acc[x] = Math.min(acc[x], src[base + x]);
+    }
+
+    static void maxInto(int[] acc, int[] src, int base, int n) {
+        for (int x = 0; x < n; x++) acc[x] = Math.max(acc[x], src[base + x]);
+    }
+
+    static void store(int[] acc, short[] o, int off, int n) {
+        for (int x = 0; x < n; x++) o[off + x] = (short) acc[x];
     }
 
     /**
@@ -116,15 +143,25 @@ public final class Morphology3D {
         int neutral = min ? Integer.MAX_VALUE : Integer.MIN_VALUE;
         for (int i = 0; i < w; i++) { pad[i] = neutral; pad[w + n + i] = neutral; }
         for (int x = 0; x < n; x++) pad[w + x] = src[off + x] & 0xFFFF;
-        for (int i = 0; i < len; i++) {
-            g[i] = (i % k == 0) ? pad[i] : (min ? Math.min(g[i - 1], pad[i]) : Math.max(g[i - 1], pad[i]));
-        }
-        for (int i = len - 1; i >= 0; i--) {
-            h[i] = (i == len - 1 || (i + 1) % k == 0) ? pad[i] : (min ? Math.min(h[i + 1], pad[i]) : Math.max(h[i + 1], pad[i]));
-        }
-        for (int x = 0; x < n; x++) {
-            // window [x, x + 2w] in padded coordinates
-            dst[dOff + x] = min ? Math.min(h[x], g[x + 2 * w]) : Math.max(h[x], g[x + 2 * w]);
+        // blocks [b, b + k): no division per element, and min and max apart (no branch per element)
+        if (min) {
+            for (int b = 0; b < len; b += k) {
+                int e = Math.min(len, b + k);
+                g[b] = pad[b];
+                for (int i = b + 1; i < e; i++) g[i] = Math.min(g[i - 1], pad[i]);
+                h[e - 1] = pad[e - 1];
+                for (int i = e - 2; i >= b; i--) h[i] = Math.min(h[i + 1], pad[i]);
+            }
+            for (int x = 0; x < n; x++) dst[dOff + x] = Math.min(h[x], g[x + 2 * w]); // window [x, x + 2w] in padded coordinates
+        } else {
+            for (int b = 0; b < len; b += k) {
+                int e = Math.min(len, b + k);
+                g[b] = pad[b];
+                for (int i = b + 1; i < e; i++) g[i] = Math.max(g[i - 1], pad[i]);
+                h[e - 1] = pad[e - 1];
+                for (int i = e - 2; i >= b; i--) h[i] = Math.max(h[i + 1], pad[i]);
+            }
+            for (int x = 0; x < n; x++) dst[dOff + x] = Math.max(h[x], g[x + 2 * w]);
         }
     }
 }
