@@ -83,25 +83,21 @@ public final class BinaryMorphology {
     /** AND (or OR) of the row shifted by every d in [−w, w]; bits coming from outside are neutral. */
     static long[] window(long[] row, int w, boolean and) {
         long[] acc = row.clone();
+        long fill = and ? -1L : 0L;
+        // the shifted rows word by word, not as arrays: this runs for every row and half-width of the volume
         for (int d = 1; d <= w; d++) {
-            long[] a = shift(row, d, and), b = shift(row, -d, and);
-            if (and) for (int i = 0; i < acc.length; i++) acc[i] &= a[i] & b[i];
-            else for (int i = 0; i < acc.length; i++) acc[i] |= a[i] | b[i];
+            if (and) for (int i = 0; i < acc.length; i++) acc[i] &= shifted(row, i, d, fill) & shifted(row, i, -d, fill);
+            else for (int i = 0; i < acc.length; i++) acc[i] |= shifted(row, i, d, fill) | shifted(row, i, -d, fill);
         }
         return acc;
     }
 
-    /** out[x] = in[x + d] (bit x), neutral fill where x + d falls outside the words. */
-    static long[] shift(long[] in, int d, boolean fillOnes) {
-        int n = in.length;
-        long[] out = new long[n];
-        long fill = fillOnes ? -1L : 0L;
-        int ws = Math.floorDiv(d, 64), bs = Math.floorMod(d, 64);
-        for (int i = 0; i < n; i++) {
-            int j = i + ws;
-            long lo = j >= 0 && j < n ? in[j] : fill, hi = j + 1 >= 0 && j + 1 < n ? in[j + 1] : fill;
-            out[i] = bs == 0 ? lo : (lo >>> bs) | (hi << (64 - bs));
-        }
-        return out;
+    /** Word i of the row shifted by d bits (bit x of the result = bit x + d of the row), {@code fill} outside. */
+    static long shifted(long[] in, int i, int d, long fill) {
+        int n = in.length, j = i + Math.floorDiv(d, 64), bs = Math.floorMod(d, 64);
+        long lo = j >= 0 && j < n ? in[j] : fill;
+        if (bs == 0) return lo;
+        long hi = j + 1 >= 0 && j + 1 < n ? in[j + 1] : fill;
+        return (lo >>> bs) | (hi << (64 - bs));
     }
 }
