@@ -52,7 +52,7 @@ class ReaderFuzzTest {
         t.setDaemon(true);
         return t;
     });
-    static byte[] dta, mpt, png, csv, npy3, npy2, npy2Sidecar, tiff, raw, rawSidecar, h5, stack, spec, ascan, ascanSidecar;
+    static byte[] cyclerCsv, cyclerDta, cyclerXlsx, dta, mpt, png, csv, npy3, npy2, npy2Sidecar, tiff, raw, rawSidecar, h5, stack, spec, ascan, ascanSidecar;
     static List<byte[]> corpus = new ArrayList<>();
     static SolidScopeServer server;
     static Catalog catalog;
@@ -86,6 +86,34 @@ class ReaderFuzzTest {
         }
         dta = g.toString().getBytes(StandardCharsets.ISO_8859_1);
         mpt = b.toString().getBytes(StandardCharsets.ISO_8859_1);
+        // cycler runs: an Arbin-style CSV, a Gamry CV curve and a workbook, small
+        StringBuilder cy = new StringBuilder("Data_Point,Test_Time(s),Step_Index,Cycle_Index,Current(A),Voltage(V),Charge_Capacity(Ah),Discharge_Capacity(Ah)\n");
+        double[] tt = new double[40], vv = new double[40], ii = new double[40];
+        for (int k = 0; k < 40; k++) {
+            tt[k] = 10.0 * k;
+            ii[k] = k % 20 < 2 ? 0 : k < 20 ? 0.001 : -0.001;
+            vv[k] = 3.5 + (k < 20 ? 0.02 * (k % 20) : 0.4 - 0.02 * (k % 20));
+            cy.append(k + 1).append(',').append(tt[k]).append(",1,").append(1 + k / 20).append(',').append(ii[k]).append(',').append(vv[k]).append(",0.0001,0.0002\n");
+        }
+        cyclerCsv = cy.toString().getBytes(StandardCharsets.US_ASCII);
+        cyclerDta = org.solidscope.echem.cycling.GamryCurves.write("CV", new org.solidscope.echem.cycling.CyclerFiles.Run("seed", tt, vv, ii), new int[] {0, 20}, 1)
+                .getBytes(StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream zb = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zb)) {
+            String[][] parts = {
+                {"xl/workbook.xml", "<workbook xmlns:r=\"r\"><sheets><sheet name=\"Channel_1\" r:id=\"rId1\"/></sheets></workbook>"},
+                {"xl/_rels/workbook.xml.rels", "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>"},
+                {"xl/sharedStrings.xml", "<sst><si><t>Test_Time(s)</t></si><si><t>Current(A)</t></si><si><t>Voltage(V)</t></si></sst>"},
+                {"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
+                        + "<c r=\"C1\" t=\"s\"><v>2</v></c></row><row r=\"2\"><c r=\"A2\"><v>0</v></c><c r=\"B2\"><v>0.001</v></c><c r=\"C2\"><v>3.6</v></c></row>"
+                        + "<row r=\"3\"><c r=\"A3\"><v>10</v></c><c r=\"B3\"><v>-0.001</v></c><c r=\"C3\"><v>3.5</v></c></row></sheetData></worksheet>"}};
+            for (String[] part : parts) {
+                z.putNextEntry(new java.util.zip.ZipEntry(part[0]));
+                z.write(part[1].getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        cyclerXlsx = zb.toByteArray();
         java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(16, 12, java.awt.image.BufferedImage.TYPE_USHORT_GRAY);
         for (int y = 0; y < 12; y++) for (int x = 0; x < 16; x++) img.getRaster().setSample(x, y, 0, x > 2 && x < 13 ? 40000 : 300);
         java.io.ByteArrayOutputStream pngBytes = new java.io.ByteArrayOutputStream();
@@ -263,6 +291,13 @@ class ReaderFuzzTest {
     @Property(tries = 1200, seed = "18012")
     void impedanceSpectra(@ForAll long rnd, @ForAll @IntRange(min = 0, max = 1) int which) throws Exception {
         readsOrRefuses(which == 0 ? "cell.DTA" : "cell.mpt", mutate(which == 0 ? dta : mpt, rnd), org.solidscope.echem.InstrumentFiles::read, null, null);
+    }
+
+    @Property(tries = 600, seed = "18013")
+    void cyclerRuns(@ForAll long rnd, @ForAll @IntRange(min = 0, max = 2) int which) throws Exception {
+        String[] names = {"run.csv", "run.DTA", "run.xlsx"};
+        byte[][] seeds = {cyclerCsv, cyclerDta, cyclerXlsx};
+        readsOrRefuses(names[which], mutate(seeds[which], rnd), f -> org.solidscope.echem.cycling.CyclerFiles.summarise(f, null, 1e-9), null, null);
     }
 
     @Property(tries = 800, seed = "18011")

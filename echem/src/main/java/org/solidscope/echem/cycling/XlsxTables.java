@@ -60,8 +60,9 @@ public final class XlsxTables {
                 }
             }
             throw first != null ? first : new InputException(src, "sheets", "a sheet whose header names time, voltage and current", "none");
-        } catch (ZipException e) {
-            throw new InputException(src, "workbook", "an .xlsx (ZIP) workbook", "a damaged archive: " + e.getMessage());
+        } catch (ZipException | java.io.EOFException e) {
+            // a part that cannot be inflated, or ends before its size: the archive is damaged (cut, or bytes changed)
+            throw new InputException(src, "workbook", "an .xlsx (ZIP) workbook", "a damaged archive: " + (e.getMessage() == null ? "a part ends early" : e.getMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -92,8 +93,9 @@ public final class XlsxTables {
                 XMLStreamReader x = Xml.FACTORY.createXMLStreamReader(in);
                 while (x.hasNext()) {
                     if (x.next() == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("Relationship")) {
-                        String target = x.getAttributeValue(null, "Target");
-                        rels.put(x.getAttributeValue(null, "Id"), target.startsWith("/") ? target.substring(1) : "xl/" + target);
+                        String target = x.getAttributeValue(null, "Target"), id = x.getAttributeValue(null, "Id");
+                        if (target == null || id == null) continue; // not a relationship a sheet can use
+                        rels.put(id, target.startsWith("/") ? target.substring(1) : "xl/" + target);
                     }
                 }
             } catch (XMLStreamException e) {
@@ -112,7 +114,8 @@ public final class XlsxTables {
                     String id = null;
                     for (int a = 0; a < x.getAttributeCount(); a++) if (x.getAttributeLocalName(a).equals("id")) id = x.getAttributeValue(a);
                     String part = id != null && rels.containsKey(id) ? rels.get(id) : "xl/worksheets/sheet" + k + ".xml";
-                    out.add(new String[] {x.getAttributeValue(null, "name"), part});
+                    String name = x.getAttributeValue(null, "name");
+                    out.add(new String[] {name == null ? "sheet " + k : name, part});
                 }
             }
         } catch (XMLStreamException e) {
@@ -157,13 +160,13 @@ public final class XlsxTables {
                     switch (x.getLocalName()) {
                         case "row" -> {
                             row.clear();
-                            String r = x.getAttributeValue(null, "r");
-                            rowNo = r != null ? Long.parseLong(r) : rowNo + 1;
+                            rowNo = number(src, "row " + (rowNo + 1) + " reference", x.getAttributeValue(null, "r"), rowNo + 1);
                             col = 0;
                         }
                         case "c" -> {
                             String ref = x.getAttributeValue(null, "r");
                             col = ref != null ? column(ref) : col;
+                            if (col < 0 || col >= 16384) throw new InputException(src, "row " + rowNo + " cell", "a reference A … XFD with its row", "'" + ref + "'");
                             type = x.getAttributeValue(null, "t");
                             value = null;
                         }
@@ -175,9 +178,9 @@ public final class XlsxTables {
                     if (x.getLocalName().equals("c")) {
                         String text = value;
                         if ("s".equals(type) && value != null) {
-                            int k = Integer.parseInt(value.strip());
+                            long k = number(src, "row " + rowNo + " shared string", value, -1);
                             if (k < 0 || k >= shared.size()) throw new InputException(src, "row " + rowNo, "a shared string index below " + shared.size(), value);
-                            text = shared.get(k);
+                            text = shared.get((int) k);
                         }
                         while (row.size() < col) row.add("");
                         if (row.size() == col) row.add(text == null ? "" : text); else row.set(col, text == null ? "" : text);
@@ -212,6 +215,16 @@ public final class XlsxTables {
         }
     }
 
+    /** A whole number from an attribute or cell, {@code otherwise} when absent; anything else is refused naming where. */
+    private static long number(String src, String field, String text, long otherwise) {
+        if (text == null) return otherwise;
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InputException(src, field, "a whole number", "'" + text.strip().replaceAll("\\p{Cntrl}", "?") + "'");
+        }
+    }
+
     private static double cell(List<String> row, int k) {
         if (k >= row.size() || row.get(k).isBlank()) return Double.NaN;
         String s = row.get(k).strip();
@@ -226,7 +239,10 @@ public final class XlsxTables {
     /** The 0-based column of a cell reference such as {@code AB12}. */
     static int column(String ref) {
         int c = 0;
-        for (int i = 0; i < ref.length() && Character.isLetter(ref.charAt(i)); i++) c = c * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
+        for (int i = 0; i < ref.length() && ref.charAt(i) < 128 && Character.isLetter(ref.charAt(i)); i++) {
+            c = c * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
+            if (c > 16384) return -1; // beyond Excel's last column (XFD)
+        }
         return c - 1;
     }
 }
