@@ -36,8 +36,9 @@ measure() { # name, then the command; appends "wall_s peak_kB" to $D/name.times
   echo "$wall $peak" >> "$D/$name.times"
 }
 
-pair() { # label, our command (string), their command (string)
+pair() { # label, our command (string), their command (string); ONLY=word runs just the pairs whose label has it
   local label=$1 ours=$2 theirs=$3
+  [ -z "${ONLY:-}" ] || [[ "$label" == *"$ONLY"* ]] || return 0
   rm -f "$D/a-$label.times" "$D/b-$label.times"
   for _ in $(seq "$RUNS"); do
     measure "a-$label" bash -c "$ours"

@@ -27,28 +27,16 @@ public final class Labeling3D {
         int rows = ny * nz;
         // 1. runs of foreground per row (row r = z·ny + y), in arrays
         int[] rowFirst = new int[rows + 1];
-        int[] start = new int[1 << 16], end = new int[1 << 16];
-        int n = 0;
+        Runs runs = new Runs();
         for (int z = 0; z < nz; z++) {
             byte[] s = m.slices()[z];
             for (int y = 0; y < ny; y++) {
-                rowFirst[z * ny + y] = n;
-                int base = y * nx, x = 0;
-                while (x < nx) {
-                    while (x < nx && s[base + x] == 0) x++;
-                    if (x >= nx) break;
-                    int x0 = x;
-                    while (x < nx && s[base + x] != 0) x++;
-                    if (n == start.length) {
-                        start = java.util.Arrays.copyOf(start, n * 2);
-                        end = java.util.Arrays.copyOf(end, n * 2);
-                    }
-                    start[n] = x0;
-                    end[n] = x - 1;
-                    n++;
-                }
+                rowFirst[z * ny + y] = runs.n;
+                runs.row(s, y * nx, nx);
             }
         }
+        int n = runs.n;
+        int[] start = runs.start, end = runs.end;
         rowFirst[rows] = n;
         // 2. join each run with the overlapping runs of its earlier neighbour rows (union-find on runs)
         int[] parent = new int[n];
@@ -61,16 +49,7 @@ public final class Labeling3D {
                     int zz = z + d[0], yy = y + d[1];
                     if (zz < 0 || yy < 0 || yy >= ny) continue;
                     int q = zz * ny + yy, e = d[2];
-                    int j = rowFirst[q], jEnd = rowFirst[q + 1];
-                    for (int i = rowFirst[r]; i < rowFirst[r + 1] && j < jEnd; i++) {
-                        // skip neighbour runs that end before this run (with the diagonal extension)
-                        while (j < jEnd && end[j] < start[i] - e) j++;
-                        int k = j;
-                        while (k < jEnd && start[k] <= end[i] + e) {
-                            union(parent, i, k);
-                            k++;
-                        }
-                    }
+                    join(parent, start, end, rowFirst[r], rowFirst[r + 1], rowFirst[q], rowFirst[q + 1], e);
                 }
             }
         }
@@ -91,14 +70,7 @@ public final class Labeling3D {
                     }
                     int l = newLabel[root];
                     java.util.Arrays.fill(L, y * nx + start[i], y * nx + end[i] + 1, l);
-                    long len = end[i] - start[i] + 1;
-                    long[] st = stats.get(l - 1);
-                    st[0] += len;
-                    st[1] = Math.min(st[1], start[i]); st[2] = Math.min(st[2], y); st[3] = Math.min(st[3], z);
-                    st[4] = Math.max(st[4], end[i]); st[5] = Math.max(st[5], y); st[6] = Math.max(st[6], z);
-                    st[7] += (start[i] + (long) end[i]) * len / 2;
-                    st[8] += y * len;
-                    st[9] += z * len;
+                    add(stats.get(l - 1), start[i], end[i], y, z);
                 }
             }
         }
@@ -121,6 +93,52 @@ public final class Labeling3D {
             case 18 -> new int[][] {{0, -1, 1}, {-1, 0, 1}, {-1, -1, 0}, {-1, 1, 0}};
             default -> new int[][] {{0, -1, 1}, {-1, -1, 1}, {-1, 0, 1}, {-1, 1, 1}};
         };
+    }
+
+    // the per-row work as methods of their own: called for each of the ny·nz rows, the JIT compiles them within the
+    // first slices of a cold call (inside one long loop nest they waited for on-stack replacement)
+
+    /** Runs of foreground of each row, appended to growing arrays. */
+    private static final class Runs {
+        int[] start = new int[1 << 16], end = new int[1 << 16];
+        int n;
+
+        void row(byte[] s, int base, int nx) {
+            int x = 0;
+            while (x < nx) {
+                while (x < nx && s[base + x] == 0) x++;
+                if (x >= nx) break;
+                int x0 = x;
+                while (x < nx && s[base + x] != 0) x++;
+                if (n == start.length) {
+                    start = java.util.Arrays.copyOf(start, n * 2);
+                    end = java.util.Arrays.copyOf(end, n * 2);
+                }
+                start[n] = x0;
+                end[n] = x - 1;
+                n++;
+            }
+        }
+    }
+
+    /** Joins the runs [i0, i1) of a row with the overlapping runs [j, jEnd) of a neighbour row, x ranges widened by e. */
+    private static void join(int[] parent, int[] start, int[] end, int i0, int i1, int j, int jEnd, int e) {
+        for (int i = i0; i < i1 && j < jEnd; i++) {
+            // skip neighbour runs that end before this run (with the diagonal extension)
+            while (j < jEnd && end[j] < start[i] - e) j++;
+            for (int k = j; k < jEnd && start[k] <= end[i] + e; k++) union(parent, i, k);
+        }
+    }
+
+    /** A run's share of its component's statistics: voxels, bounding box, sums for the centroid. */
+    private static void add(long[] st, int x0, int x1, int y, int z) {
+        long len = x1 - x0 + 1;
+        st[0] += len;
+        st[1] = Math.min(st[1], x0); st[2] = Math.min(st[2], y); st[3] = Math.min(st[3], z);
+        st[4] = Math.max(st[4], x1); st[5] = Math.max(st[5], y); st[6] = Math.max(st[6], z);
+        st[7] += (x0 + (long) x1) * len / 2;
+        st[8] += y * len;
+        st[9] += z * len;
     }
 
     private static void union(int[] parent, int a, int b) {
