@@ -55,6 +55,7 @@ public final class GamryCurves {
                     if (!inTable) continue;
                     need = Math.max(t, Math.max(v, i));
                     String digits = line.replaceAll("^CURVE(\\d*).*", "$1");
+                    if (digits.length() > 9) throw new InputException(src, "line " + (lineNo - 2), "a CURVE table number below 10⁹", "CURVE" + digits.substring(0, 12) + "…");
                     cycle = digits.isEmpty() ? tables + 1 : Integer.parseInt(digits);
                     tables++;
                     join = true; // its first row says whether its clock starts again
