@@ -40,6 +40,11 @@ final class CyclingCommand implements Runnable {
         spec.commandLine().usage(Main.out());
     }
 
+    /** An optional option that must be a finite number > 0 when given; the refusal names the option. */
+    static void positive(String option, Double value) {
+        if (value != null) InputException.requirePositive(option, option.substring(2).replace('-', '_'), value);
+    }
+
     @Command(name = "summary", mixinStandardHelpOptions = true, description = "Per cycle: capacities (mAh, mAh/g, mAh/cm², mAh/cm³), energies, efficiencies, average voltages, retention; ohmic drops per rate.")
     static final class Summary implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE") Path file;
@@ -53,9 +58,9 @@ final class CyclingCommand implements Runnable {
 
         @Override
         public Integer call() {
-            for (Double v : new Double[] {massMg, areaCm2, thicknessUm}) {
-                if (v != null && !(v > 0 && Double.isFinite(v))) throw new InputException("--active-mass-mg/--area-cm2/--thickness-um", "value", "a number > 0", String.valueOf(v));
-            }
+            positive("--active-mass-mg", massMg);
+            positive("--area-cm2", areaCm2);
+            positive("--thickness-um", thicknessUm);
             if (thicknessUm != null && areaCm2 == null) throw new InputException("--thickness-um", "area", "--area-cm2 as well (volume = area × thickness)", "none");
             if (!(restMa >= 0)) throw new InputException("--rest-current-ma", "rest current", "a number ≥ 0", String.valueOf(restMa));
             CyclerFiles.Summary s = CyclerFiles.summarise(file, columns, restMa * 1e-3);
@@ -139,26 +144,35 @@ final class CyclingCommand implements Runnable {
 
         @Override
         public Integer call() {
-            CyclerFiles.Summary s = CyclerFiles.summarise(file, columns, 1e-9);
-            CyclerFiles.Run run = csv != null ? CyclerFiles.readAll(file, columns) : null;
-            var steps = s.result().steps();
-            double t0 = steps.get(0).startTimeS(), t1 = steps.get(steps.size() - 1).startTimeS() + steps.get(steps.size() - 1).durationS();
-            Main.out().printf("%s: %s, %,d rows over %.6g h, %d cycles, %d steps (%d charge, %d discharge, %d rest)%n", file, s.vendor(), s.result().rows(),
-                    (t1 - t0) / 3600, s.result().cycles().size(), steps.size(), count(steps, CycleSummary.Kind.CHARGE), count(steps, CycleSummary.Kind.DISCHARGE),
-                    count(steps, CycleSummary.Kind.REST));
-            if (csv != null) {
+            // one pass: the summary, and the rows written as they stream by (a file of gigabytes never held whole)
+            CycleSummary sum = new CycleSummary(file.toString(), 1e-9);
+            String[] vendor = new String[1];
+            long t0ns = System.nanoTime();
+            if (csv == null) {
+                vendor[0] = CyclerFiles.stream(file, columns, sum::row);
+            } else {
                 AtomicOutput.write(csv, tmp -> {
                     try (var w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(java.nio.file.Files.newOutputStream(tmp), java.nio.charset.StandardCharsets.US_ASCII), 1 << 20)) {
                         w.write("time_s,voltage_v,current_a\n");
-                        for (int k = 0; k < run.size(); k++) {
-                            w.write(Double.toString(run.timeS()[k])); w.write(','); w.write(Double.toString(run.voltageV()[k])); w.write(',');
-                            w.write(Double.toString(run.currentA()[k])); w.write('\n');
-                        }
+                        vendor[0] = CyclerFiles.stream(file, columns, (t, v, i, c, qc, qd, where) -> {
+                            sum.row(t, v, i, c, qc, qd, where);
+                            try {
+                                w.write(Double.toString(t)); w.write(','); w.write(Double.toString(v)); w.write(','); w.write(Double.toString(i)); w.write('\n');
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        });
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
                 });
             }
+            CyclerFiles.Summary s = new CyclerFiles.Summary(vendor[0], sum.finish(), (System.nanoTime() - t0ns) / 1e6);
+            var steps = s.result().steps();
+            double t0 = steps.get(0).startTimeS(), t1 = steps.get(steps.size() - 1).startTimeS() + steps.get(steps.size() - 1).durationS();
+            Main.out().printf("%s: %s, %,d rows over %.6g h, %d cycles, %d steps (%d charge, %d discharge, %d rest)%n", file, s.vendor(), s.result().rows(),
+                    (t1 - t0) / 3600, s.result().cycles().size(), steps.size(), count(steps, CycleSummary.Kind.CHARGE), count(steps, CycleSummary.Kind.DISCHARGE),
+                    count(steps, CycleSummary.Kind.REST));
             if (json != null) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("file", file.toString());
@@ -191,9 +205,8 @@ final class CyclingCommand implements Runnable {
 
         @Override
         public Integer call() {
-            for (Double v : new Double[] {oneCMa, massMg}) {
-                if (v != null && !(v > 0 && Double.isFinite(v))) throw new InputException("--one-c-ma/--active-mass-mg", "value", "a number > 0", String.valueOf(v));
-            }
+            positive("--one-c-ma", oneCMa);
+            positive("--active-mass-mg", massMg);
             CyclerFiles.Summary s = CyclerFiles.summarise(file, columns, 1e-9);
             var t = org.solidscope.echem.cycling.RateTable.of(s.result(), oneCMa == null ? Double.NaN : oneCMa, massMg == null ? Double.NaN : massMg);
             if (t.rates().isEmpty()) throw new InputException(file.toString(), "current", "cycles with a discharge", "none");
@@ -228,9 +241,9 @@ final class CyclingCommand implements Runnable {
 
         @Override
         public Integer call() {
-            for (Double v : new Double[] {massMg, oneCMa, areaCm2}) {
-                if (v != null && !(v > 0 && Double.isFinite(v))) throw new InputException("--active-mass-mg/--one-c-ma/--area-cm2", "value", "a number > 0", String.valueOf(v));
-            }
+            positive("--active-mass-mg", massMg);
+            positive("--one-c-ma", oneCMa);
+            positive("--area-cm2", areaCm2);
             var sum = new CycleSummary(file.toString(), 1e-9);
             var curve = new org.solidscope.echem.cycling.ThinnedCurve(20_000, 1e-9);
             String vendor = CyclerFiles.stream(file, columns, (t, v, i, c, qc, qd, where) -> {
@@ -251,12 +264,12 @@ final class CyclingCommand implements Runnable {
                         org.solidscope.echem.cycling.RateTable.of(result, oneCMa == null ? Double.NaN : oneCMa, massMg == null ? Double.NaN : massMg),
                         massMg == null ? Double.NaN : massMg));
                 case CCD -> {
-                    var whole = CyclerFiles.readAll(file, columns);
+                    var whole = curve.wholeRun(vendor, file, columns);
                     yield org.solidscope.echem.cycling.CyclingReport.ccd(file.toString(), whole,
                             org.solidscope.echem.cycling.CriticalCurrentDensity.find(whole, areaCm2, 1e-9, 0.3));
                 }
                 case CV -> {
-                    var whole = CyclerFiles.readAll(file, columns);
+                    var whole = curve.wholeRun(vendor, file, columns);
                     yield org.solidscope.echem.cycling.CyclingReport.window(file.toString(), whole, areaCm2,
                             org.solidscope.echem.cycling.StabilityWindow.find(whole, areaCm2, 1.0));
                 }

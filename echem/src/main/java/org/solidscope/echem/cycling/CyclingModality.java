@@ -131,7 +131,7 @@ public final class CyclingModality implements Modality {
             m.add(Metric.of("cycling.average_discharge_voltage_first_v", first.averageDischargeVoltageV(), "V"));
             if (!result.ohmicDrops().isEmpty()) m.add(Metric.of("cycling.ohmic_drop_first_mv", result.ohmicDrops().get(0).dropMv(), "mV"));
         } else if (kind == Kind.CCD) {
-            CriticalCurrentDensity.Result c = CriticalCurrentDensity.find(curveRun(source), areaCm2, settings.restCurrentA(), settings.ccdCollapse());
+            CriticalCurrentDensity.Result c = CriticalCurrentDensity.find(curve.wholeRun(vendor, source.data(), null), areaCm2, settings.restCurrentA(), settings.ccdCollapse());
             params.put("collapse", settings.ccdCollapse());
             m.add(Metric.of("cycling.shorted", c.shorted() ? 1 : 0, "1"));
             if (c.shorted()) {
@@ -147,7 +147,7 @@ public final class CyclingModality implements Modality {
             m.add(Metric.of("cycling.asr_ohm_cm2", c.asrOhmCm2(), "Ohm·cm²"));
             if (Double.isFinite(c.asymmetryMv())) m.add(Metric.of("cycling.plating_minus_stripping_mv", c.asymmetryMv(), "mV"));
         } else {
-            StabilityWindow.Result w = StabilityWindow.find(curveRun(source), areaCm2, settings.onsetUaCm2());
+            StabilityWindow.Result w = StabilityWindow.find(curve.wholeRun(vendor, source.data(), null), areaCm2, settings.onsetUaCm2());
             params.put("onset_ua_cm2", settings.onsetUaCm2());
             if (Double.isFinite(w.onsetV())) m.add(Metric.of("cycling.window_onset_v", w.onsetV(), "V"));
             else notes.add(String.format(Locale.ROOT, "no onset up to %.4g V", w.maxV()));
@@ -167,11 +167,6 @@ public final class CyclingModality implements Modality {
                 new RecordArray("cycles", "table", "float32", new int[] {7, n}, "1|mAh×2|1|mWh×2|1", Double.NaN, null, Npy.encode2D(7, n, table)),
                 curve.array());
         return new AnalysisRecord(ID, Provenance.of("cycling.summary/1", params, Map.of(source.name(), source.checksum())), m, arrays, List.of(), null, null, notes);
-    }
-
-    /** The whole run, for the analyses that judge it as a curve (short CCD runs and voltammograms). */
-    private static CyclerFiles.Run curveRun(Source source) {
-        return CyclerFiles.readAll(source.data(), null);
     }
 
     private static double positive(JsonNode side, String field, Source source) {

@@ -78,6 +78,14 @@ public final class ThinnedCurve {
         return new RecordArray("curve", "curve", "float32", new int[] {4, n}, "s|V|A|mAh", Double.NaN, null, Npy.encode2D(4, n, a));
     }
 
+    /** Whether every row of the run was kept (nothing thinned). */
+    public boolean whole() { return stride == 1 && n == seen; }
+
+    /** The whole run: the kept rows when nothing was thinned, else the file read again ({@code mapping} as when it was streamed). */
+    public CyclerFiles.Run wholeRun(String vendor, java.nio.file.Path file, String mapping) {
+        return whole() ? run(vendor) : CyclerFiles.readAll(file, mapping);
+    }
+
     /** Rows kept. */
     public int size() { return n; }
 

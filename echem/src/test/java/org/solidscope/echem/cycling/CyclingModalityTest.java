@@ -95,7 +95,14 @@ class CyclingModalityTest {
         SpectrumCsv.write(csv, sp);
         assertFalse(modality.recognises(Source.of(csv, null)));
         Path mpr = Files.write(dir.resolve("c_pristine.mpr"), BioLogicMpr.write(sp, "11/29/26"));
-        assertFalse(modality.recognises(Source.of(mpr, null)), "a PEIS .mpr has time, Ewe and I, and a frequency");
+        assertFalse(modality.recognises(Source.of(mpr, null)), "a PEIS .mpr (frequency and impedance columns only)");
+        // an EC-Lab PEIS export names time, Ewe and I as a cycler file does, and a frequency: it stays impedance's
+        String peis = "EC-Lab ASCII FILE\nNb header lines : 3\n\nfreq/Hz\tRe(Z)/Ohm\t-Im(Z)/Ohm\ttime/s\tEwe/V\tI/mA\n"
+                + "100000\t10.1\t0.5\t1.0\t3.5\t0.0\n10000\t10.9\t4.2\t2.0\t3.5\t0.0\n";
+        Path mpt = Files.writeString(dir.resolve("c_charged_50.mpt"), peis);
+        assertFalse(modality.recognises(Source.of(mpt, null)), "a PEIS .mpt");
+        assertTrue(modality.recognises(Source.of(Files.writeString(dir.resolve("c_cycle_1.mpt"), peis.replace("freq/Hz", "step")), null)),
+                "the same columns without a frequency are a cycler run");
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello\n");
         assertFalse(modality.recognises(Source.of(text, null)));
     }
