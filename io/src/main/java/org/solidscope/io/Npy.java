@@ -148,7 +148,7 @@ public final class Npy {
     }
 
     /** Converts {@code out.length} elements of an .npy type from {@code b} (positioned at 0) to floats. */
-    static void toFloats(ByteBuffer b, String type, float[] out, String src) {
+    public static void toFloats(ByteBuffer b, String type, float[] out, String src) {
         int n = out.length;
         switch (type) {
             case "u1" -> { for (int i = 0; i < n; i++) out[i] = b.get(i) & 0xff; }

@@ -1,5 +1,6 @@
 package org.solidscope.xcs;
 
+import org.solidscope.io.xcs.SpectrumCube;
 import org.solidscope.core.Parallel;
 import org.solidscope.core.Progress;
 

@@ -1,5 +1,6 @@
 package org.solidscope.xcs;
 
+import org.solidscope.io.xcs.SpectrumCube;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import org.solidscope.core.Parallel;

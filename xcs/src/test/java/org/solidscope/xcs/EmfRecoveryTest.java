@@ -1,5 +1,6 @@
 package org.solidscope.xcs;
 
+import org.solidscope.io.xcs.SpectrumCube;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

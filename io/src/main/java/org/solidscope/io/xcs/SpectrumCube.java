@@ -1,4 +1,4 @@
-package org.solidscope.xcs;
+package org.solidscope.io.xcs;
 
 import org.solidscope.core.InputException;
 

@@ -1,0 +1,65 @@
+package org.solidscope.io.xcs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.solidscope.core.AtomicOutput;
+import org.solidscope.core.InputException;
+
+/**
+ * Per-pixel values as detector software writes them: plain text, one value per pixel in row-major order, separated by
+ * spaces, tabs, commas or line ends (HEXITEC's gradient, intercept and threshold files). {@code #} starts a comment.
+ */
+public final class PixelValues {
+    private PixelValues() {}
+
+    public static float[] read(Path file, int rows, int cols, String what) {
+        AtomicOutput.noteInput(file);
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file.toString(), "file", "an existing " + what + " file", "no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        int n = rows * cols;
+        float[] v = new float[n];
+        int k = 0, line = 0;
+        for (String ln : text.split("\\R")) {
+            line++;
+            int hash = ln.indexOf('#');
+            if (hash >= 0) ln = ln.substring(0, hash);
+            for (String tok : ln.trim().split("[\\s,;]+")) {
+                if (tok.isEmpty()) continue;
+                double d;
+                try {
+                    d = Double.parseDouble(tok);
+                } catch (NumberFormatException e) {
+                    throw new InputException(file + ":" + line, what, "a number", "'" + tok + "'");
+                }
+                if (!Double.isFinite(d)) throw new InputException(file + ":" + line, what, "a finite number", tok);
+                if (k < n) v[k] = (float) d;
+                k++;
+            }
+        }
+        if (k != n) throw new InputException(file.toString(), what, String.format(Locale.ROOT, "%d values (%d × %d pixels, row-major)", n, rows, cols), k + " values");
+        return v;
+    }
+
+    /** Writes one row of the detector per line, space-separated. */
+    public static void write(Path file, float[] values, int rows, int cols) {
+        StringBuilder b = new StringBuilder(values.length * 10);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                if (c > 0) b.append(' ');
+                b.append(values[r * cols + c]);
+            }
+            b.append('\n');
+        }
+        AtomicOutput.writeString(file, b.toString());
+    }
+}
