@@ -45,14 +45,18 @@ public final class ComptonKinematics {
         return pzC / MC2_KEV * MC_AU;
     }
 
-    /** The scattered energy at which {@link #pzAu} equals {@code pz} (bisection; E2 within [E1/3, E1]). */
+    /**
+     * The scattered energy at which {@link #pzAu} equals {@code pz}: Eq. 2 squared is a quadratic in E2,
+     * (A² − k²)·E2² − 2·E1·(A − k²·cos θ)·E2 + E1²·(1 − k²) = 0 with k = pz/mc and A = 1 + E1·(1 − cos θ)/mc²; the root
+     * where A·E2 − E1 has the sign of k is the one Eq. 2 itself gives.
+     */
     public static double energyForPzKev(double e1Kev, double pz, double thetaRad) {
-        double lo = e1Kev / 3, hi = e1Kev;
-        for (int k = 0; k < 100; k++) {
-            double mid = 0.5 * (lo + hi);
-            if (pzAu(e1Kev, mid, thetaRad) < pz) lo = mid; else hi = mid;
-        }
-        return 0.5 * (lo + hi);
+        double c = Math.cos(thetaRad), k = pz / MC_AU, a = 1 + e1Kev * (1 - c) / MC2_KEV;
+        double qa = a * a - k * k, qb = -2 * e1Kev * (a - k * k * c), qc = e1Kev * e1Kev * (1 - k * k);
+        double disc = Math.sqrt(Math.max(0, qb * qb - 4 * qa * qc));
+        double r1 = (-qb + disc) / (2 * qa), r2 = (-qb - disc) / (2 * qa);
+        double s1 = Math.signum(a * r1 - e1Kev);
+        return s1 == Math.signum(k) || k == 0 && Math.abs(a * r1 - e1Kev) < Math.abs(a * r2 - e1Kev) ? r1 : r2;
     }
 
     /**

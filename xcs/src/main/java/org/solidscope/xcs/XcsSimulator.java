@@ -155,6 +155,7 @@ public final class XcsSimulator {
 
     /** Poisson deviate: inversion for small means, a rounded normal with continuity for large ones (mean ≥ 1000). */
     static float poisson(SplittableRandom rnd, double mean) {
+        if (!Double.isFinite(mean)) throw new IllegalArgumentException("a Poisson mean must be finite: " + mean);
         if (mean <= 0) return 0;
         if (mean >= 1000) return (float) Math.max(0, Math.floor(mean + Math.sqrt(mean) * rnd.nextGaussian() + 0.5));
         if (mean < 30) {
