@@ -112,6 +112,9 @@ final class DemoCommand implements Callable<Integer> {
         AtomicOutput.writeString(cyclingRecord.resolve("battery-4_pristine.csv"),
                 org.solidscope.echem.cycling.LimitSimulator.voltammogram(1.0, 0, 5, 0.1, 4.4 + 0.05 * Math.log(1 / 0.33), 1.0, 1));
         AtomicOutput.writeString(cyclingRecord.resolve("battery-4_pristine.csv.json"), Json.write(Map.of("run", "cv", "area_cm2", 1.0)));
+        // on the XCS beamline: battery-3 through its first cycle (seed 004's states), simulated spectra cubes with their truth
+        Path xcsRecord = out.resolve("xcs").resolve("record");
+        List<double[]> xcsTruth = xcsSeries(xcsRecord, out.resolve("xcs").resolve("truth"));
         // the lot goes into the record as a line would put it there: by ingesting its files
         org.solidscope.workflow.Ingest.Report stored;
         try (org.solidscope.catalog.Catalog cat = where.open()) {
@@ -120,21 +123,59 @@ final class DemoCommand implements Callable<Integer> {
             files.addAll(IngestCommand.expand(List.of(ctScans), modalities));
             files.addAll(IngestCommand.expand(List.of(eisRecord), modalities));
             files.addAll(IngestCommand.expand(List.of(cyclingRecord), modalities));
+            files.addAll(IngestCommand.expand(List.of(xcsRecord), modalities));
             stored = new org.solidscope.workflow.Ingest(cat, modalities).run(files, LOT, Map.of(), new ConsoleProgress("record"));
         }
         for (var r : stored.results()) if (r.outcome() == org.solidscope.workflow.Ingest.Outcome.FAILED) System.err.println("failed: " + r.reason());
         Main.out().printf("%nreport: %s%nlot summary: %s%nscans and ground truth: %s%n", report.resolve("index.html"), out.resolve("lot-summary.json"), scans);
-        Main.out().printf("catalog: %s — %d files stored (ultrasonic scans, CT sections, impedance spectra, cycler runs), %d already there; try  ./solidscope cells show battery-3  "
+        Main.out().printf("catalog: %s — %d files stored (ultrasonic scans, CT sections, impedance spectra, cycler runs, XCS spectra cubes), %d already there; try  ./solidscope cells show battery-3  "
                         + "or  ./solidscope lot stats %s --metric ct.ra_um%n",
                 where.db != null ? "PostgreSQL" : where.workspace().toAbsolutePath(), stored.count(org.solidscope.workflow.Ingest.Outcome.STORED),
                 stored.count(org.solidscope.workflow.Ingest.Outcome.ALREADY_PRESENT), LOT);
         ctDemo(out.resolve("ct"));
         eisDemo(out.resolve("eis"));
         cyclingDemo(cyclingRecord, out.resolve("cycling"));
+        xcsDemo(xcsRecord, xcsTruth);
         designDemo(out.resolve("design"));
         Main.out().printf("done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         Main.out().println("to browse the lot:  ./solidscope serve   then open http://127.0.0.1:8080/");
         return 0;
+    }
+
+    /** Battery-3's XCS series: one spectra cube per state of the first cycle; returns per state {cathode x, truth EMF of the cathode}. */
+    List<double[]> xcsSeries(Path record, Path truth) {
+        List<double[]> t = new ArrayList<>();
+        for (var e : XcsCommand.STATE_X.entrySet()) {
+            var r = org.solidscope.xcs.XcsSimulator.simulate(org.solidscope.xcs.XcsSimulator.Settings.seed004(e.getValue()).withSeed(40 + t.size()), org.solidscope.core.Progress.NONE);
+            org.solidscope.io.xcs.SpectrumCubeFiles.write(record.resolve("battery-3_" + e.getKey() + ".npy"), r.cube(), "keV",
+                    Map.of("cell_id", "battery-3", "state", e.getKey(), "incident_kev", 115, "angle_deg", 90, "simulated_cathode_x", e.getValue()));
+            org.solidscope.io.Npy.write2D(truth.resolve("battery-3_" + e.getKey() + ".emf.npy"), 80, 80, r.emfExpected());
+            double s = 0;
+            int n = 0;
+            double pitch = org.solidscope.xcs.PinholeGeometry.seed().samplePitchMm();
+            for (int p = 0; p < r.emfExpected().length; p++)
+                if (Math.hypot((p % 80 - 39.5) * pitch, (p / 80 - 39.5) * pitch) < 6.5 && !r.dead()[p]) { s += r.emfExpected()[p]; n++; }
+            t.add(new double[] {e.getValue(), s / n});
+        }
+        return t;
+    }
+
+    /** What the record holds of battery-3's XCS series: the cathode's EMF per state against the simulated lithium content. */
+    void xcsDemo(Path record, List<double[]> truth) {
+        Main.out().printf("%nXCS: battery-3 through its first cycle (seed 004's geometry, 80 × 80 pixels, simulated), EMF of the cathode disk (|r| < 6.5 mm):%n");
+        Main.out().printf("%-14s %6s %18s %8s%n", "state", "x", "EMF measured (±1σ)", "truth");
+        int k = 0;
+        for (var e : XcsCommand.STATE_X.entrySet()) {
+            var cube = org.solidscope.io.xcs.SpectrumCubeFiles.read(record.resolve("battery-3_" + e.getKey() + ".npy")).cube();
+            var map = org.solidscope.xcs.EmfMap.of(e.getKey(), cube, org.solidscope.xcs.PinholeGeometry.seed(),
+                    new org.solidscope.xcs.ComptonAnalysis(org.solidscope.xcs.ComptonAnalysis.Settings.defaults()), org.solidscope.core.Progress.NONE);
+            boolean[] disk = new boolean[80 * 80];
+            double pitch = org.solidscope.xcs.PinholeGeometry.seed().samplePitchMm();
+            for (int p = 0; p < disk.length; p++) disk[p] = Math.hypot((p % 80 - 39.5) * pitch, (p / 80 - 39.5) * pitch) < 6.5;
+            double[] m = map.mean(disk);
+            Main.out().printf("%-14s %6.2f %11.5f ± %.5f %8.5f%n", e.getKey(), e.getValue(), m[0], m[1], truth.get(k++)[1]);
+        }
+        Main.out().println("battery-3's page shows the EMF maps of every state on one scale and J(pz) per state");
     }
 
     /** The operando impedance series of battery-3 through {@code eis series}: Rs and Rct per state against the simulation's truth. */

@@ -47,7 +47,7 @@ import picocli.CommandLine.Parameters;
                 XcsCommand.Unmix.class, XcsCommand.Pipeline.class},
         footer = {"", "Examples:",
                 "  solidscope xcs simulate --out xcs-sim                       (five states of a coin cell as spectra cubes)",
-                "  solidscope xcs emf xcs-sim/coin-1_charged.npy --map emf.npy --sigma emf-sigma.npy --png emf.png",
+                "  solidscope xcs emf xcs-sim/coin-1_charged_100.npy --map emf.npy --sigma emf-sigma.npy --png emf.png",
                 "  solidscope xcs simulate --kind calibration --out cal && solidscope xcs calibrate cal/am241.npy --gradient g.txt --intercept i.txt",
                 "  solidscope xcs simulate --kind frames --frames 200000 --out run",
                 "  solidscope xcs pipeline run/frames.bin --gradient run/gradient.txt --intercept run/intercept.txt --out run/report.html",
@@ -66,10 +66,10 @@ final class XcsCommand implements Runnable {
 
     static {
         STATE_X.put("pristine", 0.95);
-        STATE_X.put("charging", 0.70);
-        STATE_X.put("charged", 0.45);
-        STATE_X.put("discharging", 0.65);
-        STATE_X.put("discharged", 0.88);
+        STATE_X.put("charged_50", 0.70); // charging
+        STATE_X.put("charged_100", 0.45); // charged
+        STATE_X.put("discharged_50", 0.65); // discharging
+        STATE_X.put("discharged_0", 0.88); // discharged
     }
 
     /** Geometry and the Compton analysis's settings. */
@@ -186,8 +186,8 @@ final class XcsCommand implements Runnable {
         @Option(names = "--out", required = true, description = "directory") Path out;
         @Option(names = "--kind", defaultValue = "cube", description = "cube, frames or calibration (default ${DEFAULT-VALUE})") String kind;
         @Option(names = "--cell-id", defaultValue = "coin-1") String cellId;
-        @Option(names = "--states", defaultValue = "pristine,charging,charged,discharging,discharged", description = "states (cube); x per state 0.95, 0.70, 0.45, 0.65, 0.88") String states;
-        @Option(names = "--state", defaultValue = "charged", description = "the state of a frames run") String state;
+        @Option(names = "--states", defaultValue = "pristine,charged_50,charged_100,discharged_50,discharged_0", description = "states (cube): pristine, charging, charged, discharging, discharged as the record names them; cathode x 0.95, 0.70, 0.45, 0.65, 0.88") String states;
+        @Option(names = "--state", defaultValue = "charged_100", description = "the state of a frames run") String state;
         @Option(names = "--cathode-x", description = "cathode Li content for every state instead") Double cathodeX;
         @Option(names = "--rows", defaultValue = "80") int rows;
         @Option(names = "--cols", defaultValue = "80") int cols;
@@ -456,8 +456,8 @@ final class XcsCommand implements Runnable {
             SpectrumCubeFiles.Read r = SpectrumCubeFiles.read(input);
             if (!r.unit().equals("keV")) throw new InputException(input + ".json", "unit", "keV (calibrate first)", r.unit());
             EmfMap map = EmfMap.of(input.toString(), r.cube(), a.geometry(), a.analysis(), new ConsoleProgress("emf"));
-            double[] mean = map.weightedMean(null);
-            Main.out().printf(Locale.ROOT, "%s: %d × %d pixels, %d flagged; EMF %.4f ± %.4f (weighted mean over the field); %.1f ms%n", input, map.rows(), map.cols(),
+            double[] mean = map.mean(null);
+            Main.out().printf(Locale.ROOT, "%s: %d × %d pixels, %d flagged; EMF %.4f ± %.4f (mean of the unflagged pixels); %.1f ms%n", input, map.rows(), map.cols(),
                     map.flagged(), mean[0], mean[1], map.elapsedMs());
             if (mapOut != null) Npy.write2D(mapOut, map.rows(), map.cols(), map.emf());
             if (sigmaOut != null) Npy.write2D(sigmaOut, map.rows(), map.cols(), map.sigma());
@@ -575,7 +575,7 @@ final class XcsCommand implements Runnable {
                     new ConsoleProgress("spectra"));
             printProcessed(f, r, d);
             EmfMap map = EmfMap.of(input.toString(), r.cube(), g, an, Progress.NONE);
-            double[] mean = map.weightedMean(null);
+            double[] mean = map.mean(null);
             Main.out().printf(Locale.ROOT, "EMF map: %d flagged of %d pixels; EMF %.4f ± %.4f over the field; %.1f ms%n", map.flagged(), f.rows() * f.cols(), mean[0], mean[1], map.elapsedMs());
             List<XcsReport.Row> rows = new ArrayList<>();
             double nominal = Math.toRadians(g.nominalDeg());

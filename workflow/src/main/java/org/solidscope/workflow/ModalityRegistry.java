@@ -38,6 +38,8 @@ public final class ModalityRegistry {
                 new org.solidscope.echem.cycling.CyclingModality(org.solidscope.echem.cycling.CyclingModality.Settings.defaults()),
                 new org.solidscope.echem.EisModality(org.solidscope.echem.EisModality.Settings.defaults()),
                 new UltrasoundModality(spec),
+                // XCS spectra cubes are .npy files as CT volumes are: they are claimed by their sidecar ("modality": "xcs") first
+                new org.solidscope.xcs.XcsModality(),
                 new CtModality(CtModality.Settings.defaults())), spec);
     }
 

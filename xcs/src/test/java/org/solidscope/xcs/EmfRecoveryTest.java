@@ -46,7 +46,7 @@ class EmfRecoveryTest {
                 for (int p = 0; p < mask.length; p++) mask[p] = sim.component()[p] == XcsSimulator.Component.CATHODE;
             }
             EmfMap map = EmfMap.of("sim", sim.cube(), PinholeGeometry.seed(), new ComptonAnalysis(ComptonAnalysis.Settings.defaults()), Progress.NONE);
-            emf[k] = map.weightedMean(mask)[0];
+            emf[k] = map.mean(mask)[0];
         }
         double r2 = rSquared(xs, emf);
         System.out.printf("EMF vs x: %s, R² %.5f%n", java.util.Arrays.toString(emf), r2);

@@ -36,13 +36,18 @@ public final class SpectrumCubeFiles {
     public record Read(SpectrumCube cube, String unit, String sidecarJson) {}
 
     public static Read read(Path file) {
+        return read(file, null);
+    }
+
+    /** As {@link #read(Path)}, with the sidecar given as text (as the record stores it) instead of the file beside. */
+    public static Read read(Path file, String sidecarJson) {
         AtomicOutput.noteInput(file);
         if (!Files.exists(file)) throw new InputException(file.toString(), "file", "an existing spectra cube (.npy or HDF5)", "no such file");
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".h5") || n.endsWith(".hdf5") || n.endsWith(".nxs") ? readHdf5(file) : readNpy(file);
+        return n.endsWith(".h5") || n.endsWith(".hdf5") || n.endsWith(".nxs") ? readHdf5(file) : readNpy(file, sidecarJson);
     }
 
-    private static Read readNpy(Path file) {
+    private static Read readNpy(Path file, String sidecarJson) {
         String src = file.toString();
         Npy.Header h = Npy.readHeader(file);
         if (h.shape().length != 3) throw new InputException(src, "shape", "[rows, cols, bins]", Arrays.toString(h.shape()));
@@ -50,7 +55,7 @@ public final class SpectrumCubeFiles {
         long count = h.elements();
         MemoryBudget.require(src, "shape", "a cube of " + count + " values", count * 4);
         if (count > Integer.MAX_VALUE - 8) throw new InputException(src, "shape", "fewer than 2^31 values", Arrays.toString(h.shape()));
-        Sidecar side = Sidecar.of(file);
+        Sidecar side = sidecarJson != null ? Sidecar.parse(file.getFileName().toString(), sidecarJson) : Sidecar.of(file);
         double[] axis = axis(side, bins);
         float[] counts = new float[(int) count];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {

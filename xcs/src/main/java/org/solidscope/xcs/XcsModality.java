@@ -1,0 +1,117 @@
+package org.solidscope.xcs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.solidscope.core.Json;
+import org.solidscope.core.Progress;
+import org.solidscope.core.Provenance;
+import org.solidscope.core.record.AnalysisRecord;
+import org.solidscope.core.record.Metric;
+import org.solidscope.core.record.Modality;
+import org.solidscope.core.record.RecordArray;
+import org.solidscope.core.record.Sidecars;
+import org.solidscope.core.record.Source;
+import org.solidscope.io.Npy;
+import org.solidscope.io.xcs.SpectrumCube;
+import org.solidscope.io.xcs.SpectrumCubeFiles;
+
+/**
+ * XCS spectra cubes in the record: a {@code .npy} cube whose sidecar says {@code "modality": "xcs"} and
+ * {@code "kind": "spectra"} (what {@code xcs spectra}, {@code xcs pipeline --cube} and {@code xcs simulate} write).
+ * Geometry from the sidecar ({@code incident_kev}, {@code angle_deg}, {@code sample_to_pinhole_mm},
+ * {@code pinhole_to_detector_mm}, {@code pitch_mm}; the seed's values otherwise).
+ *
+ * <p>Metrics {@code xcs.*}: the field's EMF from the angle-aligned sum with its σ, the plain mean of the
+ * pixels' EMF, its 5th and 95th percentiles, flagged pixels, counts. Arrays: {@code emf} and {@code emf_sigma}
+ * [rows, cols] (maps at the sample's pitch, NaN where flagged) and {@code profile} [3, n] (pz a.u., J, σ) of the field.
+ */
+public final class XcsModality implements Modality {
+    public static final String ID = "xcs";
+    static final Pattern NAME = Pattern.compile("^(?<cell>.+?)_(?<state>[a-z]+(_\\d+)?)\\.(npy)$", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public String id() { return ID; }
+
+    @Override
+    public boolean recognises(Source source) {
+        String n = source.name().toLowerCase(Locale.ROOT);
+        if (!n.endsWith(".npy") || n.contains(".truth") || source.sidecarJson() == null) return false;
+        try {
+            JsonNode s = Json.mapper().readTree(source.sidecarJson());
+            return "xcs".equals(s.path("modality").asText()) && "spectra".equals(s.path("kind").asText()) && !"adu".equalsIgnoreCase(s.path("unit").asText());
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Identity identify(Source source, Map<String, String> hints) {
+        return Sidecars.identify(source, hints, NAME);
+    }
+
+    @Override
+    public Analysed analyse(Source source, Identity identity) {
+        JsonNode side = Sidecars.read(source);
+        SpectrumCube cube = SpectrumCubeFiles.read(source.data(), source.sidecarJson()).cube();
+        double incident = num(side, "incident_kev", 115), angle = num(side, "angle_deg", 90);
+        PinholeGeometry g = new PinholeGeometry(num(side, "sample_to_pinhole_mm", 160), num(side, "pinhole_to_detector_mm", 150), num(side, "pitch_mm", 0.25), angle);
+        ComptonAnalysis an = new ComptonAnalysis(ComptonAnalysis.Settings.defaults().withIncidentKev(incident));
+        EmfMap map = EmfMap.of(source.shown(), cube, g, an, Progress.NONE);
+        double nominal = Math.toRadians(angle);
+        double[] aligned = AlignedSum.of(cube, null, g.thetaMap(cube.rows(), cube.cols()), nominal, incident);
+        ComptonAnalysis.Emf field = an.emf(aligned, null, cube.startKev(), cube.binKev(), nominal);
+        ComptonAnalysis.Profile prof = an.profile(aligned, null, cube.startKev(), cube.binKev(), nominal);
+        double[] mean = map.mean(null);
+        double[] pct = org.solidscope.report.ArrayImages.percentiles(map.emf(), 0.05, 0.95);
+        List<Metric> m = new ArrayList<>();
+        m.add(new Metric("xcs.emf_field", field.emf(), "1", field.sigma()));
+        m.add(new Metric("xcs.emf_pixel_mean", mean[0], "1", mean[1]));
+        m.add(Metric.of("xcs.emf_p05", pct[0], "1"));
+        m.add(Metric.of("xcs.emf_p95", pct[1], "1"));
+        m.add(Metric.of("xcs.flagged_pixels", map.flagged(), "1"));
+        m.add(Metric.of("xcs.pixels", cube.pixels(), "1"));
+        m.add(Metric.of("xcs.compton_counts", field.counts(), "1"));
+        m.add(Metric.of("xcs.emf_ms", map.elapsedMs(), "ms"));
+        int n = prof.pzAu().length;
+        float[] pv = new float[3 * n];
+        for (int k = 0; k < n; k++) {
+            pv[k] = (float) prof.pzAu()[k];
+            pv[n + k] = (float) prof.j()[k];
+            pv[2 * n + k] = (float) prof.sigma()[k];
+        }
+        List<RecordArray> arrays = List.of(
+                new RecordArray("emf", "map", "float32", new int[] {cube.rows(), cube.cols()}, "1", g.samplePitchMm(), null, Npy.encode2D(cube.rows(), cube.cols(), map.emf())),
+                new RecordArray("emf_sigma", "map", "float32", new int[] {cube.rows(), cube.cols()}, "1", g.samplePitchMm(), null, Npy.encode2D(cube.rows(), cube.cols(), map.sigma())),
+                new RecordArray("profile", "profile", "float32", new int[] {3, n}, "a.u.|1/a.u.|1/a.u.", Double.NaN, null, Npy.encode2D(3, n, pv)));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("incident_kev", incident);
+        params.put("angle_deg", angle);
+        params.put("pz_low_au", an.settings().lowPzAu());
+        params.put("pz_high_au", an.settings().highPzAu());
+        params.put("background", an.settings().background().name().toLowerCase(Locale.ROOT));
+        params.put("min_counts", an.settings().minCounts());
+        List<String> notes = new ArrayList<>();
+        if (map.flagged() > 0) notes.add(map.flagged() + " pixels flagged: fewer than " + (long) an.settings().minCounts() + " counts within |pz| < 5 a.u.");
+        AnalysisRecord r = new AnalysisRecord(ID, Provenance.of("xcs.emf/1", params, Map.of(source.name(), source.checksum())), m, arrays, List.of(), null, null, notes);
+        Map<String, Object> st = new LinkedHashMap<>();
+        st.put("rows", cube.rows());
+        st.put("cols", cube.cols());
+        st.put("bins", cube.bins());
+        st.put("energy_start_kev", cube.startKev());
+        st.put("energy_bin_kev", cube.binKev());
+        if (source.sidecarJson() != null) st.put("sidecar", source.sidecarJson());
+        return new Analysed("xcs", st, null, r, Double.NaN, Double.NaN);
+    }
+
+    private static double num(JsonNode side, String field, double dflt) {
+        if (side == null || !side.hasNonNull(field)) return dflt;
+        double v = side.get(field).asDouble(Double.NaN);
+        if (!Double.isFinite(v)) throw new org.solidscope.core.InputException("sidecar", field, "a number", side.get(field).asText());
+        return v;
+    }
+}
