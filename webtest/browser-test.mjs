@@ -47,6 +47,13 @@ try {
     null, { timeout: 60000 });
   const vq = await page.locator('#cycling svg.vq polyline').count();
   if (vq !== 24) fail(`cell ${cellId}: ${vq} charge and discharge curves, expected 24`);
+  // XCS: the EMF map of each of the three states (one scale), the field EMF across states, J(pz) per state
+  await page.waitForFunction(() => [...document.querySelectorAll('#xcs figure.xcs-map img')].length === 3
+    && [...document.querySelectorAll('#xcs figure.xcs-map img')].every((i) => i.complete && i.naturalWidth > 0)
+    && document.querySelectorAll('#xcs svg.xcs-trend circle.xcs-point').length === 3 && document.querySelectorAll('#xcs svg.xcs-profile polyline.xcs-j').length === 3,
+    null, { timeout: 60000 });
+  const emfCaption = await page.locator('#xcs figure.xcs-map figcaption').first().textContent();
+  if (!/EMF \d\.\d+\s+± \d/.test(emfCaption)) fail(`cell ${cellId}: XCS caption '${emfCaption}' is not EMF value ± error`);
   const tl = await page.locator('#timeline tr.tl-row').count();
   if (tl < 5) fail(`cell ${cellId}: timeline rows ${tl}`);
   const reasons = await page.locator('ul.reasons li').allTextContents();

@@ -57,10 +57,18 @@ class BrowserTest {
             assertEquals(0, CliTest.run("cycling", "simulate", "--preset", "ccd", "--seed", String.valueOf(i),
                     "--out", scans.resolve("battery-" + i + "_cycle_1.csv").toString()).code());
             Files.writeString(scans.resolve("battery-" + i + "_cycle_1.csv.json"), "{\"run\": \"ccd\", \"area_cm2\": 1}");
+            // on the XCS beamline: three states of the first cycle (small cubes)
+            assertEquals(0, CliTest.run("xcs", "simulate", "--out", dir.resolve("xcs").toString(), "--cell-id", "battery-" + i, "--states", "pristine,charged_100,discharged_0",
+                    "--rows", "40", "--cols", "40", "--seed", String.valueOf(i)).code());
         }
-        CliTest.Run in = CliTest.run("ingest", scans.toString(), "--lot", "L-browser", "--workspace", ws.toString());
+        try (var s = Files.walk(dir.resolve("xcs").resolve("truth"))) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(org.solidscope.core.AtomicOutput::deleteQuietly);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // already gone
+        }
+        CliTest.Run in = CliTest.run("ingest", scans.toString(), dir.resolve("xcs").toString(), "--lot", "L-browser", "--workspace", ws.toString());
         assertEquals(0, in.code(), in.err());
-        assertTrue(in.out().contains("64 stored"), in.out());
+        assertTrue(in.out().contains("76 stored"), in.out());
         assertEquals(0, CliTest.run("ut", "simulate", "--random", "1", "--seed", "42", "--stage", "infiltration", "--out", upl.toString()).code());
         Path scan = upl.resolve("uploaded42_infiltration.csv");
         Files.move(upl.resolve("sim-42_infiltration.csv"), scan);
