@@ -37,7 +37,7 @@ public final class FrameProcessor {
      * @param chunkFrames    frames per read
      */
     public record Settings(ChargeSharing sharing, double thresholdKev, double thresholdSigma, double startKev, double binKev, int bins, int chunkFrames) {
-        public static Settings defaults() { return new Settings(ChargeSharing.SEED, 3.0, Double.NaN, 0, 0.2, 800, 256); }
+        public static Settings defaults() { return new Settings(ChargeSharing.SEED, 3.0, Double.NaN, 0, 0.2, 800, 64); }
 
         public Settings withSharing(ChargeSharing c) { return new Settings(c, thresholdKev, thresholdSigma, startKev, binKev, bins, chunkFrames); }
 
@@ -69,6 +69,8 @@ public final class FrameProcessor {
         void event(long frame, int pixel, float energy);
     }
 
+    private static final HitScan HIT_SCAN = HitScan.best();
+
     private FrameProcessor() {}
 
     /** Processes frames [first, file.frames()) of {@code file}. */
@@ -79,7 +81,8 @@ public final class FrameProcessor {
         int px = file.rows() * file.cols();
         int[] threshold = thresholds(corr, s, file.path().toString());
         long frames = file.frames() - first;
-        int chunk = (int) Math.max(1, Math.min(s.chunkFrames(), (8L << 20) / file.frameBytes()));
+        // chunks of about 1 MiB at most: the read, the copy and the scan of one chunk stay in the caches
+        int chunk = (int) Math.max(1, Math.min(s.chunkFrames(), (1L << 20) / file.frameBytes()));
         long chunks = (frames + chunk - 1) / chunk;
         long perWorker = 4L * px * s.bins() + 4L * chunk * file.frameBytes() + 64L * px;
         int workers = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), Math.min(chunks, (MemoryBudget.availableBytes() * 6 / 10) / perWorker)));
@@ -92,31 +95,41 @@ public final class FrameProcessor {
             return t;
         });
         try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
-            long next = 0;
-            while (next < chunks) {
-                List<Future<?>> wave = new ArrayList<>(workers);
-                for (int k = 0; k < workers && next < chunks; k++, next++) {
-                    long c = next;
-                    Worker worker = w[k];
-                    wave.add(pool.submit(() -> {
-                        long f0 = first + c * chunk;
-                        worker.run(ch, f0, (int) Math.min(chunk, file.frames() - f0), sink != null);
+            if (sink == null) {
+                // every worker takes the next chunk as soon as it is free: no waiting for the slowest of a wave
+                java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(), done = new java.util.concurrent.atomic.AtomicLong();
+                List<Future<?>> running = new ArrayList<>(workers);
+                for (Worker worker : w)
+                    running.add(pool.submit(() -> {
+                        for (long c; (c = next.getAndIncrement()) < chunks; ) {
+                            long f0 = first + c * chunk;
+                            int n = (int) Math.min(chunk, file.frames() - f0);
+                            worker.run(ch, f0, n, false);
+                            progress.update(done.addAndGet(n) * file.frameBytes(), frames * file.frameBytes());
+                        }
                         return null;
                     }));
-                }
-                for (int k = 0; k < wave.size(); k++) {
-                    try {
-                        wave.get(k).get();
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        if (e.getCause() instanceof RuntimeException re) throw re;
-                        throw new IllegalStateException(e.getCause());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted", e);
+                for (Future<?> f : running) await(f);
+            } else {
+                // events go out in file order: chunks run in waves of one per worker and are drained in order
+                long next = 0;
+                while (next < chunks) {
+                    List<Future<?>> wave = new ArrayList<>(workers);
+                    for (int k = 0; k < workers && next < chunks; k++, next++) {
+                        long c = next;
+                        Worker worker = w[k];
+                        wave.add(pool.submit(() -> {
+                            long f0 = first + c * chunk;
+                            worker.run(ch, f0, (int) Math.min(chunk, file.frames() - f0), true);
+                            return null;
+                        }));
                     }
-                    if (sink != null) w[k].drain(sink);
+                    for (int k = 0; k < wave.size(); k++) {
+                        await(wave.get(k));
+                        w[k].drain(sink);
+                    }
+                    progress.update(Math.min(next * chunk, frames) * file.frameBytes(), frames * file.frameBytes());
                 }
-                progress.update(Math.min(next * chunk, frames) * file.frameBytes(), frames * file.frameBytes());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.path(), e);
@@ -135,6 +148,19 @@ public final class FrameProcessor {
         }
         return new Result(new SpectrumCube(file.rows(), file.cols(), s.bins(), s.startKev(), s.binKev(), counts), frames, hits, events, dropped, outside,
                 frames * file.frameBytes(), workers, (System.nanoTime() - t0) / 1e6);
+    }
+
+    private static void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof IOException io) throw new UncheckedIOException(io);
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** Raw value above which a pixel is hit (65535: never). */
@@ -158,6 +184,7 @@ public final class FrameProcessor {
         final int rows, cols, px, bins, chunk;
         final long header, frameBytes;
         final int[] threshold, hist;
+        final short[] thresholdShort;
         final float[] offset, gradient, intercept;
         final ChargeSharing sharing;
         final double start, invWidth;
@@ -182,6 +209,8 @@ public final class FrameProcessor {
             header = f.headerBytes();
             frameBytes = f.frameBytes();
             this.threshold = threshold;
+            thresholdShort = new short[threshold.length];
+            for (int p = 0; p < threshold.length; p++) thresholdShort[p] = (short) (threshold[p] ^ 0x8000);
             hist = new int[px * bins];
             offset = c.offsetAdu();
             gradient = c.gradientKevPerAdu();
@@ -189,7 +218,8 @@ public final class FrameProcessor {
             sharing = s.sharing();
             start = s.startKev();
             invWidth = 1 / s.binKev();
-            buf = ByteBuffer.allocate((int) (chunk * frameBytes)).order(ByteOrder.LITTLE_ENDIAN);
+            // direct: a heap buffer would be filled through a hidden direct one (one more copy of every byte)
+            buf = ByteBuffer.allocateDirect((int) (chunk * frameBytes)).order(ByteOrder.LITTLE_ENDIAN);
             raw = new short[chunk * px];
             mark = new int[px];
             hitPixel = new int[px];
@@ -211,12 +241,15 @@ public final class FrameProcessor {
             for (int f = 0; f < frames; f++) frame(firstFrame + f, f * px);
         }
 
+        /** Over-threshold pixels of the frame at {@code base} into hitPixel; their count. Small, so the JIT compiles it at once. */
+        private int scan(int base) {
+            return HIT_SCAN.scan(raw, base, threshold, thresholdShort, px, hitPixel);
+        }
+
         private void frame(long frameIndex, int base) {
-            int n = 0;
-            final short[] r = raw;
-            final int[] t = threshold;
-            for (int p = 0; p < px; p++) if ((r[base + p] & 0xffff) > t[p]) hitPixel[n++] = p;
+            int n = scan(base);
             if (n == 0) return;
+            final short[] r = raw;
             hits += n;
             for (int h = 0; h < n; h++) {
                 int p = hitPixel[h];
