@@ -43,7 +43,13 @@ public final class Train {
                 new String[] {"ct", "phantom", "--kind", "porous", "--size", "48", "--out", d + "/p.npy"},
                 new String[] {"ct", "threshold", d + "/p.npy", "--out", d + "/pm.npy"},
                 new String[] {"ct", "tortuosity", d + "/pm.npy", "--phase", "0", "--axis", "z", "--json", d + "/tau.json"},
-                new String[] {"ct", "reconstruct", d + "/sino.npy", "--filter", "ramp", "--out", d + "/rec.npy"});
+                new String[] {"ct", "reconstruct", d + "/sino.npy", "--filter", "ramp", "--out", d + "/rec.npy"},
+                new String[] {"xcs", "simulate", "--kind", "frames", "--frames", "20000", "--dark-frames", "200", "--rows", "40", "--cols", "40", "--out", d + "/xcs"},
+                new String[] {"xcs", "spectra", d + "/xcs/frames.bin", "--gradient", d + "/xcs/gradient.txt", "--intercept", d + "/xcs/intercept.txt", "--sharing", "discrimination",
+                        "--out", d + "/xcs/cube.npy"},
+                new String[] {"xcs", "pipeline", d + "/xcs/frames.bin", "--gradient", d + "/xcs/gradient.txt", "--intercept", d + "/xcs/intercept.txt", "--out", d + "/xcs/r.html"},
+                new String[] {"xcs", "simulate", "--states", "pristine", "--rows", "40", "--cols", "40", "--out", d + "/xcs"},
+                new String[] {"xcs", "emf", d + "/xcs/coin-1_pristine.npy", "--map", d + "/xcs/emf.npy"});
         // a sinogram of a centred disk (radius 40 of 128 detectors, 180 angles): its line integrals are 2·√(r² − s²) at every angle
         int angles = 180, det = 128;
         float[] sino = new float[angles * det];

@@ -84,7 +84,7 @@ public final class FrameProcessor {
         // chunks of about 1 MiB at most: the read, the copy and the scan of one chunk stay in the caches
         int chunk = (int) Math.max(1, Math.min(s.chunkFrames(), (1L << 20) / file.frameBytes()));
         long chunks = (frames + chunk - 1) / chunk;
-        long perWorker = 4L * px * s.bins() + 4L * chunk * file.frameBytes() + 64L * px;
+        long perWorker = 2L * px * s.bins() + 4L * chunk * file.frameBytes() + 64L * px;
         int workers = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), Math.min(chunks, (MemoryBudget.availableBytes() * 6 / 10) / perWorker)));
         MemoryBudget.require(file.path().toString(), "rows, cols, bins", "histograms of " + px + " pixels × " + s.bins() + " bins", perWorker);
         Worker[] w = new Worker[workers];
@@ -139,8 +139,9 @@ public final class FrameProcessor {
         float[] counts = new float[px * s.bins()];
         long hits = 0, events = 0, dropped = 0, outside = 0;
         for (Worker k : w) {
-            int[] h = k.hist;
+            char[] h = k.hist;
             for (int i = 0; i < counts.length; i++) counts[i] += h[i];
+            for (var e : k.overflow.entrySet()) counts[e.getKey()] += 65536f * e.getValue();
             hits += k.hits;
             events += k.events;
             dropped += k.dropped;
@@ -183,7 +184,10 @@ public final class FrameProcessor {
     static final class Worker {
         final int rows, cols, px, bins, chunk;
         final long header, frameBytes;
-        final int[] threshold, hist;
+        final int[] threshold;
+        /** 16-bit counters (half the memory of ints, so both workers' histograms stay in cache longer); wraps are counted in {@link #overflow}. */
+        final char[] hist;
+        final java.util.HashMap<Integer, Integer> overflow = new java.util.HashMap<>();
         final short[] thresholdShort;
         final float[] offset, gradient, intercept;
         final ChargeSharing sharing;
@@ -211,7 +215,7 @@ public final class FrameProcessor {
             this.threshold = threshold;
             thresholdShort = new short[threshold.length];
             for (int p = 0; p < threshold.length; p++) thresholdShort[p] = (short) (threshold[p] ^ 0x8000);
-            hist = new int[px * bins];
+            hist = new char[px * bins];
             offset = c.offsetAdu();
             gradient = c.gradientKevPerAdu();
             intercept = c.interceptKev();
@@ -337,7 +341,8 @@ public final class FrameProcessor {
                 outside++;
                 return;
             }
-            hist[p * bins + (int) b]++;
+            int i = p * bins + (int) b;
+            if (++hist[i] == 0) overflow.merge(i, 1, Integer::sum);
             events++;
             if (keep) {
                 if (evCount == evFrame.length) {
