@@ -93,6 +93,20 @@ class FrameProcessingTest {
         assertTrue(e.getMessage().contains("other.bin.json") && e.getMessage().contains("frames"), e.getMessage());
     }
 
+    @Test
+    void binsPastSixteenBitsAreCountedExactly() throws Exception {
+        // one pixel, the same value in 300,000 frames: each worker's 16-bit counter wraps at least once
+        Path one = dir.resolve("one.bin");
+        ByteBuffer b = ByteBuffer.allocate(2 * 300_000).order(ByteOrder.LITTLE_ENDIAN);
+        while (b.hasRemaining()) b.putShort((short) 2300);
+        Files.write(one, b.array());
+        Files.writeString(dir.resolve("one.bin.json"), "{\"rows\": 1, \"cols\": 1}");
+        PixelCorrections c = new PixelCorrections(1, 1, new float[] {300}, new float[] {4}, new float[] {0.025f}, new float[] {0}, new boolean[1]);
+        FrameProcessor.Result r = FrameProcessor.process(FrameFile.open(one), c, FrameProcessor.Settings.defaults(), 0, null, Progress.NONE);
+        assertEquals(300_000, r.events());
+        assertEquals(300_000f, r.cube().counts()[r.cube().binOf(50.0)]);
+    }
+
     static int countTrue(boolean[] b) {
         int c = 0;
         for (boolean x : b) if (x) c++;

@@ -11,7 +11,8 @@ import org.solidscope.core.InputException;
 
 /**
  * Per-pixel values as detector software writes them: plain text, one value per pixel in row-major order, separated by
- * spaces, tabs, commas or line ends (HEXITEC's gradient, intercept and threshold files). {@code #} starts a comment.
+ * spaces, tabs, commas or line ends (HEXITEC's gradient, intercept and threshold files). {@code #} starts a comment;
+ * {@code NaN} marks a pixel without a value (a pixel the calibration flagged: it is left out).
  */
 public final class PixelValues {
     private PixelValues() {}
@@ -41,7 +42,7 @@ public final class PixelValues {
                 } catch (NumberFormatException e) {
                     throw new InputException(file + ":" + line, what, "a number", "'" + tok + "'");
                 }
-                if (!Double.isFinite(d)) throw new InputException(file + ":" + line, what, "a finite number", tok);
+                if (Double.isInfinite(d)) throw new InputException(file + ":" + line, what, "a finite number (or NaN: no value for that pixel)", tok);
                 if (k < n) v[k] = (float) d;
                 k++;
             }
