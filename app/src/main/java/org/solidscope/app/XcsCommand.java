@@ -239,8 +239,19 @@ final class XcsCommand implements Runnable {
                     FrameSimulator.write(f, r.expected(), det, new FrameSimulator.Settings(n, darkFrames, photonsPerFrame, 0.012, 0.25, 9000, seed + 2), new ConsoleProgress("frames"));
                     PixelValues.write(out.resolve("gradient.txt"), det.gradientKevPerAdu(), rows, cols);
                     PixelValues.write(out.resolve("intercept.txt"), det.interceptKev(), rows, cols);
-                    Npy.write2D(truth.resolve("emf.npy"), rows, cols, r.emfExpected());
-                    Main.out().printf(Locale.ROOT, "%s: %,d frames (%d dark) of %d × %d, %.1f photons per frame; calibration in gradient.txt, intercept.txt; EMF truth in %s%n",
+                    // the truth of a frame run: the expected spectra through charge sharing as xcs pipeline's defaults treat it (3 keV, the seed's rule)
+                    // and the pixels' 0.12 keV read noise
+                    SpectrumCube recorded = org.solidscope.xcs.ChargeSharingResponse.of(0, r.expected().binKev(), r.expected().bins(), 3.0, 0.012, 0.25, ChargeSharing.SEED, 256, 0.12)
+                            .apply(r.expected());
+                    ComptonAnalysis an = new ComptonAnalysis(ComptonAnalysis.Settings.defaults().withMinCounts(0));
+                    PinholeGeometry geo = PinholeGeometry.seed();
+                    float[] t = new float[rows * cols];
+                    for (int p = 0; p < t.length; p++)
+                        t[p] = Float.isNaN(r.emfExpected()[p]) ? Float.NaN
+                                : (float) an.emf(recorded.counts(), null, p * recorded.bins(), recorded.bins(), 0, recorded.binKev(), geo.thetaRad(rows, cols, p / cols, p % cols)).emf();
+                    Npy.write2D(truth.resolve("emf.npy"), rows, cols, t);
+                    Npy.write2D(truth.resolve("emf-spectra.npy"), rows, cols, r.emfExpected());
+                    Main.out().printf(Locale.ROOT, "%s: %,d frames (%d dark) of %d × %d, %.1f photons per frame; calibration in gradient.txt, intercept.txt; EMF truth in %s (with charge sharing at 3 keV, the seed's rule)%n",
                             f, n + darkFrames, darkFrames, rows, cols, photonsPerFrame, truth.resolve("emf.npy"));
                 }
                 case "calibration" -> {

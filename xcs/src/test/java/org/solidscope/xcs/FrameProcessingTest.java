@@ -94,6 +94,31 @@ class FrameProcessingTest {
     }
 
     @Test
+    void chargeSharingResponseEqualsSamplingTheCloudModel() {
+        double e = 93.9, thr = 3, cloud = 0.012, pitch = 0.25;
+        ChargeSharingResponse resp = ChargeSharingResponse.of(0, 0.2, 750, thr, cloud, pitch, ChargeSharing.SEED, 256);
+        float[] in = new float[750];
+        in[(int) (e / 0.2)] = 1f;
+        double[] out = new double[750];
+        resp.apply(in, 0, out);
+        double kept = 0, mean = 0;
+        for (int b = 0; b < 750; b++) { kept += out[b]; mean += out[b] * (b + 0.5) * 0.2; }
+        mean /= kept;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        double n = 400_000, k = 0, sum = 0, at = ((int) (e / 0.2) + 0.5) * 0.2;
+        for (int i = 0; i < n; i++) {
+            double[] fx = FrameSimulator.shares(r.nextDouble() * pitch, pitch, cloud), fy = FrameSimulator.shares(r.nextDouble() * pitch, pitch, cloud);
+            int hits = 0;
+            double rec = 0;
+            for (double a : fy) for (double b : fx) if (a * b * at > thr) { hits++; rec += a * b * at; }
+            if (hits <= 2) { k++; sum += rec; }
+        }
+        assertEquals(k / n, kept, 0.002, "share of photons kept");
+        assertEquals(sum / k, mean, 0.01, "mean kept energy");
+        assertTrue(mean < at - 0.1, "sub-threshold sharing lowers the recorded energy: " + mean);
+    }
+
+    @Test
     void binsPastSixteenBitsAreCountedExactly() throws Exception {
         // one pixel, the same value in 300,000 frames: each worker's 16-bit counter wraps at least once
         Path one = dir.resolve("one.bin");
