@@ -154,6 +154,34 @@ final class XcsCommand implements Runnable {
         }
     }
 
+    /** A flat-field acquisition (keV cube of a homogeneous disk) for region sums. */
+    static final class FlatOptions {
+        @Option(names = "--flat", description = "flat-field acquisition (a keV cube of a homogeneous disk): region sums divide each pixel by its efficiency") Path flat;
+        @Option(names = "--flat-window-kev", defaultValue = "85:105", description = "energies whose counts give the efficiency (default ${DEFAULT-VALUE})") String window;
+
+        org.solidscope.xcs.FlatField load(SpectrumCube like) {
+            return load(like.rows(), like.cols());
+        }
+
+        org.solidscope.xcs.FlatField load(int rows, int cols) {
+            if (flat == null) return null;
+            String[] w = window.split(":");
+            double lo, hi;
+            try {
+                lo = Double.parseDouble(w[0]);
+                hi = Double.parseDouble(w[1]);
+            } catch (RuntimeException e) {
+                throw new InputException("--flat-window-kev", "window", "LO:HI in keV", "'" + window + "'");
+            }
+            SpectrumCube c = SpectrumCubeFiles.read(flat).cube();
+            if (c.rows() != rows || c.cols() != cols)
+                throw new InputException(flat.toString(), "rows, cols", rows + " × " + cols + " (the data's)", c.rows() + " × " + c.cols());
+            org.solidscope.xcs.FlatField ff = org.solidscope.xcs.FlatField.of(flat.toString(), c, lo, hi, 0.2);
+            Main.out().printf(Locale.ROOT, "flat field %s: %d pixels below a fifth of the median left out%n", flat, ff.excluded());
+            return ff;
+        }
+    }
+
     static boolean isFrameFile(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         return n.endsWith(".bin") || n.endsWith(".raw") || n.endsWith(".dat");
@@ -503,22 +531,44 @@ final class XcsCommand implements Runnable {
         @Option(names = "--fractions", description = "F[region][component], regions separated by ';' (default the seed's 1,1,0.64;0,1,0.89;0,0,1)") String fractions;
         @Option(names = "--components", description = "names (default cathode,separator,anode)") String components;
         @Option(names = "--volumes", description = "volume per component, for spectra per unit volume") String volumes;
+        @Option(names = "--ct", description = "fractions from a CT label volume .npy [nz, ny, nx] uint8 (with --voxel-um, --beam-z-mm, --labels)") Path ct;
+        @Option(names = "--voxel-um", description = "the CT voxel edge") Double voxelUm;
+        @Option(names = "--beam-z-mm", description = "beam centre height of each region in the CT volume (from slice 0), e.g. 0.4,0.9,1.4") String beamZ;
+        @Option(names = "--beam-height-mm", defaultValue = "0.25", description = "sheet beam height (default ${DEFAULT-VALUE} mm, the seed's)") double beamHeightMm;
+        @Option(names = "--labels", description = "the CT label of each component, in --components order (default 1,2,3)") String labels;
+        @Mixin FlatOptions flatOptions;
         @Mixin AnalysisOptions a;
         @Option(names = "--json") Path json;
 
         @Override
         public Integer call() {
-            ComponentUnmixing.Mixing mix = fractions == null && components == null ? ComponentUnmixing.seed()
-                    : new ComponentUnmixing.Mixing(ComponentUnmixing.parseFractions(fractions == null ? "1,1,0.64;0,1,0.89;0,0,1" : fractions),
-                    List.of((components == null ? "cathode,separator,anode" : components).split(",")));
+            List<String> names = List.of((components == null ? "cathode,separator,anode" : components).split(","));
+            ComponentUnmixing.Mixing mix;
+            if (ct != null) {
+                if (fractions != null) throw new InputException("--ct", "fractions", "either --ct or --fractions", "both");
+                InputException.requirePositive("--voxel-um", "voxel_um", voxelUm == null ? Double.NaN : voxelUm);
+                InputException.requirePositive("--beam-height-mm", "beam_height_mm", beamHeightMm);
+                if (beamZ == null) throw new InputException("--beam-z-mm", "beam heights", "one centre height per region", "none");
+                double[] z = java.util.Arrays.stream(beamZ.split(",")).mapToDouble(v -> Double.parseDouble(v.trim())).toArray();
+                int[] lab = labels == null ? java.util.stream.IntStream.rangeClosed(1, names.size()).toArray()
+                        : java.util.Arrays.stream(labels.split(",")).mapToInt(v -> Integer.parseInt(v.trim())).toArray();
+                if (lab.length != names.size()) throw new InputException("--labels", "labels", names.size() + " labels (one per component)", lab.length + "");
+                byte[][] slices = Npy.readVolumeU8(ct, new int[3]);
+                mix = new ComponentUnmixing.Mixing(ComponentUnmixing.fractionsFromCt(slices, voxelUm, z, beamHeightMm, lab), names);
+                Main.out().println("fractions from " + ct + " (mm³ of each component in each region's slab):");
+            } else {
+                mix = fractions == null && components == null ? ComponentUnmixing.seed()
+                        : new ComponentUnmixing.Mixing(ComponentUnmixing.parseFractions(fractions == null ? "1,1,0.64;0,1,0.89;0,0,1" : fractions), names);
+            }
             double[] vol = volumes == null ? null : java.util.Arrays.stream(volumes.split(",")).mapToDouble(s -> Double.parseDouble(s.trim())).toArray();
             PinholeGeometry g = a.geometry();
             double nominal = Math.toRadians(g.nominalDeg());
-            List<double[]> spectra = new ArrayList<>();
+            List<double[]> spectra = new ArrayList<>(), variances = new ArrayList<>();
             SpectrumCube first = null;
             if (regions != null) {
                 if (inputs.size() != 1) throw new InputException("--regions", "cubes", "one cube with a label map", inputs.size() + " cubes");
                 first = SpectrumCubeFiles.read(inputs.get(0)).cube();
+                org.solidscope.xcs.FlatField ff = flatOptions.load(first);
                 Npy.Array2D lab = Npy.read2D(regions);
                 if (lab.height() != first.rows() || lab.width() != first.cols())
                     throw new InputException(regions.toString(), "shape", first.rows() + " × " + first.cols() + " (the cube's)", lab.height() + " × " + lab.width());
@@ -527,7 +577,9 @@ final class XcsCommand implements Runnable {
                     int n = 0;
                     for (int p = 0; p < mask.length; p++) if (Math.round(lab.values()[p]) == k) { mask[p] = true; n++; }
                     if (n == 0) throw new InputException(regions.toString(), "label " + k, "at least one pixel of region " + k, "none");
-                    spectra.add(AlignedSum.of(first, mask, g.thetaMap(first.rows(), first.cols()), nominal, a.incidentKev));
+                    double[][] sv = AlignedSum.weighted(first, mask, g.thetaMap(first.rows(), first.cols()), nominal, a.incidentKev, ff);
+                    spectra.add(sv[0]);
+                    variances.add(sv[1]);
                 }
             } else {
                 for (Path p : inputs) {
@@ -535,12 +587,15 @@ final class XcsCommand implements Runnable {
                     if (first != null && (c.bins() != first.bins() || c.startKev() != first.startKev() || c.binKev() != first.binKev()))
                         throw new InputException(p.toString(), "energy axis", "the same axis as " + inputs.get(0), c.startKev() + " + " + c.bins() + " × " + c.binKev());
                     if (first == null) first = c;
-                    spectra.add(AlignedSum.of(c, null, g.thetaMap(c.rows(), c.cols()), nominal, a.incidentKev));
+                    double[][] sv = AlignedSum.weighted(c, null, g.thetaMap(c.rows(), c.cols()), nominal, a.incidentKev, flatOptions.load(c));
+                    spectra.add(sv[0]);
+                    variances.add(sv[1]);
                 }
             }
             ComptonAnalysis an = a.analysis();
             an.requireAxis(inputs.get(0).toString(), first.startKev(), first.endKev(), nominal, nominal);
-            List<ComponentUnmixing.Component> comps = ComponentUnmixing.unmix(mix, spectra.toArray(double[][]::new), vol, an, first.startKev(), first.binKev(), nominal);
+            List<ComponentUnmixing.Component> comps = ComponentUnmixing.unmix(mix, spectra.toArray(double[][]::new), variances.toArray(double[][]::new), vol, an,
+                    first.startKev(), first.binKev(), nominal);
             Main.out().print(ComponentUnmixing.describe(mix));
             List<Map<String, Object>> rows = new ArrayList<>();
             for (ComponentUnmixing.Component c : comps) {
@@ -571,6 +626,7 @@ final class XcsCommand implements Runnable {
         @Option(names = "--map") Path mapOut;
         @Option(names = "--sigma") Path sigmaOut;
         @Option(names = "--regions", description = "label map .npy: a table row per label") Path regions;
+        @Mixin FlatOptions flatOptions;
         @Option(names = "--json") Path json;
 
         @Override
@@ -581,6 +637,7 @@ final class XcsCommand implements Runnable {
             PinholeGeometry g = a.geometry();
             // refuse an axis that misses the Compton region before reading gigabytes
             an.requireAxis("--max-kev", 0, maxKev, Math.toRadians(g.nominalDeg() - 10), Math.toRadians(g.nominalDeg() + 10));
+            org.solidscope.xcs.FlatField ff = flatOptions.load(f.rows(), f.cols()); // a bad flat field is refused before the frames are read
             DarkFrames.Result d = frames.dark(f);
             FrameProcessor.Result r = FrameProcessor.process(f, frames.corrections(f, d), frames.settings(0, binKev, (int) Math.ceil(maxKev / binKev)), frames.skipped(f), null,
                     new ConsoleProgress("spectra"));
@@ -591,7 +648,8 @@ final class XcsCommand implements Runnable {
             List<XcsReport.Row> rows = new ArrayList<>();
             double nominal = Math.toRadians(g.nominalDeg());
             double[] theta = g.thetaMap(f.rows(), f.cols());
-            rows.add(new XcsReport.Row("whole field", f.rows() * f.cols() + " pixels", an.emf(AlignedSum.of(r.cube(), null, theta, nominal, a.incidentKev), null, 0, binKev, nominal)));
+            double[][] whole = AlignedSum.weighted(r.cube(), null, theta, nominal, a.incidentKev, ff);
+            rows.add(new XcsReport.Row("whole field", f.rows() * f.cols() + " pixels", an.emf(whole[0], whole[1], 0, binKev, nominal)));
             if (regions != null) {
                 Npy.Array2D lab = Npy.read2D(regions);
                 if (lab.height() != f.rows() || lab.width() != f.cols()) throw new InputException(regions.toString(), "shape", f.rows() + " × " + f.cols(), lab.height() + " × " + lab.width());
@@ -601,7 +659,8 @@ final class XcsCommand implements Runnable {
                     boolean[] mask = new boolean[lab.values().length];
                     int n = 0;
                     for (int p = 0; p < mask.length; p++) if (Math.round(lab.values()[p]) == k) { mask[p] = true; n++; }
-                    rows.add(new XcsReport.Row("region " + k, n + " pixels", an.emf(AlignedSum.of(r.cube(), mask, theta, nominal, a.incidentKev), null, 0, binKev, nominal)));
+                    double[][] sv = AlignedSum.weighted(r.cube(), mask, theta, nominal, a.incidentKev, ff);
+                    rows.add(new XcsReport.Row("region " + k, n + " pixels", an.emf(sv[0], sv[1], 0, binKev, nominal)));
                 }
             }
             List<String> facts = List.of(String.format(Locale.ROOT, "%s: %,d frames of %d × %d at %s Hz, %s; %d dark frames (%d dead, %d noisy pixels excluded)", input, r.frames(), f.rows(), f.cols(),

@@ -84,6 +84,29 @@ class XcsCliTest {
     }
 
     @Test
+    void unmixWithRegionsAFlatFieldAndFractionsFromCt() throws Exception {
+        Path cube = dir.resolve("cubes/coin-1_pristine.npy");
+        // regions: left half label 1, right half label 2 of the 40 × 40 field
+        byte[] lab = new byte[1600];
+        for (int p = 0; p < 1600; p++) lab[p] = (byte) (p % 40 < 20 ? 1 : 2);
+        Npy.write2D(dir.resolve("halves.npy"), 40, 40, lab);
+        // CT: 60 slices of 10 µm, label 1 above 0.3 mm, 2 below
+        byte[][] ct = new byte[60][16];
+        for (int z = 0; z < 60; z++) java.util.Arrays.fill(ct[z], (byte) (z < 30 ? 1 : 2));
+        Npy.writeVolume(dir.resolve("ct-labels.npy"), 60, 4, 4, ct);
+        CliTest.Run r = CliTest.run("xcs", "unmix", cube.toString(), "--regions", dir.resolve("halves.npy").toString(), "--flat", cube.toString(),
+                "--ct", dir.resolve("ct-labels.npy").toString(), "--voxel-um", "10", "--beam-z-mm", "0.15,0.45", "--components", "cathode,anode", "--labels", "1,2",
+                "--json", dir.resolve("unmix.json").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("fractions from") && r.out().contains("flat field"), r.out());
+        JsonNode j = Json.mapper().readTree(dir.resolve("unmix.json").toFile());
+        assertEquals(2, j.get("components").size());
+        // both halves see the same cathode: the slab of region 1 is all label 1, of region 2 all label 2
+        assertEquals(0.0, j.get("fractions").get(0).get(1).asDouble(), 1e-12);
+        assertTrue(j.get("components").get(0).get("emf").asDouble() > 0.9, j.toString());
+    }
+
+    @Test
     void badInputExitsTwoNamingFileAndFieldAndWritesNothing() throws Exception {
         // a frame file that is not whole frames
         Path cut = dir.resolve("cut.bin");

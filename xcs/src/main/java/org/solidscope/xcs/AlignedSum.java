@@ -14,15 +14,23 @@ public final class AlignedSum {
 
     /** Aligned sum over {@code mask} (null: all pixels), onto the cube's own axis at {@code nominalRad}. */
     public static double[] of(SpectrumCube cube, boolean[] mask, double[] thetaRad, double nominalRad, double incidentKev) {
+        return weighted(cube, mask, thetaRad, nominalRad, incidentKev, null)[0];
+    }
+
+    /**
+     * As {@link #of}, each pixel divided by its flat-field efficiency (pixels without one left out): {sum, variance},
+     * the variance Σ counts/efficiency² of Poisson counts.
+     */
+    public static double[][] weighted(SpectrumCube cube, boolean[] mask, double[] thetaRad, double nominalRad, double incidentKev, FlatField flat) {
         int bins = cube.bins();
-        double[] out = new double[bins];
-        double[] edges = new double[bins + 1];
+        double[] out = new double[bins], var = new double[bins], edges = new double[bins + 1];
         for (int p = 0; p < cube.pixels(); p++) {
             if (mask != null && !mask[p]) continue;
+            double eff = flat == null ? 1 : flat.efficiency()[p];
+            if (!(eff > 0)) continue;
             double t = thetaRad[p];
             for (int b = 0; b <= bins; b++) {
                 double e = cube.startKev() + b * cube.binKev();
-                // the Compton region moves (|pz| < 20 a.u.), the axis beyond 30 a.u. stays, and between the two the move fades
                 double pz = ComptonKinematics.pzAu(incidentKev, e, t), w = Math.max(0, Math.min(1, (30 - Math.abs(pz)) / 10));
                 edges[b] = e <= 1 || w == 0 ? e : w * ComptonKinematics.energyForPzKev(incidentKev, pz, nominalRad) + (1 - w) * e;
             }
@@ -30,10 +38,11 @@ public final class AlignedSum {
             for (int b = 0; b < bins; b++) {
                 double c = cube.counts()[o + b];
                 if (c == 0) continue;
-                spread(out, cube.startKev(), cube.binKev(), edges[b], edges[b + 1], c);
+                spread(out, cube.startKev(), cube.binKev(), edges[b], edges[b + 1], c / eff);
+                spread(var, cube.startKev(), cube.binKev(), edges[b], edges[b + 1], c / (eff * eff));
             }
         }
-        return out;
+        return new double[][] {out, var};
     }
 
     static void spread(double[] out, double start, double width, double lo, double hi, double counts) {

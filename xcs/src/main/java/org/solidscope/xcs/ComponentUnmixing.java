@@ -50,6 +50,12 @@ public final class ComponentUnmixing {
     public record Component(String name, double[] spectrum, double[] variance, double volume, ComptonAnalysis.Emf emf) {}
 
     public static List<Component> unmix(Mixing mix, double[][] regions, double[] volumes, ComptonAnalysis analysis, double startKev, double binKev, double thetaRad) {
+        return unmix(mix, regions, null, volumes, analysis, startKev, binKev, thetaRad);
+    }
+
+    /** As above with each region bin's variance given (flat-fielded sums); null: the counts themselves (Poisson). */
+    public static List<Component> unmix(Mixing mix, double[][] regions, double[][] variances, double[] volumes, ComptonAnalysis analysis, double startKev, double binKev,
+                                        double thetaRad) {
         int k = regions.length, m = mix.components().size();
         if (k != mix.fractions().length) throw new InputException("regions", "count", mix.fractions().length + " region spectra (one per row of the fractions)", k + "");
         if (volumes != null && volumes.length != m) throw new InputException("--volumes", "count", m + " volumes (one per component)", volumes.length + "");
@@ -60,14 +66,20 @@ public final class ComponentUnmixing {
             for (double v : regions[r]) t += v;
             w[r] = 1 / Math.max(t, 1);
         }
-        RealMatrix f = new Array2DRowRealMatrix(mix.fractions());
+        // A = (FᵀWF)⁻¹FᵀW does not change when W is scaled and becomes A/c when F is scaled by c: both are brought to
+        // order one first, so that fractions in mm³ (10⁻⁴) and weights of 10⁻⁸ do not look singular
+        double fMax = 0, wMax = 0;
+        for (double[] row : mix.fractions()) for (double v : row) fMax = Math.max(fMax, Math.abs(v));
+        for (double v : w) wMax = Math.max(wMax, v);
+        if (!(fMax > 0)) throw new InputException("--fractions", "fractions", "a matrix with a non-zero entry", Arrays.deepToString(mix.fractions()));
+        RealMatrix f = new Array2DRowRealMatrix(mix.fractions()).scalarMultiply(1 / fMax);
         RealMatrix ftw = f.transpose().copy();
-        for (int r = 0; r < k; r++) for (int c = 0; c < m; c++) ftw.setEntry(c, r, ftw.getEntry(c, r) * w[r]);
+        for (int r = 0; r < k; r++) for (int c = 0; c < m; c++) ftw.setEntry(c, r, ftw.getEntry(c, r) * w[r] / wMax);
         RealMatrix normal = ftw.multiply(f);
         LUDecomposition lu = new LUDecomposition(normal);
         if (!lu.getSolver().isNonSingular())
             throw new InputException("--fractions", "fractions", "a matrix that separates the components (full column rank)", Arrays.deepToString(mix.fractions()));
-        RealMatrix a = lu.getSolver().getInverse().multiply(ftw); // m × k
+        RealMatrix a = lu.getSolver().getInverse().multiply(ftw).scalarMultiply(1 / fMax); // m × k
         List<Component> out = new java.util.ArrayList<>();
         for (int c = 0; c < m; c++) {
             double vol = volumes == null ? 1 : volumes[c];
@@ -78,7 +90,7 @@ public final class ComponentUnmixing {
                 for (int r = 0; r < k; r++) {
                     double coef = a.getEntry(c, r);
                     sum += coef * regions[r][b];
-                    var += coef * coef * Math.max(regions[r][b], 0);
+                    var += coef * coef * Math.max(variances == null ? regions[r][b] : variances[r][b], 0);
                 }
                 s[b] = sum / vol;
                 v[b] = var / (vol * vol);
@@ -86,6 +98,30 @@ public final class ComponentUnmixing {
             out.add(new Component(mix.components().get(c), s, v, vol, analysis.emf(s, v, startKev, binKev, thetaRad)));
         }
         return out;
+    }
+
+    /**
+     * Fractions from a CT label volume [nz][ny·nx] (voxel edge {@code voxelUm}, z down from slice 0): region k is the slab
+     * of height {@code beamHeightMm} centred at {@code beamCentreMm[k]}; F[k][m] is the volume (mm³) of label
+     * {@code labels[m]} inside it, voxels weighted by the share of their height within the slab. Component spectra from
+     * these fractions are per mm³. The CT volume must cover the field the region spectra sum over.
+     */
+    public static double[][] fractionsFromCt(byte[][] labelSlices, double voxelUm, double[] beamCentreMm, double beamHeightMm, int[] labels) {
+        double v = voxelUm * 1e-3, voxelMm3 = v * v * v;
+        int[] lut = new int[256];
+        java.util.Arrays.fill(lut, -1);
+        for (int m = 0; m < labels.length; m++) lut[labels[m] & 0xff] = m;
+        long[][] perSlice = new long[labelSlices.length][labels.length];
+        for (int z = 0; z < labelSlices.length; z++) for (byte b : labelSlices[z]) { int m = lut[b & 0xff]; if (m >= 0) perSlice[z][m]++; }
+        double[][] f = new double[beamCentreMm.length][labels.length];
+        for (int k = 0; k < beamCentreMm.length; k++) {
+            double lo = beamCentreMm[k] - beamHeightMm / 2, hi = beamCentreMm[k] + beamHeightMm / 2;
+            for (int z = 0; z < labelSlices.length; z++) {
+                double share = Math.max(0, Math.min(hi, (z + 1) * v) - Math.max(lo, z * v)) / v;
+                if (share > 0) for (int m = 0; m < labels.length; m++) f[k][m] += share * perSlice[z][m] * voxelMm3;
+            }
+        }
+        return f;
     }
 
     public static String describe(Mixing mix) {

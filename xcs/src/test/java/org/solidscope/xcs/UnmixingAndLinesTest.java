@@ -51,6 +51,49 @@ class UnmixingAndLinesTest {
     }
 
     @Test
+    void flatFieldRecoversEfficienciesAndRegionSumsUndoThem() {
+        XcsSimulator.Result a = XcsSimulator.simulate(XcsSimulator.Settings.seed004(0.5).withSize(20, 20).withDeadPixelShare(0), Progress.NONE);
+        SpectrumCube e = a.expected();
+        int n = e.pixels(), bins = e.bins();
+        SplittableRandom rnd = new SplittableRandom(5);
+        float[] eff = new float[n], flat = new float[n * bins], data = new float[n * bins];
+        for (int p = 0; p < n; p++) {
+            eff[p] = (float) (0.8 + 0.4 * rnd.nextDouble());
+            for (int b = 0; b < bins; b++) {
+                flat[p * bins + b] = XcsSimulator.poisson(rnd, 5 * eff[p] * e.counts()[b]); // one homogeneous spectrum, the first pixel's
+                data[p * bins + b] = XcsSimulator.poisson(rnd, eff[p] * e.counts()[p * bins + b]);
+            }
+        }
+        FlatField ff = FlatField.of("flat", new SpectrumCube(20, 20, bins, 0, 0.2, flat), 85, 105, 0.2);
+        double ratio = 0;
+        for (int p = 0; p < n; p++) ratio += ff.efficiency()[p] / eff[p] / n;
+        for (int p = 0; p < n; p++) assertEquals(1, ff.efficiency()[p] / eff[p] / ratio, 0.01, "efficiency of pixel " + p);
+        double[] theta = PinholeGeometry.seed().thetaMap(20, 20);
+        double[][] sum = AlignedSum.weighted(new SpectrumCube(20, 20, bins, 0, 0.2, data), null, theta, RIGHT, 115, ff);
+        double[] truth = AlignedSum.of(e, null, theta, RIGHT, 115);
+        double s = 0, t = 0;
+        for (int b = 0; b < bins; b++) { s += sum[0][b]; t += truth[b]; }
+        assertEquals(t, s * ratio, 0.01 * t, "the flat-fielded sum is the sum without efficiencies");
+        for (int b = 0; b < bins; b++) assertTrue(sum[1][b] >= 0);
+    }
+
+    @Test
+    void fractionsFromACtLabelVolumeAreTheSlabVolumes() {
+        // 100 slices of 10 µm (1 mm): label 1 in z < 0.4 mm, 2 in 0.4–0.5 mm, 3 below; 4 × 4 voxels per slice
+        byte[][] v = new byte[100][16];
+        for (int z = 0; z < 100; z++) java.util.Arrays.fill(v[z], (byte) (z < 40 ? 1 : z < 50 ? 2 : 3));
+        double[][] f = ComponentUnmixing.fractionsFromCt(v, 10, new double[] {0.35, 0.475, 0.75}, 0.25, new int[] {1, 2, 3});
+        double area = 16 * 1e-4; // mm² of one slice
+        assertEquals(0.175 * area, f[0][0], 1e-12); // slab 0.225–0.475: 0.175 mm of label 1, 0.075 mm of label 2
+        assertEquals(0.075 * area, f[0][1], 1e-12);
+        assertEquals(0.0, f[0][2], 1e-12);
+        assertEquals(0.05 * area, f[1][0], 1e-12); // 0.35–0.6: 0.05 of 1, 0.1 of 2, 0.1 of 3
+        assertEquals(0.1 * area, f[1][1], 1e-12);
+        assertEquals(0.1 * area, f[1][2], 1e-12);
+        assertEquals(0.25 * area, f[2][2], 1e-12);
+    }
+
+    @Test
     void alignedSumConservesCountsAndSharpensThePeak() {
         XcsSimulator.Result a = XcsSimulator.simulate(XcsSimulator.Settings.seed004(0.5).withSize(80, 80).withDeadPixelShare(0), Progress.NONE);
         boolean[] mask = new boolean[6400];
