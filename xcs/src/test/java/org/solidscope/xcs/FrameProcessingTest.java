@@ -119,6 +119,29 @@ class FrameProcessingTest {
     }
 
     @Test
+    void vectorAndScalarScansFindTheSameHits() {
+        HitScan vector = HitScan.best();
+        assertTrue(vector != HitScan.SCALAR, "tests run with jdk.incubator.vector, as the launcher does");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int trial = 0; trial < 200; trial++) {
+            int px = 1 + r.nextInt(300);
+            short[] raw = new short[px + 7];
+            int[] thr = new int[px];
+            short[] thrShort = new short[px];
+            for (int p = 0; p < px; p++) {
+                // values on both sides of 32768 (signed/unsigned trouble), thresholds up to "never" (65535)
+                raw[7 + p] = (short) (r.nextBoolean() ? r.nextInt(65536) : 32760 + r.nextInt(16));
+                thr[p] = r.nextInt(10) == 0 ? 65535 : r.nextBoolean() ? r.nextInt(65536) : 32760 + r.nextInt(16);
+                thrShort[p] = (short) (thr[p] ^ 0x8000);
+            }
+            int[] a = new int[px], b = new int[px];
+            int na = HitScan.SCALAR.scan(raw, 7, thr, thrShort, px, a), nb = vector.scan(raw, 7, thr, thrShort, px, b);
+            assertEquals(na, nb);
+            assertArrayEquals(java.util.Arrays.copyOf(a, na), java.util.Arrays.copyOf(b, nb));
+        }
+    }
+
+    @Test
     void binsPastSixteenBitsAreCountedExactly() throws Exception {
         // one pixel, the same value in 300,000 frames: each worker's 16-bit counter wraps at least once
         Path one = dir.resolve("one.bin");
