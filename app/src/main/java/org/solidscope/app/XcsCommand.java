@@ -113,6 +113,15 @@ final class XcsCommand implements Runnable {
         @Option(names = "--threshold-sigma", description = "hit threshold in multiples of each pixel's noise instead") Double thresholdSigma;
         @Option(names = "--sharing", defaultValue = "seed", description = "charge sharing: none, discrimination, addition, seed (default ${DEFAULT-VALUE}: > 2 pixels dropped, 2 summed)") String sharing;
         @Option(names = "--noisy-factor", defaultValue = "5", description = "a pixel noisier than this × the median is excluded") double noisyFactor;
+        @Option(names = "--pixel-map", description = "write the dead and noisy pixels: uint8 .npy [rows, cols], 0 good, 1 dead, 2 noisy") Path pixelMap;
+
+        /** Writes --pixel-map when asked. */
+        void writePixelMap(DarkFrames.Result d) {
+            if (pixelMap == null) return;
+            byte[] m = new byte[d.dead().length];
+            for (int p = 0; p < m.length; p++) m[p] = (byte) (d.dead()[p] ? 1 : d.noisy()[p] ? 2 : 0);
+            Npy.write2D(pixelMap, d.rows(), d.cols(), m);
+        }
 
         ChargeSharing sharing() {
             try {
@@ -423,6 +432,7 @@ final class XcsCommand implements Runnable {
                     (frame, pixel, e) -> b.add(frame, pixel / cols, pixel % cols, e, input.toString()), new ConsoleProgress("events"));
             EventList ev = b.build();
             ev.write(out);
+            frames.writePixelMap(d);
             printProcessed(f, r, d);
             Main.out().printf(Locale.ROOT, "%,d events written to %s%n", ev.size(), out);
             if (json != null) AtomicOutput.writeString(json, Json.writeSnake(processed(r)));
@@ -451,6 +461,7 @@ final class XcsCommand implements Runnable {
                 FrameFile f = FrameFile.open(input);
                 DarkFrames.Result d = frames.dark(f);
                 FrameProcessor.Result r = FrameProcessor.process(f, frames.corrections(f, d), frames.settings(0, binKev, bins), frames.skipped(f), null, new ConsoleProgress("spectra"));
+                frames.writePixelMap(d);
                 printProcessed(f, r, d);
                 cube = r.cube();
                 m = processed(r);
@@ -641,6 +652,7 @@ final class XcsCommand implements Runnable {
             DarkFrames.Result d = frames.dark(f);
             FrameProcessor.Result r = FrameProcessor.process(f, frames.corrections(f, d), frames.settings(0, binKev, (int) Math.ceil(maxKev / binKev)), frames.skipped(f), null,
                     new ConsoleProgress("spectra"));
+            frames.writePixelMap(d);
             printProcessed(f, r, d);
             EmfMap map = EmfMap.of(input.toString(), r.cube(), g, an, Progress.NONE);
             double[] mean = map.mean(null);

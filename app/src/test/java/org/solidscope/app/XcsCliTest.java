@@ -49,8 +49,14 @@ class XcsCliTest {
     void framesThroughSpectraEventsAndPipelineAgree() throws Exception {
         Path run = dir.resolve("run");
         String f = run.resolve("frames.bin").toString(), g = run.resolve("gradient.txt").toString(), i = run.resolve("intercept.txt").toString();
-        CliTest.Run r = CliTest.run("xcs", "spectra", f, "--gradient", g, "--intercept", i, "--out", dir.resolve("cube.npy").toString(), "--json", dir.resolve("sp.json").toString());
+        CliTest.Run r = CliTest.run("xcs", "spectra", f, "--gradient", g, "--intercept", i, "--out", dir.resolve("cube.npy").toString(), "--json", dir.resolve("sp.json").toString(),
+                "--pixel-map", dir.resolve("pixels.npy").toString());
         assertEquals(0, r.code(), r.err());
+        Npy.Array2D pm = Npy.read2D(dir.resolve("pixels.npy"));
+        int dead = 0;
+        for (float v : pm.values()) if (v == 1) dead++;
+        assertEquals(24, pm.width());
+        assertTrue(r.out().contains(dead + " dead"), "the map's dead pixels are the ones reported: " + dead + " in " + r.out());
         assertTrue(r.out().contains("GB/s"), r.out());
         r = CliTest.run("xcs", "events", f, "--gradient", g, "--intercept", i, "--out", dir.resolve("ev.npy").toString());
         assertEquals(0, r.code(), r.err());
