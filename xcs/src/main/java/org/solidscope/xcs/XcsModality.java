@@ -27,7 +27,7 @@ import org.solidscope.io.xcs.SpectrumCubeFiles;
  * {@code pinhole_to_detector_mm}, {@code pitch_mm}; the seed's values otherwise).
  *
  * <p>Metrics {@code xcs.*}: the field's EMF from the angle-aligned sum with its σ, the plain mean of the
- * pixels' EMF, its 5th and 95th percentiles, flagged pixels, counts. Arrays: {@code emf} and {@code emf_sigma}
+ * pixels' EMF, its 5th, 25th, 75th and 95th percentiles, flagged pixels, counts. Arrays: {@code emf} and {@code emf_sigma}
  * [rows, cols] (maps at the sample's pitch, NaN where flagged) and {@code profile} [3, n] (pz a.u., J, σ) of the field.
  */
 public final class XcsModality implements Modality {
@@ -67,12 +67,14 @@ public final class XcsModality implements Modality {
         ComptonAnalysis.Emf field = an.emf(aligned, null, cube.startKev(), cube.binKev(), nominal);
         ComptonAnalysis.Profile prof = an.profile(aligned, null, cube.startKev(), cube.binKev(), nominal);
         double[] mean = map.mean(null);
-        double[] pct = org.solidscope.report.ArrayImages.percentiles(map.emf(), 0.05, 0.95);
+        double[] pct = org.solidscope.report.ArrayImages.percentiles(map.emf(), 0.05, 0.95), quart = org.solidscope.report.ArrayImages.percentiles(map.emf(), 0.25, 0.75);
         List<Metric> m = new ArrayList<>();
         m.add(new Metric("xcs.emf_field", field.emf(), "1", field.sigma()));
         m.add(new Metric("xcs.emf_pixel_mean", mean[0], "1", mean[1]));
         m.add(Metric.of("xcs.emf_p05", pct[0], "1"));
         m.add(Metric.of("xcs.emf_p95", pct[1], "1"));
+        m.add(Metric.of("xcs.emf_p25", quart[0], "1"));
+        m.add(Metric.of("xcs.emf_p75", quart[1], "1"));
         m.add(Metric.of("xcs.flagged_pixels", map.flagged(), "1"));
         m.add(Metric.of("xcs.pixels", cube.pixels(), "1"));
         m.add(Metric.of("xcs.compton_counts", field.counts(), "1"));
