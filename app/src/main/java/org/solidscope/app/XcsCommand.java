@@ -249,6 +249,7 @@ final class XcsCommand implements Runnable {
                     for (String s : st) {
                         s = s.trim();
                         double x = cathodeX != null ? cathodeX : STATE_X.getOrDefault(s, Double.NaN);
+                        if (cathodeX != null && !(cathodeX >= 0 && cathodeX <= 1.2)) throw new InputException("--cathode-x", "cathode_x", "a Li content from 0 to 1.2", String.valueOf(cathodeX));
                         if (Double.isNaN(x)) throw new InputException("--states", "state", "one of " + STATE_X.keySet() + " (or give --cathode-x)", "'" + s + "'");
                         XcsSimulator.Result r = XcsSimulator.simulate(XcsSimulator.Settings.seed004(x).withSize(rows, cols).withCounts(counts).withSeed(seed * 101 + s.hashCode()),
                                 new ConsoleProgress("simulate " + s));
@@ -267,6 +268,7 @@ final class XcsCommand implements Runnable {
                 }
                 case "frames" -> {
                     double x = cathodeX != null ? cathodeX : STATE_X.getOrDefault(state, Double.NaN);
+                    if (cathodeX != null && !(cathodeX >= 0 && cathodeX <= 1.2)) throw new InputException("--cathode-x", "cathode_x", "a Li content from 0 to 1.2", String.valueOf(cathodeX));
                     if (Double.isNaN(x)) throw new InputException("--state", "state", "one of " + STATE_X.keySet(), "'" + state + "'");
                     long n = sizeGb != null ? (long) Math.ceil(sizeGb * 1e9 / (2.0 * rows * cols)) : frames;
                     if (n < 1) throw new InputException("--frames", "frames", "≥ 1", String.valueOf(n));
@@ -350,13 +352,7 @@ final class XcsCommand implements Runnable {
             } else if (input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") || isEventNpy(input)) {
                 EventList ev = EventList.read(input);
                 if (ev.energy()) throw new InputException(input.toString(), "value", "ADU (a calibration needs uncalibrated values)", "energy_kev");
-                int rows = ev.rows(), cols = ev.cols();
-                float[] c = new float[rows * cols * bins];
-                for (int i = 0; i < ev.size(); i++) {
-                    int b = (int) Math.floor(ev.value()[i] / aduBin);
-                    if (b >= 0 && b < bins) c[(ev.row()[i] * cols + ev.col()[i]) * bins + b]++;
-                }
-                adu = new SpectrumCube(rows, cols, bins, 0, aduBin, c);
+                adu = ev.histogram(0, aduBin, bins, null);
                 what = String.format(Locale.ROOT, "%,d events", ev.size());
             } else {
                 SpectrumCubeFiles.Read r = SpectrumCubeFiles.read(input);
@@ -428,6 +424,7 @@ final class XcsCommand implements Runnable {
             PixelCorrections c = frames.corrections(f, d);
             EventList.Builder b = new EventList.Builder(true);
             int cols = f.cols();
+            // the sink sees every event inside the axis: an axis of ±10⁶ keV in 8 bins passes them all and keeps the histograms small
             FrameProcessor.Result r = FrameProcessor.process(f, c, frames.settings(-1e6, 2e6 / 8, 8), frames.skipped(f),
                     (frame, pixel, e) -> b.add(frame, pixel / cols, pixel % cols, e, input.toString()), new ConsoleProgress("events"));
             EventList ev = b.build();
@@ -469,20 +466,14 @@ final class XcsCommand implements Runnable {
                 long t0 = System.nanoTime();
                 EventList ev = EventList.read(input);
                 if (!ev.energy()) throw new InputException(input.toString(), "value", "energy_kev (calibrate ADU events with xcs calibrate first)", "adu");
-                int rows = ev.rows(), cols = ev.cols();
-                float[] c = new float[rows * cols * bins];
-                long outside = 0;
-                for (int i = 0; i < ev.size(); i++) {
-                    double b = Math.floor(ev.value()[i] / binKev);
-                    if (b < 0 || b >= bins) { outside++; continue; }
-                    c[(ev.row()[i] * cols + ev.col()[i]) * bins + (int) b]++;
-                }
-                cube = new SpectrumCube(rows, cols, bins, 0, binKev, c);
+                long[] outsideCount = new long[1];
+                cube = ev.histogram(0, binKev, bins, outsideCount);
+                long outside = outsideCount[0];
                 m = new LinkedHashMap<>();
                 m.put("events", ev.size());
                 m.put("outside_axis", outside);
                 m.put("elapsed_ms", (System.nanoTime() - t0) / 1e6);
-                Main.out().printf(Locale.ROOT, "%s: %,d events into %d × %d × %d bins (%,d outside the axis)%n", input, ev.size(), rows, cols, bins, outside);
+                Main.out().printf(Locale.ROOT, "%s: %,d events into %d × %d × %d bins (%,d outside the axis)%n", input, ev.size(), cube.rows(), cube.cols(), bins, outside);
             }
             SpectrumCubeFiles.write(out, cube, "keV", Map.of("source", input.getFileName().toString()));
             Main.out().printf("spectra written to %s%n", out);

@@ -87,24 +87,9 @@ public final class ComptonAnalysis {
      */
     public Emf emf(float[] counts, float[] variance, int offset, int bins, double startKev, double binKev, double thetaRad) {
         double e1 = s.incidentKev;
-        double bg = 0, bgVar = 0;
         int first = firstBin(startKev, binKev, bins, thetaRad, -s.highPzAu);
-        if (s.background == Background.HIGH_SIDEBAND) {
-            double sum = 0, var = 0;
-            int n = 0;
-            for (int b = firstBin(startKev, binKev, bins, thetaRad, s.sidebandFromAu); b < bins; b++) {
-                double lo = s.pz(startKev + b * binKev, thetaRad), hi = s.pz(startKev + (b + 1) * binKev, thetaRad);
-                if (lo < s.sidebandFromAu) continue;
-                if (hi > s.sidebandToAu) break;
-                sum += counts[offset + b];
-                var += variance == null ? counts[offset + b] : variance[offset + b];
-                n++;
-            }
-            if (n > 0) {
-                bg = sum / n;
-                bgVar = var / ((double) n * n);
-            }
-        }
+        double[] background = background(counts, variance, offset, bins, startKev, binKev, thetaRad);
+        double bg = background[0], bgVar = background[1];
         double l = 0, h = 0, vl = 0, vh = 0, cov = 0, wl = 0, wh = 0, raw = 0;
         double pzLo = s.pz(startKev + first * binKev, thetaRad);
         for (int b = first; b < bins; b++) {
@@ -144,22 +129,8 @@ public final class ComptonAnalysis {
 
     /** J(pz) of a spectrum, background removed as for {@link #emf}. */
     public Profile profile(double[] spectrum, double[] variance, double startKev, double binKev, double thetaRad) {
-        Emf e = emf(spectrum, variance, startKev, binKev, thetaRad);
-        double bg = e.backgroundPerBin();
-        double bgVar = 0;
-        if (s.background == Background.HIGH_SIDEBAND) {
-            // same sideband as emf(): its variance divided by the number of bins squared
-            double var = 0;
-            int n = 0;
-            for (int b = 0; b < spectrum.length; b++) {
-                double lo = s.pz(startKev + b * binKev, thetaRad), hi = s.pz(startKev + (b + 1) * binKev, thetaRad);
-                if (lo >= s.sidebandFromAu && hi <= s.sidebandToAu) {
-                    var += variance == null ? spectrum[b] : variance[b];
-                    n++;
-                }
-            }
-            if (n > 0) bgVar = var / ((double) n * n);
-        }
+        double[] background = background(toFloat(spectrum), variance == null ? null : toFloat(variance), 0, spectrum.length, startKev, binKev, thetaRad);
+        double bg = background[0], bgVar = background[1];
         java.util.List<double[]> rows = new java.util.ArrayList<>();
         double area = 0;
         for (int b = 0; b < spectrum.length; b++) {
@@ -181,6 +152,25 @@ public final class ComptonAnalysis {
             en[k] = rows.get(k)[3];
         }
         return new Profile(pz, j, sg, en);
+    }
+
+    /**
+     * {background per bin, its variance}: the mean of the bins wholly inside the sideband and the variance of that mean
+     * (the bins' variances over their number squared); {0, 0} without a background.
+     */
+    private double[] background(float[] counts, float[] variance, int offset, int bins, double startKev, double binKev, double thetaRad) {
+        if (s.background != Background.HIGH_SIDEBAND) return new double[] {0, 0};
+        double sum = 0, var = 0;
+        int n = 0;
+        for (int b = firstBin(startKev, binKev, bins, thetaRad, s.sidebandFromAu); b < bins; b++) {
+            double lo = s.pz(startKev + b * binKev, thetaRad), hi = s.pz(startKev + (b + 1) * binKev, thetaRad);
+            if (lo < s.sidebandFromAu) continue;
+            if (hi > s.sidebandToAu) break;
+            sum += counts[offset + b];
+            var += variance == null ? counts[offset + b] : variance[offset + b];
+            n++;
+        }
+        return n == 0 ? new double[] {0, 0} : new double[] {sum / n, var / ((double) n * n)};
     }
 
     private int firstBin(double startKev, double binKev, int bins, double thetaRad, double pz) {

@@ -39,6 +39,23 @@ public record EventList(long[] frame, int[] row, int[] col, float[] value, boole
         return m;
     }
 
+    /**
+     * Per-pixel histograms of the values: bin ⌊(value − start)/width⌋ of [rows(), cols(), bins]; values outside the axis
+     * are counted in {@code outside[0]} when it is given.
+     */
+    public SpectrumCube histogram(double start, double width, int bins, long[] outside) {
+        int rows = rows(), cols = cols();
+        float[] c = new float[rows * cols * bins];
+        long out = 0;
+        for (int i = 0; i < size; i++) {
+            double b = Math.floor((value[i] - start) / width);
+            if (b < 0 || b >= bins) { out++; continue; }
+            c[(row[i] * cols + col[i]) * bins + (int) b]++;
+        }
+        if (outside != null) outside[0] = out;
+        return new SpectrumCube(rows, cols, bins, start, width, c);
+    }
+
     public static EventList read(Path file) {
         AtomicOutput.noteInput(file);
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
