@@ -33,8 +33,9 @@ final class ReanalyzeCommand implements Callable<Integer> {
         InspectionSpec spec = InspectionSpec.loadOrDefault(specFile);
         ModalityRegistry modalities = ModalityRegistry.standard(spec);
         if (modality != null) modalities.byId("--modality", modality);
-        int n = new Reanalyze(where.open(), modalities).run(lot, modality, new ConsoleProgress("reanalyze"));
-        cmd.commandLine().getOut().printf("lot %s: %d measurements re-analysed with '%s'; earlier analyses kept%n", lot, n, spec.name());
+        Reanalyze.Result r = new Reanalyze(where.open(), modalities).run(lot, modality, new ConsoleProgress("reanalyze"));
+        cmd.commandLine().getOut().printf("lot %s: %d measurements re-analysed with '%s' (%d analyses added, %d stored by an identical earlier run), "
+                + "%d stage comparisons added; earlier analyses kept%n", lot, r.measurements(), spec.name(), r.added(), r.alreadyStored(), r.comparisonsAdded());
         return 0;
     }
 }

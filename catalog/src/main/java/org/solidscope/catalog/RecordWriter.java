@@ -132,13 +132,59 @@ public final class RecordWriter {
     }
 
     /**
+     * As {@link #addAnalysis}, at most once per {@code runKey}: when an analysis with this key is stored
+     * already (a re-run, or a retried task that had written it before failing) nothing is added and -1 is
+     * returned. The unique index on the key decides, so two writers racing cannot both add it.
+     */
+    public long addAnalysisOnce(long measurementId, String runKey, AnalysisRecord a) {
+        Map<String, String> arrays = putArrays(a);
+        return catalog.inTransaction(c -> {
+            Savepoint sp = c.setSavepoint();
+            try {
+                long aid = insertRows(c, measurementId, null, a, arrays, runKey);
+                makeCurrent(c, measurementId, aid);
+                return aid;
+            } catch (SQLException e) {
+                if (!isUniqueViolation(e)) throw e;
+                c.rollback(sp);
+                return -1L;
+            }
+        });
+    }
+
+    /** Whether an analysis with this run key is stored. */
+    public boolean hasRunKey(String runKey) {
+        return catalog.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM analysis WHERE run_key = ?")) {
+                ps.setString(1, runKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /**
      * Adds an analysis of a cell drawn from several of its measurements (a stage comparison), with the
      * measurements it read; earlier ones stay, the newest of a pipeline is the cell's current one.
      */
     public long addCellAnalysis(String cellId, List<Long> inputMeasurementIds, AnalysisRecord a) {
+        return addCellAnalysis(cellId, inputMeasurementIds, null, a);
+    }
+
+    /** As {@link #addCellAnalysis(String, List, AnalysisRecord)}, at most once per {@code runKey} (null: always); -1 when it was there. */
+    public long addCellAnalysis(String cellId, List<Long> inputMeasurementIds, String runKey, AnalysisRecord a) {
         Map<String, String> arrays = putArrays(a);
         return catalog.inTransaction(c -> {
-            long aid = insertRows(c, null, cellId, a, arrays);
+            Savepoint sp = c.setSavepoint();
+            long aid;
+            try {
+                aid = insertRows(c, null, cellId, a, arrays, runKey);
+            } catch (SQLException e) {
+                if (runKey == null || !isUniqueViolation(e)) throw e;
+                c.rollback(sp);
+                return -1L;
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO analysis_input (analysis_id, measurement_id) VALUES (?, ?)")) {
                 for (long m : inputMeasurementIds) {
                     ps.setLong(1, aid);
@@ -169,21 +215,27 @@ public final class RecordWriter {
     }
 
     private static long insertAnalysis(Connection c, long measurementId, AnalysisRecord a, Map<String, String> arraySha) throws SQLException {
-        long aid = insertRows(c, measurementId, null, a, arraySha);
+        long aid = insertRows(c, measurementId, null, a, arraySha, null);
+        makeCurrent(c, measurementId, aid);
+        return aid;
+    }
+
+    private static void makeCurrent(Connection c, long measurementId, long aid) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE measurement SET current_analysis_id = ? WHERE id = ?")) {
             ps.setLong(1, aid);
             ps.setLong(2, measurementId);
             if (ps.executeUpdate() != 1) throw new SQLException("no measurement " + measurementId);
         }
         CellSummary.refreshForMeasurement(c, measurementId);
-        return aid;
     }
 
     /** The analysis row (of a measurement, or of a cell) with its metrics, arrays and features. */
-    private static long insertRows(Connection c, Long measurementId, String cellId, AnalysisRecord a, Map<String, String> arraySha) throws SQLException {
+    private static long insertRows(Connection c, Long measurementId, String cellId, AnalysisRecord a, Map<String, String> arraySha,
+                                   String runKey) throws SQLException {
         long aid;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO analysis (measurement_id, modality, pipeline, software_version, spec_name, parameters, "
-                + "verdict, reasons, notes, created_utc, cell_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "verdict, reasons, notes, created_utc, cell_id, run_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(12, runKey);
             if (measurementId == null) ps.setNull(1, java.sql.Types.BIGINT); else ps.setLong(1, measurementId);
             ps.setString(11, cellId);
             ps.setString(2, a.modality());

@@ -43,6 +43,15 @@ public record InspectionSpec(String name, double noiseFloorPercentFsh, double sn
         }
     }
 
+    /**
+     * SHA-256 of what the specification says (name, thresholds, defect settings, rules), not where it was
+     * read from: two files with the same content judge alike and share it.
+     */
+    public String fingerprint() {
+        String content = new InspectionSpec(name, noiseFloorPercentFsh, snrMarginDb, transmittingThresholdDb, edgeMarginMm, defects, rules, "").toString();
+        return org.solidscope.core.Checksums.sha256(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** The specification in {@code file}, or the shipped default when {@code file} is null. */
     public static InspectionSpec loadOrDefault(Path file) {
         return file == null ? defaults() : load(file);

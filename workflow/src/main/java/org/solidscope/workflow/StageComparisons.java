@@ -78,4 +78,21 @@ public final class StageComparisons {
         new RecordWriter(catalog).addCellAnalysis(cellId, c.inputs(), UltrasoundModality.comparisonRecord(c.result(), c.frame()));
         return true;
     }
+
+    /**
+     * The cell's comparison, computed and stored unless this same comparison (same input scans, software
+     * version and specification content) is stored already: a re-run or a retried task adds nothing.
+     * Returns false when the cell has no comparison to make or it was stored before.
+     */
+    public static boolean updateOnce(Catalog catalog, String cellId, InspectionSpec spec) {
+        var stored = firstScans(catalog, cellId);
+        if (stored[0] == null || stored[1] == null) return false;
+        StringBuilder what = new StringBuilder("comparison\n").append(cellId);
+        for (var s : stored) what.append('\n').append(s == null ? "-" : s.rawSha256());
+        String key = RunKeys.of(what.toString(), spec);
+        RecordWriter w = new RecordWriter(catalog);
+        if (w.hasRunKey(key)) return false;
+        Compared c = of(catalog, stored, spec);
+        return w.addCellAnalysis(cellId, c.inputs(), key, UltrasoundModality.comparisonRecord(c.result(), c.frame())) >= 0;
+    }
 }

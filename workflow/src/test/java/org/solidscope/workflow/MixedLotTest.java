@@ -85,9 +85,9 @@ class MixedLotTest {
         assertTrue(ras.get(0).metrics().get(0).mean() < ras.get(1).metrics().get(0).mean(), "the interface roughens through formation");
         // re-analysis of each modality adds analyses and keeps the earlier ones
         long before = q.analysisCount();
-        assertEquals(8, new Reanalyze(cat, ModalityRegistry.standard()).run("lot-M", "ct", Progress.NONE));
+        assertEquals(8, new Reanalyze(cat, ModalityRegistry.standard()).run("lot-M", "ct", Progress.NONE).added());
         assertEquals(before + 8, q.analysisCount());
-        assertEquals(12, new Reanalyze(cat, ModalityRegistry.standard()).run("lot-M", "ultrasound", Progress.NONE));
+        assertEquals(12, new Reanalyze(cat, ModalityRegistry.standard()).run("lot-M", "ultrasound", Progress.NONE).added());
         assertEquals(before + 20 + 4, q.analysisCount(), "and a new stage comparison per cell");
         @SuppressWarnings("unchecked")
         Map<String, Object> ctAfter = ((List<Map<String, Object>>) ((List<Map<String, Object>>) q.timeline("m1").get("states")).get(3).get("measurements")).get(1);
