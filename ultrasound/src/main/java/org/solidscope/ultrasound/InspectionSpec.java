@@ -67,6 +67,15 @@ public record InspectionSpec(String name, double noiseFloorPercentFsh, double sn
         }
     }
 
+    /** A specification from its JSON text; {@code source} names it in errors (as a file would be named). */
+    public static InspectionSpec parse(String json, String source) {
+        try {
+            return parse(Json.mapper().readTree(json), source);
+        } catch (IOException e) {
+            throw new InputException(source, "json", "valid JSON", Json.describe(e), e);
+        }
+    }
+
     /** Keys a specification may hold at its root; anything else is a typo that would silently change a verdict. */
     static final Set<String> ROOT_KEYS = Set.of("spec_version", "name", "noise_floor_percent_fsh", "snr_margin_db",
             "transmitting_threshold_db", "edge_margin_mm", "defects", "rules");

@@ -30,28 +30,13 @@ class MixedLotTest {
 
     static List<String> backends() { return Backends.names(); }
 
-    /** CT sections of each cell, pristine and after formation (rougher: amplitude 1 → 2.5 voxels), with sidecars. */
-    static List<Path> ctSections(Path dir, int cells, String prefix) throws Exception {
-        List<Path> out = new ArrayList<>();
-        for (int i = 0; i < cells; i++) {
-            for (String state : List.of("pristine", "formation")) {
-                var v = Phantoms.cell(40, 40, 40, state.equals("pristine") ? 1 : 2.5, 0, 31L * i + state.length());
-                Path f = dir.resolve(prefix + i + "_" + state + ".npy");
-                Npy.writeVolume(f, v.nz(), v.ny(), v.nx(), v.slices());
-                Files.writeString(dir.resolve(f.getFileName() + ".json"), "{\"voxel_um\": 0.65, \"fov_origin_x_mm\": 40, \"fov_origin_y_mm\": 25}");
-                out.add(f);
-            }
-        }
-        return out;
-    }
-
     @ParameterizedTest
     @MethodSource("backends")
     void aMixedLotIsStoredQueriedReanalysedAndExported(String backend) throws Exception {
         Catalog cat = Backends.open(backend, dir);
         Path in = Files.createDirectories(dir.resolve("in"));
         List<Path> files = new ArrayList<>(ScanFiles.write(in, 4, "m"));
-        files.addAll(ctSections(in, 4, "m"));
+        files.addAll(ScanFiles.ctSections(in, 4, "m"));
         Ingest ingest = new Ingest(cat, ModalityRegistry.standard());
         Ingest.Report r = ingest.run(files, "lot-M", Map.of(), Progress.NONE);
         assertEquals(20, r.count(Ingest.Outcome.STORED), r.results().toString());
@@ -129,7 +114,7 @@ class MixedLotTest {
     void badCtInputIsNamedAndLeavesNoRowsAndNoBlobs(String backend) throws Exception {
         Catalog cat = Backends.open(backend, dir);
         Path in = Files.createDirectories(dir.resolve("in"));
-        List<Path> good = ctSections(in, 1, "g");
+        List<Path> good = ScanFiles.ctSections(in, 1, "g");
         Path nameless = in.resolve("volume.npy");
         Files.copy(good.get(0), nameless);
         Files.writeString(in.resolve("volume.npy.json"), "{\"voxel_um\": 0.65}");

@@ -15,11 +15,11 @@ import org.solidscope.ultrasound.sim.Scenarios;
 import org.solidscope.ultrasound.sim.SimulatedScan;
 
 /** Simulated scans for catalog tests, named {@code <cell>_<stage>.csv}. */
-final class ScanFiles {
+public final class ScanFiles {
     private ScanFiles() {}
 
     /** {@code cells} small cells (80 × 50 mm) through the three stages; every other cell has a bubble. */
-    static List<Path> write(Path dir, int cells, String prefix) {
+    public static List<Path> write(Path dir, int cells, String prefix) {
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < cells; i++) {
             List<Feature> f = i % 2 == 0 ? List.of(Feature.disc("bubble", Stage.INFILTRATION, 10, 5, 4, Scenarios.GAS_UM)) : List.of();
@@ -31,6 +31,21 @@ final class ScanFiles {
                 ScalarMap a = s.scan().amplitude();
                 CscanCsv.write(p, a, 15, "percent_fsh", 100);
                 out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** CT sections of each cell, pristine and after formation (rougher: amplitude 1 → 2.5 voxels), with sidecars. */
+    public static List<Path> ctSections(Path dir, int cells, String prefix) throws java.io.IOException {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < cells; i++) {
+            for (String state : List.of("pristine", "formation")) {
+                var v = org.solidscope.tomo.Phantoms.cell(40, 40, 40, state.equals("pristine") ? 1 : 2.5, 0, 31L * i + state.length());
+                Path f = dir.resolve(prefix + i + "_" + state + ".npy");
+                org.solidscope.io.Npy.writeVolume(f, v.nz(), v.ny(), v.nx(), v.slices());
+                java.nio.file.Files.writeString(dir.resolve(f.getFileName() + ".json"), "{\"voxel_um\": 0.65, \"fov_origin_x_mm\": 40, \"fov_origin_y_mm\": 25}");
+                out.add(f);
             }
         }
         return out;
