@@ -78,7 +78,7 @@ public final class XcsModality implements Modality {
         m.add(Metric.of("xcs.flagged_pixels", map.flagged(), "1"));
         m.add(Metric.of("xcs.pixels", cube.pixels(), "1"));
         m.add(Metric.of("xcs.compton_counts", field.counts(), "1"));
-        m.add(Metric.of("xcs.emf_ms", map.elapsedMs(), "ms"));
+        // no timing among the metrics: an analysis is a function of its input, so a re-analysis anywhere stores the same bits
         int n = prof.pzAu().length;
         float[] pv = new float[3 * n];
         for (int k = 0; k < n; k++) {
