@@ -39,6 +39,8 @@ import org.solidscope.workflow.ScanFiles;
  */
 class FleetTest {
     static final String LOT = "lot-F";
+    /** Measurements of the lot: 12 ultrasonic scans, 8 CT sections, one XCS cube, one impedance spectrum, one cycler run. */
+    static final int N = 23;
     static SparkSession spark;
     static Path files;
     @TempDir
@@ -54,6 +56,13 @@ class FleetTest {
         files = Files.createDirectories(shared.resolve("in"));
         List<Path> f = new ArrayList<>(ScanFiles.write(files, 4, "f"));
         f.addAll(ScanFiles.ctSections(files, 4, "f"));
+        // and one file of each other modality, as the demo stores them: an XCS spectra cube, an impedance spectrum, a cycler run
+        var xcs = org.solidscope.xcs.XcsSimulator.simulate(org.solidscope.xcs.XcsSimulator.Settings.seed004(0.6).withSeed(7), Progress.NONE);
+        org.solidscope.io.xcs.SpectrumCubeFiles.write(files.resolve("f0_charged_50.npy"), xcs.cube(), "keV",
+                Map.of("cell_id", "f0", "state", "charged_50", "incident_kev", 115, "angle_deg", 90));
+        var eis = org.solidscope.echem.OperandoSimulator.simulate(1, 0.003, 4).get(0);
+        org.solidscope.echem.SpectrumCsv.write(files.resolve("f1_" + eis.state() + ".csv"), eis.spectrum());
+        org.solidscope.echem.cycling.CyclingSimulator.write(org.solidscope.echem.cycling.CyclingSimulator.seed004Rate(), files.resolve("f2_cycle_12.csv"));
     }
 
     @AfterAll
@@ -69,7 +78,7 @@ class FleetTest {
 
     static Catalog ingested(Catalog cat) throws Exception {
         Ingest.Report r = new Ingest(cat, ModalityRegistry.standard()).run(lotFiles(), LOT, Map.of(), Progress.NONE);
-        assertEquals(20, r.count(Ingest.Outcome.STORED), r.results().toString());
+        assertEquals(N, r.count(Ingest.Outcome.STORED), r.results().toString());
         return cat;
     }
 
@@ -96,27 +105,29 @@ class FleetTest {
         Catalog station = ingested(Catalog.openWorkspace(dir.resolve("station")));
         Catalog fleet = ingested(Backends.open(backend, dir.resolve("fleet")));
         Reanalyze.Result r = new Reanalyze(station, ModalityRegistry.standard(InspectionSpec.parse(strictSpec(), "strict.json"))).run(LOT, null, Progress.NONE);
-        assertEquals(20, r.added());
+        assertEquals(N, r.added());
 
         // the task holding the tenth measurement fails once, right after storing it, and is retried
         long victim = new CatalogQueries(fleet).storedMeasurements(LOT, null).get(9).measurementId();
         long before = new CatalogQueries(fleet).analysisCount();
         JobSummary s = fleetReanalyze(fleet, options(LOT, victim));
         assertTrue(s.ok(), s.toMap().toString());
-        assertEquals(List.of(20L, 20L, 0L, 4L), List.of(s.measurements(), s.added(), s.alreadyStored(), s.comparisonsAdded()), s.toMap().toString());
-        assertEquals(before + 24, new CatalogQueries(fleet).analysisCount(), "one analysis per measurement and one comparison per cell: the retry doubled nothing");
+        assertEquals(List.of((long) N, (long) N, 0L, 4L), List.of(s.measurements(), s.added(), s.alreadyStored(), s.comparisonsAdded()), s.toMap().toString());
+        assertEquals(before + N + 4, new CatalogQueries(fleet).analysisCount(), "one analysis per measurement and one comparison per cell: the retry doubled nothing");
         assertEquals(0, duplicates(fleet));
 
         // the same analyses as the station's, bit for bit: metrics, arrays, features, verdicts, provenance
         Map<String, String> a = currentAnalyses(station), b = currentAnalyses(fleet);
-        assertEquals(24, a.size());
+        assertEquals(N + 4, a.size());
+        assertEquals(java.util.Set.of("ultrasound", "ct", "xcs", "eis", "cycling"),
+                a.values().stream().map(x -> x.substring(0, x.indexOf('|'))).collect(java.util.stream.Collectors.toSet()), "every modality compared");
         assertEquals(a, b);
         assertTrue(a.values().stream().anyMatch(x -> x.contains("strict")), "the new specification was applied");
 
         // a second run adds nothing
         JobSummary again = fleetReanalyze(fleet, options(LOT, 0));
-        assertEquals(List.of(20L, 0L, 20L, 0L), List.of(again.measurements(), again.added(), again.alreadyStored(), again.comparisonsAdded()));
-        assertEquals(before + 24, new CatalogQueries(fleet).analysisCount());
+        assertEquals(List.of((long) N, 0L, (long) N, 0L), List.of(again.measurements(), again.added(), again.alreadyStored(), again.comparisonsAdded()));
+        assertEquals(before + N + 4, new CatalogQueries(fleet).analysisCount());
         station.close();
         fleet.close();
     }
@@ -194,7 +205,7 @@ class FleetTest {
         // the export holds the same record: statistics read from it are the same again
         Path out = dir.resolve("export");
         ExportJob.Result r = ExportJob.run(in, out, null);
-        assertEquals(20, r.measurements());
+        assertEquals(N, r.measurements());
         assertTrue(Files.isDirectory(out.resolve("measurements").resolve("lot=" + LOT)), "partitioned by lot");
         try (var s = Files.list(dir)) {
             assertEquals(0, s.filter(p -> p.getFileName().toString().contains(".partial")).count(), "nothing half-written left");
@@ -260,10 +271,10 @@ class FleetTest {
         assertEquals(victim.measurementId(), f.get("measurement_id").asLong());
         assertEquals(victim.fileName(), f.get("file").asText());
         assertTrue(f.get("reason").asText().contains("missing"), f.toString());
-        assertEquals(19, s.get("added").asInt(), "the rest finished");
+        assertEquals(N - 1, s.get("added").asInt(), "the rest finished");
         assertTrue(out.toString().contains("unknown lot: no-such-lot") && out.toString().contains(victim.fileName()), out.toString());
         long afterFirst = new CatalogQueries(cat).analysisCount();
-        assertEquals(before + 19 + 4, afterFirst, "nothing stored for the measurement that failed");
+        assertEquals(before + N - 1 + 4, afterFirst, "nothing stored for the measurement that failed");
 
         // a pipeline version this build does not have: named, nothing run
         out.reset();
