@@ -60,6 +60,11 @@ final class BenchCommand implements Callable<Integer> {
             + "gradient.txt and intercept.txt beside it, warm: best of --iterations in one JVM; then EMF maps of 80 × 80 pixels")
     java.nio.file.Path xcsFrames;
 
+    @Option(names = "--fleet-lot", paramLabel = "N", description = "only add a lot 'fleet-N' of N ultrasonic scans (80 × 50 mm cells through three "
+            + "stages, 12 simulated cells repeated, each scan with its own 0.01 % FSH noise so that every one is a distinct measurement), ingested: "
+            + "the input of the fleet re-analysis benchmark")
+    Integer fleetLot;
+
     @Option(names = "--populate", paramLabel = "N", description = "only add a lot 'bench-N' of N synthetic cells (3 stages each) to the catalog, for load tests")
     Integer populate;
 
@@ -75,6 +80,7 @@ final class BenchCommand implements Callable<Integer> {
         if (eisSeries != null) return benchEis();
         if (cycling != null) return benchCycling();
         if (xcsFrames != null) return benchXcs();
+        if (fleetLot != null) return populateFleetLot(fleetLot);
         if (populate != null) {
             try (org.solidscope.catalog.Catalog cat = where.open()) {
                 populate(cat, "bench-" + populate, populate);
@@ -220,6 +226,57 @@ final class BenchCommand implements Callable<Integer> {
 
     private java.io.PrintWriter cmdOut() {
         return Main.out();
+    }
+
+    /**
+     * Ingests N scans of small cells as a station would (read, analyse, store), written 600 at a time into a
+     * temporary folder that is removed after each batch: the scans of a line's history for the fleet benchmark.
+     */
+    private Integer populateFleetLot(int n) throws Exception {
+        final int base = 12;
+        var sim = org.solidscope.ultrasound.sim.ScanSimulator.standard();
+        org.solidscope.core.ScalarMap[] maps = new org.solidscope.core.ScalarMap[base * 3];
+        for (int c = 0; c < base; c++) {
+            var bubble = org.solidscope.ultrasound.sim.Feature.disc("bubble", Stage.INFILTRATION, 10, 5, 4, Scenarios.GAS_UM);
+            var sc = new org.solidscope.ultrasound.sim.CellScenario(new org.solidscope.ultrasound.sim.CellDesign("base-" + c, 80, 50),
+                    c % 2 == 0 ? java.util.List.of(bubble) : java.util.List.of(), Scenarios.MATRIX_INFILTRATED, Scenarios.MATRIX_SOLIDIFIED,
+                    Scenarios.MATRIX_FORMED, 1.0, 0.02, Scenarios.FORMED_GAP_UM, 900 + c);
+            for (Stage st : Stage.values()) {
+                maps[c * 3 + st.ordinal()] = sim.simulate(sc, st, Scenarios.placement(sc, st), org.solidscope.ultrasound.sim.InstrumentSettings.seedWorkstation(15),
+                        c * 3L + st.ordinal()).scan().amplitude();
+            }
+        }
+        String lot = "fleet-" + n;
+        java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("solidscope-fleet-lot");
+        ConsoleProgress progress = new ConsoleProgress("ingest " + lot);
+        try (org.solidscope.catalog.Catalog cat = where.open()) {
+            var ingest = new org.solidscope.workflow.Ingest(cat, org.solidscope.workflow.ModalityRegistry.standard());
+            for (int start = 0; start < n; start += 600) {
+                java.util.List<java.nio.file.Path> batch = new java.util.ArrayList<>();
+                for (int i = start; i < Math.min(n, start + 600); i++) {
+                    org.solidscope.core.ScalarMap m = maps[(i / 3 % base) * 3 + i % 3];
+                    float[] v = m.values().clone();
+                    java.util.SplittableRandom r = new java.util.SplittableRandom(i);
+                    for (int k = 0; k < v.length; k++) v[k] += (float) (0.01 * (r.nextDouble() - 0.5));
+                    java.nio.file.Path f = tmp.resolve("fleet-" + (i / 3) + "_" + Stage.values()[i % 3].id() + ".npy");
+                    MapOutputs.writeCscan(f, new org.solidscope.core.ScalarMap(m.geometry(), m.unit(), v), 15);
+                    batch.add(f);
+                }
+                var rep = ingest.run(batch, lot, Map.of(), org.solidscope.core.Progress.NONE);
+                if (rep.count(org.solidscope.workflow.Ingest.Outcome.STORED) + rep.count(org.solidscope.workflow.Ingest.Outcome.ALREADY_PRESENT) != batch.size()) {
+                    throw new IllegalStateException("fleet lot: batch at " + start + " not stored whole: " + rep.results());
+                }
+                try (var files = java.nio.file.Files.list(tmp)) {
+                    for (java.nio.file.Path f : files.toList()) java.nio.file.Files.delete(f);
+                }
+                progress.update(Math.min(n, start + 600), n);
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+        cmdOut().printf("added lot %s with %d ultrasonic scans of %d cells (%d × %d points each)%n", lot, n, (n + 2) / 3, maps[0].geometry().width(),
+                maps[0].geometry().height());
+        return 0;
     }
 
     /**

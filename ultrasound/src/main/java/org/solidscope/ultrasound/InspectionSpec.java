@@ -48,7 +48,9 @@ public record InspectionSpec(String name, double noiseFloorPercentFsh, double sn
      * read from: two files with the same content judge alike and share it.
      */
     public String fingerprint() {
-        String content = new InspectionSpec(name, noiseFloorPercentFsh, snrMarginDb, transmittingThresholdDb, edgeMarginMm, defects, rules, "").toString();
+        // rules sorted by group: the map's own order (Map.copyOf) changes from one JVM to the next
+        String content = new InspectionSpec(name, noiseFloorPercentFsh, snrMarginDb, transmittingThresholdDb, edgeMarginMm, defects,
+                new java.util.TreeMap<>(rules), "").toString();
         return org.solidscope.core.Checksums.sha256(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

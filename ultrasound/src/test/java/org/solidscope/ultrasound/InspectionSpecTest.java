@@ -30,6 +30,24 @@ class InspectionSpecTest {
     }
 
     @Test
+    void fingerprintIsTheContentNotTheOrderOfGroupsOrTheFileName() throws IOException {
+        InspectionSpec a = InspectionSpec.parse("{\"spec_version\": 1, \"name\": \"s\", \"rules\": {\"infiltration\": [{\"metric\": \"count.bubble\", "
+                + "\"fail_above\": 0}], \"solidification\": [], \"formation\": [], \"comparison\": []}}", "a.json");
+        InspectionSpec b = InspectionSpec.parse("{\"name\": \"s\", \"spec_version\": 1, \"rules\": {\"comparison\": [], \"formation\": [], "
+                + "\"solidification\": [], \"infiltration\": [{\"fail_above\": 0, \"metric\": \"count.bubble\"}]}}", "b.json");
+        // the groups in the opposite order, in a map that keeps it: what Map.copyOf may do in another JVM
+        Map<String, java.util.List<InspectionSpec.Rule>> reversed = new java.util.LinkedHashMap<>();
+        new java.util.ArrayList<>(new java.util.TreeMap<>(b.rules()).descendingMap().entrySet()).forEach(e -> reversed.put(e.getKey(), e.getValue()));
+        InspectionSpec c = new InspectionSpec(b.name(), b.noiseFloorPercentFsh(), b.snrMarginDb(), b.transmittingThresholdDb(), b.edgeMarginMm(), b.defects(),
+                reversed, "c.json");
+        assertEquals(a.fingerprint(), b.fingerprint());
+        assertEquals(a.fingerprint(), c.fingerprint());
+        InspectionSpec stricter = InspectionSpec.parse("{\"spec_version\": 1, \"name\": \"s\", \"rules\": {\"infiltration\": [{\"metric\": \"count.bubble\", "
+                + "\"fail_above\": 1}], \"solidification\": [], \"formation\": [], \"comparison\": []}}", "a.json");
+        assertFalse(a.fingerprint().equals(stricter.fingerprint()), "a changed limit changes it");
+    }
+
+    @Test
     void verdictIsTheWorstRuleOutcomeWithReasons() throws IOException {
         InspectionSpec s = load(withInfiltration("{\"metric\":\"transmitting_fraction\",\"fail_below\":0.5,\"review_below\":0.9},"
                 + "{\"metric\":\"count.bubble\",\"review_above\":0}"));
