@@ -18,6 +18,11 @@ try {
   const title = await page.textContent('#title');
   if (!title.includes('Lot')) fail('dashboard title: ' + title);
   if ((await page.locator('#charts svg').count()) < 2) fail('control charts missing');
+  // the line's history from the stored fleet statistics: six weekly groups, the one whose mean is off marked
+  await page.waitForSelector('#history svg.history');
+  const groups = await page.locator('#history svg.history circle.group').count();
+  const outGroups = await page.locator('#history svg.history circle.group.out').count();
+  if (groups !== 6 || outGroups !== 1) fail(`line history: ${groups} groups, ${outGroups} out of control`);
   await page.screenshot({ path: shots + '/dashboard.png', fullPage: true });
   // follow a failed cell
   const failed = page.locator('#cells tr', { has: page.locator('td:nth-child(2) .FAIL') }).first().locator('a.cell-link');

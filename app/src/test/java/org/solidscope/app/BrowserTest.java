@@ -73,6 +73,17 @@ class BrowserTest {
         Path scan = upl.resolve("uploaded42_infiltration.csv");
         Files.move(upl.resolve("sim-42_infiltration.csv"), scan);
         Catalog cat = Catalog.openWorkspace(ws);
+        // the line's history as fleet stats --store would keep it: six weeks of infiltration scans, the fourth out of control
+        List<org.solidscope.catalog.LineStatistics.Row> weeks = new java.util.ArrayList<>();
+        double[] means = {0.951, 0.948, 0.953, 0.900, 0.949, 0.952};
+        for (int w = 0; w < means.length; w++) {
+            double m = means[w];
+            weeks.add(new org.solidscope.catalog.LineStatistics.Row("WEEK", "2026-10-" + String.format("%02d", 5 + 7 * w), "infiltration", "ut.transmitting_fraction",
+                    "1", 30, m, 0.02, m - 0.05, m + 0.04, m - 0.03, m - 0.01, m, m + 0.01, m + 0.03, m - 0.06, m + 0.06, 0, 30, 0.9));
+        }
+        org.solidscope.catalog.LineStatistics.store(cat, "WEEK", weeks);
+        org.solidscope.catalog.LineStatistics.store(cat, "LINE", List.of(new org.solidscope.catalog.LineStatistics.Row("LINE", "all", "infiltration",
+                "ut.transmitting_fraction", "1", 180, 0.942, 0.025, 0.85, 0.99, 0.9, 0.93, 0.945, 0.955, 0.98, 0.867, 1.017, 0, 180, 0.9)));
         String token = new ApiTokens(cat).create("browser-test");
         SolidScopeServer server = new SolidScopeServer(cat, InspectionSpec.defaults(), true);
         int port = server.start("127.0.0.1", 0);

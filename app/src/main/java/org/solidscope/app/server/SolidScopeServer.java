@@ -99,6 +99,12 @@ public final class SolidScopeServer {
             if (metric != null && !org.solidscope.core.record.Metric.isName(metric)) throw new InputException("metric", "metric", "a metric name such as ct.ra_um", metric);
             json(ctx, LotStatistics.of(catalog, lot, metric));
         });
+        // the line's history as `fleet stats --store` left it (per lot, per week, the whole line): empty until a fleet job stored it
+        app.get("/api/line/{metric}", ctx -> {
+            String metric = ctx.pathParam("metric");
+            if (!org.solidscope.core.record.Metric.isName(metric)) throw new InputException("metric", "metric", "a metric name such as ct.ra_um", metric);
+            json(ctx, org.solidscope.catalog.LineStatistics.of(catalog, metric));
+        });
         app.get("/api/lots/{lot}/measurements", ctx -> {
             if (!queries.lotExists(ctx.pathParam("lot"))) throw new NotFound("lot " + ctx.pathParam("lot"));
             json(ctx, Exporter.rows(queries.measurements(ctx.pathParam("lot"), ctx.queryParam("modality"))));
