@@ -225,6 +225,7 @@ public final class FleetMain implements Runnable {
             description = "Per metric, per state and per lot, week or the whole selection: n, mean, σ, percentiles, yield, control limits (mean ± 3σ) "
                     + "and the measurements outside them, by Spark SQL over the current analyses.",
             footer = {"", "Examples:", "  solidscope fleet stats --by week --metric ut.transmitting_fraction --out weekly.json",
+                    "  solidscope fleet stats --by week --store && solidscope fleet stats --by line --store    # the dashboard's line history",
                     "  solidscope fleet stats --parquet record-export --by lot"})
     static final class StatsCmd implements Callable<Integer> {
         @CommandLine.Spec
@@ -251,8 +252,12 @@ public final class FleetMain implements Runnable {
         @Option(names = "--json", description = "print the statistics as JSON")
         boolean json;
 
+        @Option(names = "--store", description = "keep the statistics in the record (replacing those of the same --by): the dashboard draws the line's history from them")
+        boolean store;
+
         @Override
         public Integer call() throws Exception {
+            if (store && parquet != null) throw new InputException("--store", "--store", "statistics of the record itself (no --parquet)", "--parquet " + parquet);
             StatsJob.GroupBy g;
             try {
                 g = StatsJob.GroupBy.valueOf(by.toUpperCase(java.util.Locale.ROOT));
@@ -266,11 +271,12 @@ public final class FleetMain implements Runnable {
             List<String> unknown = List.of();
             FleetInput.Tables in;
             SparkSession spark;
+            Catalog record = null;
             if (parquet != null) {
                 spark = common.session(err, progress);
                 in = FleetInput.fromParquet(spark, parquet, sel);
             } else {
-                Catalog catalog = common.open();
+                Catalog catalog = record = common.open();
                 spark = common.session(err, progress);
                 unknown = FleetInput.unknownLots(catalog, sel.lots());
                 in = FleetInput.fromRecord(spark, catalog, RecordLocation.of(catalog, null, null), sel, common.partitions(spark));
@@ -284,6 +290,7 @@ public final class FleetMain implements Runnable {
             m.put("elapsed_ms", (System.nanoTime() - t0) / 1_000_000);
             m.put("groups", StatsJob.toMaps(stats));
             if (outFile != null) writeJson(outFile, m);
+            if (store) org.solidscope.catalog.LineStatistics.store(record, g.name(), StatsJob.rows(g, stats));
             PrintWriter out = cmd.commandLine().getOut();
             if (json) out.println(Json.write(m));
             else print(out, stats);

@@ -59,7 +59,8 @@ public final class ReanalyzeJob {
                     List.of(o.pipelineVersion() + " (this build runs " + SoftwareVersion.get() + ")"), startupMs, ms(t0));
         }
         Dataset<Row> ms = input.measurements().select("measurement_id", "lot", "cell", "state", "modality", "file_name", "raw_sha256", "settings");
-        if (o.partitions() > 0) ms = ms.repartition(o.partitions(), functions.col("measurement_id"));
+        // the JDBC reads come partitioned by id range already; a Parquet export may come as few large files
+        if (o.partitions() > 0 && ms.rdd().getNumPartitions() < o.partitions()) ms = ms.repartition(o.partitions(), functions.col("measurement_id"));
 
         if (progress != null) progress.step("re-analyse measurements");
         spark.sparkContext().setJobDescription("re-analyse measurements");

@@ -86,6 +86,19 @@ public final class StatsJob {
         return out;
     }
 
+    /** The rows the record keeps of these statistics ({@link org.solidscope.catalog.LineStatistics}), for the dashboard's line history. */
+    public static List<org.solidscope.catalog.LineStatistics.Row> rows(GroupBy by, List<StateStats> stats) {
+        List<org.solidscope.catalog.LineStatistics.Row> out = new ArrayList<>();
+        for (StateStats s : stats) {
+            for (MetricStats x : s.metrics()) {
+                double[] p = x.percentiles();
+                out.add(new org.solidscope.catalog.LineStatistics.Row(by.name(), s.group(), s.state(), x.metric(), x.unit(), x.n(), x.mean(), x.std(), x.min(),
+                        x.max(), p[0], p[1], p[2], p[3], p[4], x.lcl(), x.ucl(), x.outside().size(), s.measurements(), s.yield()));
+            }
+        }
+        return out;
+    }
+
     private static String key(String g, String state, String metric) {
         return g + "\n" + state + "\n" + metric;
     }
