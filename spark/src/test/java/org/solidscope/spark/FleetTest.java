@@ -200,7 +200,14 @@ class FleetTest {
         List<StatsJob.StateStats> fleet = StatsJob.run(spark, in, StatsJob.GroupBy.LOT, null);
         List<LotStatistics.StateStats> lot = LotStatistics.of(cat, LOT, null);
         assertSameStats(lot, fleet);
-        assertTrue(fleet.stream().mapToInt(s -> s.metrics().size()).sum() > 40, "both modalities' metrics");
+        assertTrue(fleet.stream().mapToInt(s -> s.metrics().size()).sum() > 40, "every modality's metrics");
+
+        // kept in the record for the dashboard, as fleet stats --store does: read back as computed
+        org.solidscope.catalog.LineStatistics.store(cat, "LOT", StatsJob.rows(StatsJob.GroupBy.LOT, fleet));
+        var kept = org.solidscope.catalog.LineStatistics.of(cat, "ut.transmitting_fraction");
+        var computed = StatsJob.rows(StatsJob.GroupBy.LOT, fleet).stream().filter(x -> x.metric().equals("ut.transmitting_fraction")).toList();
+        assertEquals(3, kept.size(), "three ultrasonic stages");
+        assertEquals(new java.util.HashSet<>(computed), new java.util.HashSet<>(kept));
 
         // the export holds the same record: statistics read from it are the same again
         Path out = dir.resolve("export");
