@@ -166,6 +166,10 @@ public final class FleetMain implements Runnable {
         @Option(names = "--modality", description = "only measurements of this modality")
         String modality;
 
+        @Option(names = "--parquet", description = "take the measurements from a Parquet export (fleet export) instead of the database; "
+                + "the analyses still go into the record")
+        Path parquet;
+
         @Option(names = "--summary", description = "write the job summary (JSON) here")
         Path summaryFile;
 
@@ -196,7 +200,7 @@ public final class FleetMain implements Runnable {
             Selection sel = common.selection(modality);
             int parts = common.partitions(spark);
             RecordLocation where = RecordLocation.of(catalog, null, null);
-            FleetInput.Tables in = FleetInput.fromRecord(spark, catalog, where, sel, parts);
+            FleetInput.Tables in = parquet != null ? FleetInput.fromParquet(spark, parquet, sel) : FleetInput.fromRecord(spark, catalog, where, sel, parts);
             long startupMs = (System.nanoTime() - t0) / 1_000_000;
             JobSummary s = ReanalyzeJob.run(spark, catalog, where, in, new ReanalyzeJob.Options(sel, specJson, specSource, pipelineVersion, parts, failOnceAfter),
                     progress, startupMs);

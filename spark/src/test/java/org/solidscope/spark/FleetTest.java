@@ -218,6 +218,11 @@ class FleetTest {
             assertEquals(0, s.filter(p -> p.getFileName().toString().contains(".partial")).count(), "nothing half-written left");
         }
         assertSameStats(lot, StatsJob.run(spark, FleetInput.fromParquet(spark, out, Selection.lot(LOT)), StatsJob.GroupBy.LOT, null));
+
+        // and it lists the measurements a re-analysis takes: every one found in the array store and re-analysed into the record
+        JobSummary re = ReanalyzeJob.run(spark, cat, where, FleetInput.fromParquet(spark, out, Selection.lot(LOT)), options(LOT, 0), null, 0);
+        assertTrue(re.ok(), re.toMap().toString());
+        assertEquals(List.of((long) N, (long) N, 4L), List.of(re.measurements(), re.added(), re.comparisonsAdded()));
         cat.close();
     }
 
