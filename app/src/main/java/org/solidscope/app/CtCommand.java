@@ -33,8 +33,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ct", mixinStandardHelpOptions = true,
         description = {"X-ray CT: reconstruction, filters, thresholds, components, interface roughness, volume change, tortuosity.",
                 "Volumes: " + VolumeIO.FORMATS + "; arrays [nz, ny, nx]."},
-        subcommands = {CtPipelineCommand.class, CtReconstructCommand.class, CtTortuosityCommand.class, CtVolumeChangeCommand.class, CtCommand.Phantom.class,
-                CtCommand.Median.class, CtCommand.Gaussian.class, CtCommand.Open.class, CtCommand.Threshold.class, CtCommand.Label.class, CtCommand.Interface.class},
         footer = {"", "Examples:", "  solidscope ct phantom --size 256 --out vol.npy",
                 "  solidscope ct median vol.npy --out med.npy --json med.json",
                 "  solidscope ct median scan.tif --ball 2 --out med.tif",
@@ -46,6 +44,10 @@ import picocli.CommandLine.Parameters;
                 "  solidscope ct volume-change before.npy after.npy --mask-before anode0.npy --mask-after anode1.npy --json dv.json",
                 "  solidscope ct interface anode.npy --voxel-um 0.65 --out height.npy --json roughness.json"})
 final class CtCommand implements Runnable {
+    /** Its subcommands, in the order --help lists them; Main adds only the one a call names (see Main#commandLine). */
+    static final Class<?>[] SUBCOMMANDS = {CtPipelineCommand.class, CtReconstructCommand.class, CtTortuosityCommand.class, CtVolumeChangeCommand.class,
+            Phantom.class, Median.class, Gaussian.class, Open.class, Threshold.class, Label.class, Interface.class};
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -35,7 +35,21 @@ public final class Main implements Runnable {
         int only = -1;
         for (int k = 0; k < NAMES.length; k++) if (NAMES[k].equals(first) && !first.equals("help")) only = k;
         if ("--version".equals(first) || "-V".equals(first)) return cl; // needs no command at all
-        for (int k = 0; k < COMMANDS.length; k++) if (only < 0 || k == only) cl.addSubcommand(COMMANDS[k]);
+        for (int k = 0; k < COMMANDS.length; k++) {
+            if (only >= 0 && k != only) continue;
+            Class<?>[] subs = COMMANDS[k] == CtCommand.class ? CtCommand.SUBCOMMANDS : COMMANDS[k] == UtCommand.class ? UtCommand.SUBCOMMANDS : null;
+            if (subs == null) {
+                cl.addSubcommand(COMMANDS[k]);
+                continue;
+            }
+            // the compute groups build only the subcommand named (ct label: one model, not eleven); all of them for help or a typo
+            String second = only >= 0 && args.length > 1 ? args[1] : null;
+            boolean known = false;
+            for (Class<?> c : subs) known |= c.getAnnotation(Command.class).name().equals(second);
+            CommandLine group = new CommandLine(COMMANDS[k] == CtCommand.class ? new CtCommand() : new UtCommand());
+            for (Class<?> c : subs) if (!known || c.getAnnotation(Command.class).name().equals(second)) group.addSubcommand(c);
+            cl.addSubcommand(group);
+        }
         return cl;
     }
 

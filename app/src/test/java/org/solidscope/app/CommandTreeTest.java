@@ -18,6 +18,19 @@ class CommandTreeTest {
         assertEquals(Main.NAMES.length, Main.commandLine(new String[] {"nosuch"}).getSubcommands().size());
         assertEquals(java.util.Set.of("cycling"), Main.commandLine(new String[] {"cycling", "summary", "x.csv"}).getSubcommands().keySet());
         assertEquals(0, Main.commandLine(new String[] {"--version"}).getSubcommands().size());
+        // the compute groups build only the subcommand named; all of them for help or a name they do not have
+        assertEquals(java.util.Set.of("label"), Main.commandLine(new String[] {"ct", "label", "m.npy"}).getSubcommands().get("ct").getSubcommands().keySet());
+        assertEquals(java.util.Set.of("gate"), Main.commandLine(new String[] {"ut", "gate", "v.npy"}).getSubcommands().get("ut").getSubcommands().keySet());
+        assertEquals(CtCommand.SUBCOMMANDS.length, Main.commandLine(new String[] {"ct", "--help"}).getSubcommands().get("ct").getSubcommands().size());
+        assertEquals(UtCommand.SUBCOMMANDS.length, Main.commandLine(new String[] {"ut", "nosuch"}).getSubcommands().get("ut").getSubcommands().size());
+        CliTest.Run ctHelp = CliTest.run("ct", "--help");
+        for (Class<?> c : CtCommand.SUBCOMMANDS) {
+            String n = c.getAnnotation(CommandLine.Command.class).name();
+            assertTrue(ctHelp.out().contains("  " + n + " ") || ctHelp.out().contains("  " + n + "\n"), n + " in ct --help");
+        }
+        CliTest.Run ctTypo = CliTest.run("ct", "lable", "m.npy");
+        assertEquals(2, ctTypo.code());
+        assertTrue(ctTypo.err().contains("lable"), ctTypo.err());
         assertTrue(CliTest.run("--version").out().startsWith("SolidScope "));
         CliTest.Run help = CliTest.run("--help");
         for (String n : Main.NAMES) assertTrue(help.out().contains("  " + n + " ") || help.out().contains("  " + n + "\n"), n + " in --help");
