@@ -77,37 +77,26 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(args);
+        // a plain call of a simple command needs no picocli model (FastCommands); anything else goes through picocli
+        java.util.concurrent.Callable<?> fast = FastCommands.parse(args);
+        CommandLine cl = fast == null ? commandLine(args) : null;
         PrintWriter before = current;
         current = out;
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            Throwable t = ex;
-            while (!(t instanceof InputException) && t.getCause() != null && t != t.getCause()) t = t.getCause();
-            if (t instanceof InputException ie) {
-                err.println("solidscope: bad input: " + ie.getMessage());
+        if (cl != null) {
+            cl.setOut(out);
+            cl.setErr(err);
+            cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failure(ex, err));
+            cl.setParameterExceptionHandler((ex, a) -> {
+                err.println("solidscope: " + ex.getMessage());
+                ex.getCommandLine().usage(err);
                 return EXIT_BAD_INPUT;
-            }
-            if (ex instanceof UncheckedIOException io) {
-                String reason = io.getCause() == null ? null : AtomicOutput.reason(io.getCause());
-                err.println("solidscope: " + io.getMessage() + (reason != null && !io.getMessage().contains(reason) ? ": " + reason : ""));
-                return EXIT_FAILURE;
-            }
-            err.println("solidscope: failed: " + ex);
-            if (System.getenv("SOLIDSCOPE_DEBUG") != null) ex.printStackTrace(err);
-            return EXIT_FAILURE;
-        });
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("solidscope: " + ex.getMessage());
-            ex.getCommandLine().usage(err);
-            return EXIT_BAD_INPUT;
-        });
+            });
+        }
         // every file a command writes is renamed into place only when the whole command succeeded
         try (AtomicOutput.Batch outputs = AtomicOutput.batch()) {
             int code;
             try {
-                code = cl.execute(args);
+                code = fast != null ? runFast(fast, err) : cl.execute(args);
             } catch (OutOfMemoryError e) {
                 // the readers check sizes before allocating; this is what remains (an input large for the work asked)
                 err.println("solidscope: out of memory: the input needs more than the " + MemoryBudget.human(Runtime.getRuntime().maxMemory())
@@ -133,6 +122,33 @@ public final class Main implements Runnable {
             out.flush();
             current = before;
         }
+    }
+
+    private static int runFast(java.util.concurrent.Callable<?> command, PrintWriter err) {
+        try {
+            Object r = command.call();
+            return r instanceof Integer code ? code : 0;
+        } catch (Exception ex) {
+            return failure(ex, err);
+        }
+    }
+
+    /** The exit code of a command that threw, and what the user is told (the same whichever parser took the call). */
+    static int failure(Exception ex, PrintWriter err) {
+        Throwable t = ex;
+        while (!(t instanceof InputException) && t.getCause() != null && t != t.getCause()) t = t.getCause();
+        if (t instanceof InputException ie) {
+            err.println("solidscope: bad input: " + ie.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        if (ex instanceof UncheckedIOException io) {
+            String reason = io.getCause() == null ? null : AtomicOutput.reason(io.getCause());
+            err.println("solidscope: " + io.getMessage() + (reason != null && !io.getMessage().contains(reason) ? ": " + reason : ""));
+            return EXIT_FAILURE;
+        }
+        err.println("solidscope: failed: " + ex);
+        if (System.getenv("SOLIDSCOPE_DEBUG") != null) ex.printStackTrace(err);
+        return EXIT_FAILURE;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
