@@ -149,15 +149,7 @@ public final class FilteredBackProjection {
                 if (m == G && clo <= chi) {
                     int o0 = a * fineStride, o1 = o0 + fineStride, o2 = o1 + fineStride, o3 = o2 + fineStride;
                     int o4 = o3 + fineStride, o5 = o4 + fineStride, o6 = o5 + fineStride, o7 = o6 + fineStride;
-                    float b0 = tb[0], b1 = tb[1], b2 = tb[2], b3 = tb[3], c0 = cf[0], c1 = cf[1], c2 = cf[2], c3 = cf[3];
-                    float b4 = tb[4], b5 = tb[5], b6 = tb[6], b7 = tb[7], c4 = cf[4], c5 = cf[5], c6 = cf[6], c7 = cf[7];
-                    for (int j = clo; j <= chi; j++) {
-                        // no running sum (no drift); the padding keeps the index inside the row despite rounding
-                        img[row + j] += (q[o0 + (int) (b0 + j * c0)] + q[o1 + (int) (b1 + j * c1)])
-                                + (q[o2 + (int) (b2 + j * c2)] + q[o3 + (int) (b3 + j * c3)])
-                                + ((q[o4 + (int) (b4 + j * c4)] + q[o5 + (int) (b5 + j * c5)])
-                                + (q[o6 + (int) (b6 + j * c6)] + q[o7 + (int) (b7 + j * c7)]));
-                    }
+                    accumulate8(q, o0, o1, o2, o3, o4, o5, o6, o7, tb, cf, clo, chi, img, row);
                     for (int g = 0; g < G; g++) {
                         accumulate(q, (a + g) * fineStride, tb[g], cf[g], lo[g], Math.min(hi[g], clo - 1), img, row);
                         accumulate(q, (a + g) * fineStride, tb[g], cf[g], Math.max(lo[g], chi + 1), hi[g], img, row);
@@ -166,6 +158,24 @@ public final class FilteredBackProjection {
                     for (int g = 0; g < m; g++) accumulate(q, (a + g) * fineStride, tb[g], cf[g], lo[g], hi[g], img, row);
                 }
             }
+        }
+    }
+
+    /**
+     * Eight angles' contributions to columns clo … chi of a row, where all eight fall on the detector. A method of its
+     * own, called once per row and group of angles: the JIT compiles this small loop within the first rows of a cold
+     * call, where inside the whole back-projector it waited for the compilation of the enclosing loop nest.
+     */
+    private static void accumulate8(float[] q, int o0, int o1, int o2, int o3, int o4, int o5, int o6, int o7, float[] tb, float[] cf,
+                                    int clo, int chi, float[] img, int row) {
+        float b0 = tb[0], b1 = tb[1], b2 = tb[2], b3 = tb[3], c0 = cf[0], c1 = cf[1], c2 = cf[2], c3 = cf[3];
+        float b4 = tb[4], b5 = tb[5], b6 = tb[6], b7 = tb[7], c4 = cf[4], c5 = cf[5], c6 = cf[6], c7 = cf[7];
+        for (int j = clo; j <= chi; j++) {
+            // no running sum (no drift); the padding keeps the index inside the row despite rounding
+            img[row + j] += (q[o0 + (int) (b0 + j * c0)] + q[o1 + (int) (b1 + j * c1)])
+                    + (q[o2 + (int) (b2 + j * c2)] + q[o3 + (int) (b3 + j * c3)])
+                    + ((q[o4 + (int) (b4 + j * c4)] + q[o5 + (int) (b5 + j * c5)])
+                    + (q[o6 + (int) (b6 + j * c6)] + q[o7 + (int) (b7 + j * c7)]));
         }
     }
 
