@@ -39,14 +39,16 @@ final class FastCommands {
         Map<String, List<Arg>> t = byCommand;
         if (t != null) return t;
         t = new HashMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(FastCommands.class.getResourceAsStream(TABLE), StandardCharsets.UTF_8))) {
+        java.io.InputStream in = FastCommands.class.getResourceAsStream(TABLE);
+        if (in == null) return byCommand = Map.of(); // no table: every call goes through picocli
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.isEmpty() || line.startsWith("#")) continue;
                 String[] c = line.split("\t", -1);
                 t.computeIfAbsent(c[0], k -> new ArrayList<>()).add(new Arg(c[0], c[1], c[2], c[3], c[4], c[5], c[6].isEmpty() ? null : c[6], c[7].equals("true")));
             }
-        } catch (java.io.IOException | NullPointerException e) {
-            t = Map.of(); // no table: every call goes through picocli
+        } catch (java.io.IOException e) {
+            t = Map.of();
         }
         return byCommand = t;
     }
