@@ -14,9 +14,7 @@ final class CatalogOptions {
     String db;
 
     Path workspace() {
-        if (workspace != null) return workspace;
-        String env = System.getenv("SOLIDSCOPE_WORKSPACE");
-        return Path.of(env != null ? env : "solidscope-work");
+        return Catalog.workspaceOrDefault(workspace);
     }
 
     Catalog open() {
@@ -25,11 +23,7 @@ final class CatalogOptions {
 
     /** For commands that only read: no clean-up of an interrupted ingest (a listing of the whole array store); the next writer does it. */
     Catalog openForReading() {
-        // a reading command never creates a record: a mistyped --workspace would answer "no cells" from an empty new one
-        if (db == null && !Catalog.workspaceExists(workspace())) {
-            throw new org.solidscope.core.InputException(workspace == null ? "workspace" : "--workspace", "workspace",
-                    "a workspace holding a record (made by ingest, demo or serve)", "no record in " + workspace().toAbsolutePath());
-        }
-        return db == null ? Catalog.openWorkspace(workspace(), false) : Catalog.open(db, null, null, workspace().resolve("arrays"), false);
+        return db == null ? Catalog.openExistingWorkspace(workspace(), workspace == null ? "workspace" : "--workspace", false)
+                : Catalog.open(db, null, null, workspace().resolve("arrays"), false);
     }
 }

@@ -92,6 +92,26 @@ public final class Catalog implements AutoCloseable {
         return java.nio.file.Files.exists(workspace.resolve("catalog.mv.db"));
     }
 
+    /** The workspace a command uses: the one given, else {@code $SOLIDSCOPE_WORKSPACE}, else {@code ./solidscope-work}. */
+    public static Path workspaceOrDefault(Path given) {
+        if (given != null) return given;
+        String env = System.getenv("SOLIDSCOPE_WORKSPACE");
+        return Path.of(env != null ? env : "solidscope-work");
+    }
+
+    /**
+     * The embedded record of a workspace that must hold one already: a command that only reads (or works on what
+     * is stored) never creates a record, since a mistyped workspace would answer "nothing" from an empty new one.
+     * {@code source} names where the workspace came from in the error ({@code --workspace} or {@code workspace}).
+     */
+    public static Catalog openExistingWorkspace(Path workspace, String source, boolean recover) {
+        if (!workspaceExists(workspace)) {
+            throw new org.solidscope.core.InputException(source, "workspace", "a workspace holding a record (made by ingest, demo or serve)",
+                    "no record in " + workspace.toAbsolutePath());
+        }
+        return openWorkspace(workspace, recover);
+    }
+
     /** The note naming this process in its workspace while it holds the embedded record; null for PostgreSQL. */
     private WorkspaceHolder holder;
 

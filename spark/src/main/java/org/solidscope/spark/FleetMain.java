@@ -32,6 +32,13 @@ public final class FleetMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where progress and warnings go (the caller's stderr). */
+    private final PrintStream err;
+
+    FleetMain(PrintStream err) {
+        this.err = err;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a job: reanalyze, stats or export");
@@ -43,7 +50,7 @@ public final class FleetMain implements Runnable {
 
     /** Runs a fleet command; returns its exit code (tests call this). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cl = new CommandLine(new FleetMain());
+        CommandLine cl = new CommandLine(new FleetMain(err));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
@@ -94,18 +101,12 @@ public final class FleetMain implements Runnable {
         int partitions;
 
         Path workspace() {
-            if (workspace != null) return workspace;
-            String env = System.getenv("SOLIDSCOPE_WORKSPACE");
-            return Path.of(env != null ? env : "solidscope-work");
+            return Catalog.workspaceOrDefault(workspace);
         }
 
         Catalog open() {
             if (db != null) return Catalog.open(db, null, null, arrays != null ? arrays : workspace().resolve("arrays"), false);
-            if (!Catalog.workspaceExists(workspace())) {
-                throw new InputException(workspace == null ? "workspace" : "--workspace", "workspace", "a workspace holding a record (made by ingest, demo or serve)",
-                        "no record in " + workspace().toAbsolutePath());
-            }
-            return Catalog.openWorkspace(workspace(), false);
+            return Catalog.openExistingWorkspace(workspace(), workspace == null ? "workspace" : "--workspace", false);
         }
 
         Selection selection(String modality) {
@@ -122,7 +123,7 @@ public final class FleetMain implements Runnable {
         }
 
         /** The session: local mode unless spark-submit (or --master) named a master. */
-        SparkSession session(PrintStream err, StageProgress progress) {
+        SparkSession session(StageProgress progress) {
             var b = SparkSession.builder().appName("solidscope-fleet").config("spark.ui.enabled", "false")
                     .config("spark.ui.showConsoleProgress", "false").config("spark.sql.session.timeZone", "UTC");
             if (master != null) b = b.master(master);
@@ -138,10 +139,9 @@ public final class FleetMain implements Runnable {
         }
     }
 
-    static void writeJson(Path file, Object o) throws java.io.IOException {
-        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".partial");
-        Files.writeString(tmp, Json.write(o));
-        Files.move(tmp, file.toAbsolutePath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    /** Through a temporary sibling, renamed at once: a summary is written also when the job failed (exit 1). */
+    static void writeJson(Path file, Object o) {
+        org.solidscope.core.AtomicOutput.writeString(file, Json.write(o));
     }
 
     @Command(name = "reanalyze", mixinStandardHelpOptions = true,
@@ -153,6 +153,9 @@ public final class FleetMain implements Runnable {
     static final class ReanalyzeCmd implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec cmd;
+
+        @CommandLine.ParentCommand
+        FleetMain parent;
 
         @Mixin
         Common common;
@@ -192,11 +195,11 @@ public final class FleetMain implements Runnable {
                 specSource = specFile.toString();
             }
             org.solidscope.ultrasound.InspectionSpec.parse(specJson, specSource); // bad input is refused before Spark starts
-            PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
+            PrintStream err = parent.err;
             StageProgress progress = new StageProgress(err);
             Catalog catalog = common.open();
             long t0 = System.nanoTime();
-            SparkSession spark = common.session(err, progress);
+            SparkSession spark = common.session(progress);
             Selection sel = common.selection(modality);
             int parts = common.partitions(spark);
             RecordLocation where = RecordLocation.of(catalog, null, null);
@@ -235,6 +238,9 @@ public final class FleetMain implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec cmd;
 
+        @CommandLine.ParentCommand
+        FleetMain parent;
+
         @Mixin
         Common common;
 
@@ -262,6 +268,7 @@ public final class FleetMain implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (store && parquet != null) throw new InputException("--store", "--store", "statistics of the record itself (no --parquet)", "--parquet " + parquet);
+            StatsJob.requireMetricName(metric);
             StatsJob.GroupBy g;
             try {
                 g = StatsJob.GroupBy.valueOf(by.toUpperCase(java.util.Locale.ROOT));
@@ -269,7 +276,7 @@ public final class FleetMain implements Runnable {
                 throw new InputException("--by", "--by", "lot, week or line", "'" + by + "'");
             }
             Selection sel = common.selection(modality);
-            PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
+            PrintStream err = parent.err;
             StageProgress progress = new StageProgress(err);
             long t0 = System.nanoTime();
             List<String> unknown = List.of();
@@ -277,11 +284,11 @@ public final class FleetMain implements Runnable {
             SparkSession spark;
             Catalog record = null;
             if (parquet != null) {
-                spark = common.session(err, progress);
+                spark = common.session(progress);
                 in = FleetInput.fromParquet(spark, parquet, sel);
             } else {
                 Catalog catalog = record = common.open();
-                spark = common.session(err, progress);
+                spark = common.session(progress);
                 unknown = FleetInput.unknownLots(catalog, sel.lots());
                 in = FleetInput.fromRecord(spark, catalog, RecordLocation.of(catalog, null, null), sel, common.partitions(spark));
             }
@@ -324,6 +331,9 @@ public final class FleetMain implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec cmd;
 
+        @CommandLine.ParentCommand
+        FleetMain parent;
+
         @Mixin
         Common common;
 
@@ -334,10 +344,10 @@ public final class FleetMain implements Runnable {
         public Integer call() {
             if (Files.exists(out)) throw new InputException(out.toString(), "--out", "a folder that does not exist yet", "it exists");
             Catalog catalog = common.open();
-            PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
+            PrintStream err = parent.err;
             StageProgress progress = new StageProgress(err);
             long t0 = System.nanoTime();
-            SparkSession spark = common.session(err, progress);
+            SparkSession spark = common.session(progress);
             Selection sel = common.selection(null);
             List<String> unknown = FleetInput.unknownLots(catalog, sel.lots());
             FleetInput.Tables in = FleetInput.fromRecord(spark, catalog, RecordLocation.of(catalog, null, null), sel, common.partitions(spark));

@@ -38,9 +38,10 @@ public final class StatsJob {
 
     /** Per group, states in life order (then by name); {@code metric} non-null keeps that metric only. */
     public static List<StateStats> run(SparkSession spark, FleetInput.Tables in, GroupBy by, String metric) {
+        requireMetricName(metric);
         in.measurements().filter("analysis_id IS NOT NULL").selectExpr(by.sql + " AS g", "*").createOrReplaceTempView("fleet_m");
         in.metrics().selectExpr(by.sql + " AS g", "*").createOrReplaceTempView("fleet_x");
-        String only = metric == null ? "" : " WHERE metric = '" + metric.replace("'", "''") + "'";
+        String only = metric == null ? "" : " WHERE metric = '" + metric + "'";
 
         StringBuilder counts = new StringBuilder("SELECT g, state, MIN(state_order) o, COUNT(*) n");
         for (Verdict.Status s : Verdict.Status.values()) counts.append(", SUM(CASE WHEN verdict = '").append(s.name()).append("' THEN 1 ELSE 0 END)");
@@ -97,6 +98,13 @@ public final class StatsJob {
             }
         }
         return out;
+    }
+
+    /** Refuses what is not a metric name (null is: every metric); the name goes into Spark SQL text. */
+    static void requireMetricName(String metric) {
+        if (metric != null && !org.solidscope.core.record.Metric.isName(metric)) {
+            throw new org.solidscope.core.InputException("--metric", "metric", "a metric name such as ut.transmitting_fraction", "'" + metric + "'");
+        }
     }
 
     private static String key(String g, String state, String metric) {

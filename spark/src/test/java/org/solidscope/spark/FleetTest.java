@@ -304,6 +304,15 @@ class FleetTest {
                 new PrintStream(out, true), new PrintStream(err, true)), err.toString());
         assertTrue(err.toString().contains("bad.json"), err.toString());
         assertEquals(afterFirst, new CatalogQueries(cat).analysisCount());
+        // stats: a metric name that is not one (it would go into Spark SQL), a grouping that does not exist, no such workspace
+        for (String[] a : new String[][] {{"stats", "--workspace", ws.toString(), "--metric", "x' OR '1'='1"},
+                {"stats", "--workspace", ws.toString(), "--by", "month"}, {"stats", "--workspace", dir.resolve("nowhere").toString()}}) {
+            err.reset();
+            assertEquals(2, FleetMain.run(a, new PrintStream(out, true), new PrintStream(err, true)), String.join(" ", a) + ": " + err);
+            String flag = a[a.length - 2];
+            assertTrue(err.toString().contains(flag.equals("--workspace") ? "nowhere" : flag), err.toString());
+        }
+        assertTrue(!Files.exists(dir.resolve("nowhere")), "no record made where there was none");
         cat.close();
     }
 }
