@@ -62,4 +62,49 @@ class FilteredBackProjectionTest {
         assertTrue(meanAbsError(truth, FilteredBackProjection.reconstruct(s, FbpFilter.RAMP, 79.5, n, true)) > 0.04,
                 "a wrong centre must show");
     }
+
+    /**
+     * Rows of ones back-projected: each pixel gets π/(2·angles) for every angle whose ray through it meets the detector
+     * (1 ≤ s + centre + 1 ≤ detectors, stored-bin units) and nothing for the others. A slice larger than the detector
+     * (corners outside for some angles), 90° among the angles (a ray along the columns), and a last group of fewer than
+     * eight angles: the column range of every angle is exact.
+     */
+    @Test
+    void eachAngleReachesExactlyThePixelsItsRaysMeet() {
+        int n = 48, det = 32;
+        double centre = 15.3;
+        for (int angles : new int[] {8, 12, 20}) {
+            double[] rad = Sinogram.evenAngles(angles, 180);
+            int stride = det + FilteredBackProjection.PAD;
+            float[] rows = new float[angles * stride];
+            for (int a = 0; a < angles; a++) for (int k = 0; k < det; k++) rows[a * stride + FilteredBackProjection.PAD_BEFORE + k] = 1;
+            for (boolean parallel : new boolean[] {false, true}) {
+                float[] img = FilteredBackProjection.backProject(rows, rad, det, centre, n, parallel);
+                double half = (n - 1) / 2.0;
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        int hits = 0;
+                        for (double th : rad) {
+                            double bin = (j - half) * Math.cos(th) + (i - half) * Math.sin(th) + centre + FilteredBackProjection.PAD_BEFORE;
+                            if (bin >= 1 && bin <= det) hits++;
+                        }
+                        assertEquals(hits, img[i * n + j] * 2 * angles / Math.PI, 1e-4, angles + " angles, pixel " + i + "," + j);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Filtering and oversampling each task's rows where they are filtered gives the slice of filter, then back-project, bit for bit. */
+    @Test
+    void reconstructionIsFilterThenBackProjection() {
+        int n = 64, det = 70;
+        EllipsePhantom p = EllipsePhantom.sheppLogan(n);
+        Sinogram s = p.project(Sinogram.evenAngles(90, 180), det, 34.6);
+        float[] twoSteps = FilteredBackProjection.backProject(FilteredBackProjection.filter(s, FbpFilter.SHEPP_LOGAN), s.anglesRad(), det, 34.6, n, false);
+        for (boolean parallel : new boolean[] {false, true}) {
+            float[] oneStep = FilteredBackProjection.reconstruct(s, FbpFilter.SHEPP_LOGAN, 34.6, n, parallel);
+            assertTrue(java.util.Arrays.equals(twoSteps, oneStep), "parallel " + parallel);
+        }
+    }
 }
