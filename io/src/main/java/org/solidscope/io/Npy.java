@@ -95,8 +95,12 @@ public final class Npy {
             if (!s.find()) throw new InputException(src, "shape", "a shape tuple", printable(h));
             long[] shape;
             try {
-                shape = Arrays.stream(s.group(1).split(",")).map(String::strip).filter(x -> !x.isEmpty())
-                        .mapToLong(Long::parseLong).toArray();
+                // a loop, not a stream: every call of a cold CLI reads a header, and a stream's lambdas cost it milliseconds
+                String[] parts = s.group(1).split(",");
+                long[] dims = new long[parts.length];
+                int k = 0;
+                for (String part : parts) if (!part.isBlank()) dims[k++] = Long.parseLong(part.strip());
+                shape = Arrays.copyOf(dims, k);
             } catch (NumberFormatException e) {
                 throw new InputException(src, "shape", "a tuple of whole numbers", printable("(" + s.group(1) + ")"));
             }
@@ -140,7 +144,7 @@ public final class Npy {
         MemoryBudget.require(src, "shape", "an array of " + n + " elements", 4 * n);
         float[] out = new float[(int) n];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            toFloats(ch.map(FileChannel.MapMode.READ_ONLY, h.dataOffset(), n * h.elementBytes()).order(h.order()), h.type(), out, src);
+            readInto(ch, chunkBuffer(n * h.elementBytes(), h.order()), h.dataOffset(), h, out, (int) n, src);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -149,15 +153,49 @@ public final class Npy {
 
     /** Converts {@code out.length} elements of an .npy type from {@code b} (positioned at 0) to floats. */
     public static void toFloats(ByteBuffer b, String type, float[] out, String src) {
-        int n = out.length;
+        toFloats(b, type, out, 0, out.length, src);
+    }
+
+    /** Converts {@code count} elements of an .npy type from {@code b} (positioned at 0) to {@code out[from …]}. */
+    static void toFloats(ByteBuffer b, String type, float[] out, int from, int count, String src) {
         switch (type) {
-            case "u1" -> { for (int i = 0; i < n; i++) out[i] = b.get(i) & 0xff; }
-            case "i2" -> { for (int i = 0; i < n; i++) out[i] = b.getShort(2 * i); }
-            case "u2" -> { for (int i = 0; i < n; i++) out[i] = b.getShort(2 * i) & 0xffff; }
-            case "i4" -> { for (int i = 0; i < n; i++) out[i] = b.getInt(4 * i); }
-            case "f4" -> b.asFloatBuffer().get(out);
-            case "f8" -> { for (int i = 0; i < n; i++) out[i] = (float) b.getDouble(8 * i); }
+            case "u1" -> { for (int i = 0; i < count; i++) out[from + i] = b.get(i) & 0xff; }
+            case "i2" -> { for (int i = 0; i < count; i++) out[from + i] = b.getShort(2 * i); }
+            case "u2" -> { for (int i = 0; i < count; i++) out[from + i] = b.getShort(2 * i) & 0xffff; }
+            case "i4" -> { for (int i = 0; i < count; i++) out[from + i] = b.getInt(4 * i); }
+            case "f4" -> b.asFloatBuffer().get(out, from, count);
+            case "f8" -> { for (int i = 0; i < count; i++) out[from + i] = (float) b.getDouble(8 * i); }
             default -> throw new InputException(src, "descr", "one of u1, i2, u2, i4, f4, f8", type);
+        }
+    }
+
+    /** Largest read of the array readers. */
+    private static final int CHUNK_BYTES = 4 << 20;
+
+    /** The one buffer an array reader reads through: direct (the channel reads into it without a copy), at most {@link #CHUNK_BYTES}. */
+    private static ByteBuffer chunkBuffer(long bytes, ByteOrder order) {
+        return ByteBuffer.allocateDirect((int) Math.max(8, Math.min(bytes, CHUNK_BYTES))).order(order);
+    }
+
+    /**
+     * Reads {@code count} elements from byte {@code position} into {@code out} — a float[] (converted from the file's
+     * type), or a short[] or byte[] of the file's own type — by positional reads through {@code b}. Not a mapping: a
+     * JVM's first mapping builds its buffer reflectively (about 60 ms of method-handle set-up in a cold call), and each
+     * of its 4 KiB pages then faults on first touch.
+     */
+    private static void readInto(FileChannel ch, ByteBuffer b, long position, Header h, Object out, int count, String src) throws IOException {
+        int eb = h.elementBytes(), per = b.capacity() / eb;
+        for (int done = 0; done < count; done += per) {
+            int m = Math.min(per, count - done);
+            long at = position + (long) done * eb;
+            b.clear().limit(m * eb);
+            while (b.hasRemaining()) {
+                if (ch.read(b, at + b.position()) < 0) throw new InputException(src, "data", count + " elements", "end of file");
+            }
+            b.flip();
+            if (out instanceof float[] f) toFloats(b, h.type(), f, done, m, src);
+            else if (out instanceof short[] sh) b.asShortBuffer().get(sh, done, m);
+            else b.get((byte[]) out, done, m);
         }
     }
 
@@ -174,10 +212,8 @@ public final class Npy {
         short[][] out = new short[nz][nx * ny];
         long sliceBytes = 2L * nx * ny;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            for (int z = 0; z < nz; z++) {
-                ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, h.dataOffset() + z * sliceBytes, sliceBytes).order(h.order());
-                b.asShortBuffer().get(out[z]);
-            }
+            ByteBuffer b = chunkBuffer(sliceBytes, h.order());
+            for (int z = 0; z < nz; z++) readInto(ch, b, h.dataOffset() + z * sliceBytes, h, out[z], nx * ny, src);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -196,7 +232,8 @@ public final class Npy {
         MemoryBudget.require(src, "shape", "a volume " + Arrays.toString(h.shape()), h.elements());
         byte[][] out = new byte[nz][nx * ny];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            for (int z = 0; z < nz; z++) ch.map(FileChannel.MapMode.READ_ONLY, h.dataOffset() + (long) z * nx * ny, (long) nx * ny).get(out[z]);
+            ByteBuffer b = chunkBuffer((long) nx * ny, h.order());
+            for (int z = 0; z < nz; z++) readInto(ch, b, h.dataOffset() + (long) z * nx * ny, h, out[z], nx * ny, src);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -218,9 +255,8 @@ public final class Npy {
         MemoryBudget.require(src, "shape", "an array " + Arrays.toString(h.shape()) + " as float32", MemoryBudget.product(h.elements(), 4));
         float[][] out = new float[n0][n];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            for (int z = 0; z < n0; z++) {
-                toFloats(ch.map(FileChannel.MapMode.READ_ONLY, h.dataOffset() + (long) z * n * eb, (long) n * eb).order(h.order()), h.type(), out[z], src);
-            }
+            ByteBuffer b = chunkBuffer((long) n * eb, h.order());
+            for (int z = 0; z < n0; z++) readInto(ch, b, h.dataOffset() + (long) z * n * eb, h, out[z], n, src);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
