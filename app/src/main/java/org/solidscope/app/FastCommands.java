@@ -2,9 +2,7 @@ package org.solidscope.app;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +20,8 @@ import java.util.concurrent.Callable;
  * <p>{@code fast-commands.tsv} lists, for every command whose options are plain values (no mixins, no injected
  * spec, no custom converters, no lists), each positional parameter and option: the field it sets, its type, its
  * default and whether it is required. The table is made from picocli's own model and {@code FastCommandsTest}
- * fails when it differs, or when a parse here differs from picocli's. Anything this parser does not take exactly
+ * fails when it differs, or when a parse here differs from picocli's; the same test writes {@link FastCommandSetters},
+ * which makes the command and sets its fields without reflection. Anything this parser does not take exactly
  * as picocli would — help, an unknown or repeated option, a value that does not convert, a missing required
  * option, {@code --}, {@code @file} — returns null, and picocli handles the call (and its error message).
  */
@@ -66,12 +65,12 @@ final class FastCommands {
         if (spec == null) return null;
         try {
             return parse(spec, args, used);
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return null; // picocli says what is wrong
         }
     }
 
-    private static Callable<?> parse(List<Arg> spec, String[] args, int from) throws ReflectiveOperationException {
+    private static Callable<?> parse(List<Arg> spec, String[] args, int from) {
         Map<String, Arg> options = new HashMap<>();
         Map<Integer, Arg> positionals = new HashMap<>();
         for (Arg a : spec) {
@@ -110,10 +109,8 @@ final class FastCommands {
                 values.put(a.field(), token);
             }
         }
-        Class<?> type = Class.forName(spec.get(0).className());
-        var ctor = type.getDeclaredConstructor();
-        ctor.setAccessible(true);
-        Object command = ctor.newInstance();
+        Object command = FastCommandSetters.create(spec.get(0).className());
+        if (command == null) return null;
         Set<String> done = new HashSet<>();
         for (Arg a : spec) {
             if (!done.add(a.field())) continue; // an option's other names
@@ -121,9 +118,7 @@ final class FastCommands {
             if (text == null && a.required()) return null;
             if (text == null) text = a.defaultValue();
             if (text == null) continue; // the field keeps its initial value, as with picocli
-            Field f = type.getDeclaredField(a.field());
-            f.setAccessible(true);
-            f.set(command, convert(a.type(), text));
+            if (!FastCommandSetters.set(command, a.field(), text)) return null;
         }
         if (command instanceof Callable<?> c) return c;
         if (command instanceof Runnable r) return () -> {
@@ -142,26 +137,10 @@ final class FastCommands {
         }
     }
 
-    /** Text to a field's value, as picocli's built-in converters do (valueOf; Paths.get). */
-    static Object convert(String type, String text) throws ClassNotFoundException {
-        return switch (type) {
-            case "java.lang.String" -> text;
-            case "java.nio.file.Path" -> Path.of(text);
-            case "int", "java.lang.Integer" -> Integer.valueOf(text);
-            case "long", "java.lang.Long" -> Long.valueOf(text);
-            case "double", "java.lang.Double" -> Double.valueOf(text);
-            case "boolean", "java.lang.Boolean" -> {
-                if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) throw new IllegalArgumentException(text);
-                yield Boolean.valueOf(text);
-            }
-            default -> enumValue(Class.forName(type), text);
-        };
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object enumValue(Class<?> type, String text) {
-        if (!type.isEnum()) throw new IllegalArgumentException(type.getName());
-        return Enum.valueOf((Class) type, text);
+    /** A boolean as picocli's converter takes it: true or false in any case, nothing else. */
+    static boolean bool(String text) {
+        if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) throw new IllegalArgumentException(text);
+        return Boolean.parseBoolean(text);
     }
 
     static final Set<String> TYPES = Set.of("java.lang.String", "java.nio.file.Path", "int", "java.lang.Integer", "long", "java.lang.Long", "double",

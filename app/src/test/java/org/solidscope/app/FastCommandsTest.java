@@ -91,12 +91,90 @@ class FastCommandsTest {
         return String.join("\t", command, user.getClass().getName(), kind, name, f.getName(), type, def == null ? "" : def, Boolean.toString(required)) + "\n";
     }
 
+    static final Path SETTERS = Path.of("src/main/java/org/solidscope/app/FastCommandSetters.java");
+
+    /** The source of {@link FastCommandSetters}: a constructor call per class and an assignment per field of the table. */
+    static String setters(Map<String, List<FastCommands.Arg>> table) {
+        Map<String, Map<String, String>> byClass = new java.util.TreeMap<>(); // class → field → type
+        for (List<FastCommands.Arg> spec : table.values()) {
+            for (FastCommands.Arg a : spec) byClass.computeIfAbsent(a.className(), k -> new java.util.TreeMap<>()).put(a.field(), a.type());
+        }
+        StringBuilder s = new StringBuilder("""
+                package org.solidscope.app;
+
+                // made by FastCommandsTest from fast-commands.tsv (mvn test -pl app -Dtest=FastCommandsTest -Dsolidscope.writeFastTable=true
+                // rewrites both); read by FastCommands
+
+                /**
+                 * Makes the commands of the fast command line and sets their fields without reflection: the first reflective
+                 * construction or field write of a JVM spins method handles, about 50 ms of a cold call. Values convert as
+                 * picocli's built-in converters convert them; a value that does not convert throws, and picocli takes the call.
+                 */
+                final class FastCommandSetters {
+                    private FastCommandSetters() {}
+
+                    /** A new command of the class, or null for a class the table does not have. */
+                    static Object create(String className) {
+                        return switch (className) {
+                """);
+        for (String c : byClass.keySet()) s.append("            case \"").append(c).append("\" -> new ").append(c.replace('$', '.')).append("();\n");
+        s.append("""
+                            default -> null;
+                        };
+                    }
+
+                    /** Sets field {@code field} of a command made by {@link #create} to {@code text} converted; false for a field the table does not have. */
+                    static boolean set(Object command, String field, String text) {
+                        switch (command.getClass().getName()) {
+                """);
+        for (var c : byClass.entrySet()) {
+            String type = c.getKey().replace('$', '.');
+            s.append("            case \"").append(c.getKey()).append("\" -> {\n");
+            s.append("                ").append(type).append(" c = (").append(type).append(") command;\n");
+            s.append("                switch (field) {\n");
+            for (var f : c.getValue().entrySet()) {
+                s.append("                    case \"").append(f.getKey()).append("\" -> c.").append(f.getKey()).append(" = ").append(conversion(f.getValue())).append(";\n");
+            }
+            s.append("                    default -> {\n                        return false;\n                    }\n                }\n            }\n");
+        }
+        s.append("""
+                            default -> {
+                                return false;
+                            }
+                        }
+                        return true;
+                    }
+                }
+                """);
+        return s.toString();
+    }
+
+    /** The expression that converts {@code text} to a field of the type, as picocli's built-in converter does. */
+    static String conversion(String type) {
+        return switch (type) {
+            case "java.lang.String" -> "text";
+            case "java.nio.file.Path" -> "java.nio.file.Path.of(text)";
+            case "int" -> "Integer.parseInt(text)";
+            case "java.lang.Integer" -> "Integer.valueOf(text)";
+            case "long" -> "Long.parseLong(text)";
+            case "java.lang.Long" -> "Long.valueOf(text)";
+            case "double" -> "Double.parseDouble(text)";
+            case "java.lang.Double" -> "Double.valueOf(text)";
+            case "boolean", "java.lang.Boolean" -> "FastCommands.bool(text)";
+            default -> type.replace('$', '.') + ".valueOf(text)"; // an enum
+        };
+    }
+
     @Test
     void theTableIsPicoclisModel() throws Exception {
         String made = table();
         if (Boolean.getBoolean("solidscope.writeFastTable")) Files.writeString(TABLE, made);
         assertEquals(made, Files.readString(TABLE, StandardCharsets.UTF_8),
                 "the fast command table is out of date: run mvn test -pl app -Dtest=FastCommandsTest -Dsolidscope.writeFastTable=true");
+        String setters = setters(FastCommands.table());
+        if (Boolean.getBoolean("solidscope.writeFastTable")) Files.writeString(SETTERS, setters);
+        assertEquals(setters, Files.readString(SETTERS, StandardCharsets.UTF_8),
+                "FastCommandSetters is out of date: run mvn test -pl app -Dtest=FastCommandsTest -Dsolidscope.writeFastTable=true");
         Map<String, List<FastCommands.Arg>> t = FastCommands.table();
         for (String c : List.of("ct label", "ct reconstruct", "ct median", "ct open", "ut gate")) assertTrue(t.containsKey(c), c + " takes the fast path");
         assertTrue(t.size() > 20, t.keySet().toString());
