@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * classes load and which methods run hot ({@code -XX:AOTCacheOutput} on JDK 25, a CDS archive on JDK 21–24), so that
  * later calls start with those classes linked and, on JDK 25, with profiles to compile from at once. It runs the
  * common commands on small inputs in a temporary folder and leaves nothing behind; it prints nothing unless a command
- * fails (then the cache is still made, from what ran).
+ * fails (then the cache is still made, from what ran). Arguments name command groups ({@code ct eis cycling}): then only
+ * their calls run, for a cache that serves those groups alone.
  */
 public final class Train {
     private Train() {}
@@ -61,7 +62,9 @@ public final class Train {
         }
         Files.write(dir.resolve("sino.npy"), org.solidscope.io.Npy.encode2D(angles, det, sino));
         try {
+            java.util.Set<String> groups = java.util.Set.of(args);
             for (String[] call : calls) {
+                if (!groups.isEmpty() && !groups.contains(call[0])) continue;
                 int code = Main.run(call, quiet, err);
                 if (code != 0) err.println("solidscope train: " + String.join(" ", call) + " exited " + code);
             }
