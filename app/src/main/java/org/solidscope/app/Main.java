@@ -77,6 +77,12 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        String help = HelpTexts.lookup(args);
+        if (help != null) { // printed, not built: picocli's model of the commands costs a cold call more than half a second
+            out.print(help);
+            out.flush();
+            return 0;
+        }
         // a plain call of a simple command needs no picocli model (FastCommands); anything else goes through picocli
         java.util.concurrent.Callable<?> fast = FastCommands.parse(args);
         CommandLine cl = fast == null ? commandLine(args) : null;
