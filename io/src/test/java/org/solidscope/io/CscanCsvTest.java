@@ -79,4 +79,51 @@ class CscanCsvTest {
         assertEquals("gain_db", bad("# pitch_mm: 0.5\n1,2\n").field());
         assertEquals("data", bad("# pitch_mm: 0.5\n# gain_db: 1\n").field());
     }
+
+    /**
+     * The plain reader gives the general reader's grid, float for float, or leaves the file to it: numbers at the edges of
+     * the float fast path (7 and 8 digits, 10 and 11 decimals, 2^24), random decimals, CRLF, blank lines, comments, and
+     * the layouts only the general reader takes (spaces in cells, exponents, a header after data, ragged rows).
+     */
+    @Test
+    void thePlainReaderReadsAsTheGeneralReaderOrLeavesTheFileToIt() throws IOException {
+        java.util.Random rnd = new java.util.Random(7);
+        StringBuilder many = new StringBuilder("# pitch_mm: 0.5\r\n# gain_db: 15\r\n# a comment\r\n\r\n");
+        for (int y = 0; y < 40; y++) {
+            for (int x = 0; x < 30; x++) {
+                if (x > 0) many.append(',');
+                double v = (rnd.nextDouble() - 0.3) * Math.pow(10, rnd.nextInt(9) - 2);
+                many.append(switch (rnd.nextInt(4)) {
+                    case 0 -> String.format(java.util.Locale.ROOT, "%.1f", v);
+                    case 1 -> String.format(java.util.Locale.ROOT, "%.4f", v);
+                    case 2 -> Double.toString(v).contains("E") ? "7" : Double.toString(v); // up to 17 digits
+                    default -> Long.toString(Math.round(v));
+                });
+            }
+            many.append(y % 7 == 3 ? "\r\n\r\n" : "\n");
+        }
+        String head = "# pitch_mm: 0.5\n# gain_db: 15\n";
+        String[] plain = {many.toString(), head + "16777215,16777216,16777217,-0,.5,100.,1234567.8\n1.0000000001,0.12345678901,99999999,3.4e0x\n",
+            head + "1,2,3\n4,5,6", head + "0.1,0.2,0.3\n1e3,2,3\n", head + "1, 2,3\n4,5,6\n", head + "1,2,3\n# gain_db: 9\n4,5,6\n",
+            head + "1,2,3\n4,5\n", head + "1,2,3\n4,5,6,7\n", head + "1,,3\n", head + "+1,2\n", head + "1e39,2\n"};
+        int taken = 0;
+        for (String text : plain) {
+            Path f = dir.resolve("p.csv");
+            Files.writeString(f, text);
+            CscanGrid fast = CscanCsv.readPlain(f.toString(), f, Files.readAllBytes(f));
+            CscanGrid general;
+            try {
+                general = CscanCsv.readGeneral(f.toString(), f);
+            } catch (InputException e) {
+                assertEquals(null, fast, "the general reader refuses: " + e.getMessage());
+                continue;
+            }
+            if (fast == null) continue;
+            taken++;
+            assertArrayEquals(general.amplitude().values(), fast.amplitude().values(), text);
+            assertEquals(general.amplitude().geometry(), fast.amplitude().geometry());
+            assertEquals(general.gainDb(), fast.gainDb());
+        }
+        assertTrue(taken >= 2, taken + " files read by the plain reader");
+    }
 }
