@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.solidscope.core.AtomicOutput;
 import org.solidscope.core.Checksums;
 import org.solidscope.core.Json;
@@ -46,10 +48,20 @@ final class UtAnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         Stage st = Stage.parse("--stage", stage);
         if (levels != null) MapOutputs.checkExtension("--levels", levels);
-        InspectionSpec spec = InspectionSpec.loadOrDefault(specFile);
-        CscanGrid scan = CscanFiles.read(file);
+        // the specification (its JSON reader's first use) and the scan's checksum on another core while the scan is
+        // read: in a cold call each is a start-up of its own (0.13 s, 0.05 s beside 0.15 s for a 1 MB scan)
+        CompletableFuture<InspectionSpec> spec = CompletableFuture.supplyAsync(() -> InspectionSpec.loadOrDefault(specFile));
+        CompletableFuture<String> sha = CompletableFuture.supplyAsync(() -> Checksums.sha256(file));
+        CscanGrid scan;
+        try {
+            scan = CscanFiles.read(file);
+        } catch (RuntimeException e) {
+            join(spec); // a bad specification is named first, as when it was read first
+            throw e;
+        }
+        InspectionSpec sp = join(spec);
         long t0 = System.nanoTime();
-        StageAnalysis a = new StageAnalyzer(spec).analyze(scan, st, Map.of(file.getFileName().toString(), Checksums.sha256(file)));
+        StageAnalysis a = new StageAnalyzer(sp).analyze(scan, st, Map.of(file.getFileName().toString(), join(sha)));
         double ms = (System.nanoTime() - t0) / 1e6;
         if (json != null) AtomicOutput.writeString(json, Json.write(JsonViews.analysis(file.toString(), a, ms)));
         if (levels != null) MapOutputs.writeMap(levels, a.levels().db());
@@ -60,6 +72,17 @@ final class UtAnalyzeCommand implements Callable<Integer> {
         }
         print(file.toString(), a, ms);
         return 0;
+    }
+
+    /** The value of a task started above, or what it threw (unwrapped: the CLI names an InputException's file and field). */
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
     }
 
     static void print(String name, StageAnalysis a, double ms) {

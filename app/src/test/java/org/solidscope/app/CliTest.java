@@ -122,6 +122,12 @@ class CliTest {
         assertBadInput(out, "text.csv", "ut", "analyze", bad.resolve("text.csv").toString(), "--stage", "infiltration", "--json", json);
         assertBadInput(out, "stage", "ut", "analyze", scans.resolve("battery-2_infiltration.csv").toString(), "--stage", "curing", "--json", json);
         assertBadInput(out, "no such file", "ut", "analyze", bad.resolve("missing.csv").toString(), "--stage", "formation", "--json", json);
+        // the specification is read beside the scan; a bad one is named whether the scan is good or bad
+        Files.writeString(bad.resolve("spec.json"), "{ \"spec_version\": ");
+        assertBadInput(out, "spec.json", "ut", "analyze", scans.resolve("battery-2_infiltration.csv").toString(), "--stage", "infiltration",
+                "--spec", bad.resolve("spec.json").toString(), "--json", json);
+        assertBadInput(out, "spec.json", "ut", "analyze", bad.resolve("missing.csv").toString(), "--stage", "infiltration",
+                "--spec", bad.resolve("spec.json").toString(), "--json", json);
     }
 
     @Test
