@@ -169,11 +169,16 @@ public final class Npy {
         }
     }
 
+    /** The first {@code out.length} elements of the array body of {@code h}, as floats (see {@link #readInto}). */
+    public static void readFloats(FileChannel ch, Header h, float[] out, String src) throws IOException {
+        readInto(ch, chunkBuffer((long) out.length * h.elementBytes(), h.order()), h.dataOffset(), h, out, out.length, src);
+    }
+
     /** Largest read of the array readers. */
     private static final int CHUNK_BYTES = 4 << 20;
 
     /** The one buffer an array reader reads through: direct (the channel reads into it without a copy), at most {@link #CHUNK_BYTES}. */
-    private static ByteBuffer chunkBuffer(long bytes, ByteOrder order) {
+    static ByteBuffer chunkBuffer(long bytes, ByteOrder order) {
         return ByteBuffer.allocateDirect((int) Math.max(8, Math.min(bytes, CHUNK_BYTES))).order(order);
     }
 
@@ -183,7 +188,7 @@ public final class Npy {
      * JVM's first mapping builds its buffer reflectively (about 60 ms of method-handle set-up in a cold call), and each
      * of its 4 KiB pages then faults on first touch.
      */
-    private static void readInto(FileChannel ch, ByteBuffer b, long position, Header h, Object out, int count, String src) throws IOException {
+    static void readInto(FileChannel ch, ByteBuffer b, long position, Header h, Object out, int count, String src) throws IOException {
         int eb = h.elementBytes(), per = b.capacity() / eb;
         for (int done = 0; done < count; done += per) {
             int m = Math.min(per, count - done);

@@ -80,13 +80,12 @@ public final class RawVolume {
                 MemoryBudget.product(nz, n, bytes));
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             Object slices = bytes == 1 ? new byte[nz][n] : bytes == 2 ? new short[nz][n] : new float[nz][n];
+            // positional reads through one buffer, as the .npy readers (a mapping costs a cold call its reflective set-up)
+            Npy.Header h = new Npy.Header(l.type(), l.order(), bytes, new long[] {nz, l.ny(), l.nx()}, l.offset());
+            ByteBuffer b = Npy.chunkBuffer((long) n * bytes, l.order());
             for (int z = 0; z < nz; z++) {
-                ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, l.offset() + (long) z * n * bytes, (long) n * bytes).order(l.order());
-                switch (bytes) {
-                    case 1 -> b.get(((byte[][]) slices)[z]);
-                    case 2 -> b.asShortBuffer().get(((short[][]) slices)[z]);
-                    default -> b.asFloatBuffer().get(((float[][]) slices)[z]);
-                }
+                Object slice = bytes == 1 ? ((byte[][]) slices)[z] : bytes == 2 ? ((short[][]) slices)[z] : ((float[][]) slices)[z];
+                Npy.readInto(ch, b, l.offset() + (long) z * n * bytes, h, slice, n, file.toString());
             }
             return new VolumeData(nz, l.ny(), l.nx(), slices, l.voxelUm());
         } catch (IOException e) {

@@ -59,7 +59,7 @@ public final class SpectrumCubeFiles {
         double[] axis = axis(side, bins);
         float[] counts = new float[(int) count];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            Npy.toFloats(ch.map(FileChannel.MapMode.READ_ONLY, h.dataOffset(), count * h.elementBytes()).order(h.order()), h.type(), counts, src);
+            Npy.readFloats(ch, h, counts, src);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
