@@ -46,6 +46,18 @@ class OutputSafetyCliTest {
         assertArrayEquals(before, Files.readAllBytes(tiny), "the scan is unchanged");
         assertEquals(List.of("tiny.csv"), names(work), "no temporary left");
 
+        // the specification, which ut analyze reads on another thread, is an input too
+        Path spec = work.resolve("spec.json");
+        try (var in = org.solidscope.ultrasound.InspectionSpec.class.getResourceAsStream("default-spec.json")) {
+            Files.write(spec, in.readAllBytes());
+        }
+        byte[] specBefore = Files.readAllBytes(spec);
+        CliTest.Run s = CliTest.run("ut", "analyze", tiny.toString(), "--stage", "formation", "--spec", spec.toString(), "--json", spec.toString());
+        assertEquals(2, s.code(), s.out() + s.err());
+        assertTrue(s.err().contains("the input file itself"), s.err());
+        assertArrayEquals(specBefore, Files.readAllBytes(spec), "the specification is unchanged");
+        Files.delete(spec);
+
         // the same file through a symbolic link
         Path link = work.resolve("link.csv");
         Files.createSymbolicLink(link, tiny.getFileName());
