@@ -55,11 +55,11 @@ public final class CscanCsv {
 
     /**
      * The common file, read from its bytes: ASCII, header lines first, data cells plain decimals ({@code -12.5},
-     * {@code 100}) with no spaces, rows of equal length. A cell of at most 7 significant digits and 10 decimals is one
-     * correctly rounded float division of two exact floats (Clinger's fast path: the same float as
-     * {@link Float#parseFloat}); longer ones go to {@link Float#parseFloat}. Returns null at anything else — the general
-     * reader then reads the file and names what is wrong. A cold call parsed a 1 MB scan in 0.4 s through
-     * {@code String.split} and {@code Float.parseFloat}.
+     * {@code 100}) with no spaces, rows of equal length. A cell whose digits, read as a whole number, stay below 2²⁴
+     * (any 7 digits), with at most 10 decimals, is one correctly rounded float division of two exact floats (Clinger's
+     * fast path: the same float as {@link Float#parseFloat}); longer ones go to {@link Float#parseFloat}. Returns null
+     * at anything else — the general reader then reads the file and names what is wrong. Through {@code String.split}
+     * and {@code Float.parseFloat} a cold call parsed a 1 MB scan in 0.21–0.26 s; this way in 0.16–0.17 s.
      */
     static CscanGrid readPlain(String src, Path file, byte[] b) {
         Map<String, String> header = new LinkedHashMap<>();
