@@ -16,6 +16,12 @@ import org.solidscope.core.InputException;
  * first row whose current changes class (rest, charge, discharge), or, within one class, jumps by more than
  * {@link #STEP_JUMP} of the larger |I| from one row to the next (a change of constant current; the smooth decay of a
  * constant-voltage step moves less than that per row at the sampling cyclers use).
+ *
+ * <p>The instrument's own capacity counters are summed per cycle by their increments from row to row: a counter that
+ * falls has been reset (per step, as Maccor and Neware count, or per cycle, as Arbin does) and counts from zero again, so
+ * counters that reset per step, per cycle or never give the same per-cycle capacity. The first value a counter shows is
+ * its base (a file that begins mid-run counts from there). Where a cycle's integrated capacity and the instrument's differ
+ * by more than {@link #WARN_DIFFERENCE}, the result carries a warning.
  */
 public final class CycleSummary {
     /** One cycle: capacities in mAh, energies in mWh, voltages in V; the instrument's capacities (NaN when the file has none). */
@@ -28,6 +34,12 @@ public final class CycleSummary {
     public record Step(int step, int cycle, Kind kind, long firstRow, double startTimeS, double durationS, double meanCurrentA, double capacityMah) {}
 
     public enum Kind { REST, CHARGE, DISCHARGE }
+
+    /** The relative difference between integrated and instrument capacity of a cycle above which the result warns. */
+    public static final double WARN_DIFFERENCE = 0.01;
+
+    /** What a run is, from its steps: no current at all, mostly constant current, mostly constant voltage, or otherwise. */
+    public enum RunKind { OPEN_CIRCUIT, GALVANOSTATIC, POTENTIOSTATIC, SWEPT_OR_MIXED }
 
     /** The relative current jump that starts a new step within one kind. */
     public static final double STEP_JUMP = 0.05;
@@ -43,7 +55,9 @@ public final class CycleSummary {
     // the open step
     private int stepCycle, stepSign;
     private long stepRow;
-    private double stepT0, stepQ;
+    private double stepT0, stepQ, stepIMin, stepIMax, stepVMin, stepVMax;
+    private double ccS, cvS, otherS; // time under current in constant-current, constant-voltage and other steps
+    private double lastQc = Double.NaN, lastQd = Double.NaN;
     private long rows;
     private boolean first = true;
     private double pt, pv, pi;
@@ -100,8 +114,19 @@ public final class CycleSummary {
                 drops.add(new OhmicDrop(c, t, i, dv, dv / 1000 / Math.abs(i - pi)));
             }
         }
-        if (!Double.isNaN(instCharge)) instQc = Double.isNaN(instQc) ? instCharge : Math.max(instQc, instCharge);
-        if (!Double.isNaN(instDischarge)) instQd = Double.isNaN(instQd) ? instDischarge : Math.max(instQd, instDischarge);
+        if (!Double.isNaN(instCharge)) {
+            instQc = (Double.isNaN(instQc) ? 0 : instQc) + increment(lastQc, instCharge);
+            lastQc = instCharge;
+        }
+        if (!Double.isNaN(instDischarge)) {
+            instQd = (Double.isNaN(instQd) ? 0 : instQd) + increment(lastQd, instDischarge);
+            lastQd = instDischarge;
+        }
+        double ai = Math.abs(i);
+        stepIMin = Math.min(stepIMin, ai);
+        stepIMax = Math.max(stepIMax, ai);
+        stepVMin = Math.min(stepVMin, v);
+        stepVMax = Math.max(stepVMax, v);
         pt = t;
         pv = v;
         pi = i;
@@ -109,7 +134,15 @@ public final class CycleSummary {
         rows++;
     }
 
+    /** What a counter added since its last value: a fall is a reset, after which it counts from zero. */
+    private static double increment(double last, double q) {
+        if (Double.isNaN(last)) return 0;
+        return q >= last ? q - last : q;
+    }
+
     private void openStep(int c, int sign, double t) {
+        stepIMin = stepVMin = Double.POSITIVE_INFINITY;
+        stepIMax = stepVMax = Double.NEGATIVE_INFINITY;
         stepCycle = c;
         stepSign = sign;
         stepRow = rows + 1;
@@ -119,6 +152,11 @@ public final class CycleSummary {
 
     private void closeStep(double tEnd) {
         double d = tEnd - stepT0;
+        if (stepSign != 0) {
+            boolean constantCurrent = stepIMax - stepIMin <= 0.05 * stepIMax;
+            boolean constantVoltage = stepVMax - stepVMin <= 0.01;
+            if (constantCurrent) ccS += d; else if (constantVoltage) cvS += d; else otherS += d;
+        }
         steps.add(new Step(steps.size() + 1, stepCycle, stepSign == 0 ? Kind.REST : stepSign > 0 ? Kind.CHARGE : Kind.DISCHARGE, stepRow, stepT0, d,
                 d > 0 ? stepQ / d : 0, Math.abs(stepQ) / 3.6));
     }
@@ -135,12 +173,49 @@ public final class CycleSummary {
     /** The cycles, the last one closed at the last row. */
     public Result finish() {
         if (rows == 0) throw new InputException(src, "rows", "at least one row of data", "none");
-        if (qc != 0 || qd != 0 || cycles.isEmpty()) close(pt);
+        if (qc != 0 || qd != 0 || !Double.isNaN(instQc) && instQc > 0 || !Double.isNaN(instQd) && instQd > 0) close(pt);
         closeStep(pt);
-        return new Result(List.copyOf(cycles), List.copyOf(drops), List.copyOf(steps), rows);
+        double on = ccS + cvS + otherS;
+        RunKind kind = on == 0 ? RunKind.OPEN_CIRCUIT : ccS >= 0.5 * on ? RunKind.GALVANOSTATIC : cvS >= 0.5 * on ? RunKind.POTENTIOSTATIC
+                : RunKind.SWEPT_OR_MIXED;
+        if (on == 0) cycles.clear(); // no current ever flowed: no cycles
+        return new Result(List.copyOf(cycles), List.copyOf(drops), List.copyOf(steps), rows, kind, warnings(cycles));
     }
 
-    public record Result(List<Cycle> cycles, List<OhmicDrop> ohmicDrops, List<Step> steps, long rows) {
+    /** Cycles whose integrated capacity differs from the instrument's by more than {@link #WARN_DIFFERENCE}: one line for the first five, a count after. */
+    private static List<String> warnings(List<Cycle> cycles) {
+        List<String> out = new ArrayList<>();
+        int n = 0;
+        for (Cycle c : cycles) {
+            String d = differs("charge", c.chargeCapacityMah(), c.instrumentChargeCapacityMah());
+            String e = differs("discharge", c.dischargeCapacityMah(), c.instrumentDischargeCapacityMah());
+            for (String w : new String[] {d, e}) {
+                if (w == null) continue;
+                if (n++ < 5) out.add("cycle " + c.cycle() + ": " + w);
+            }
+        }
+        if (n > 5) out.add((n - 5) + " more cycle capacities differ from the instrument's by more than " + Math.round(100 * WARN_DIFFERENCE) + " %");
+        return out;
+    }
+
+    private static String differs(String what, double integrated, double instrument) {
+        if (Double.isNaN(instrument)) return null;
+        double big = Math.max(Math.abs(integrated), Math.abs(instrument));
+        if (big == 0 || Math.abs(integrated - instrument) <= WARN_DIFFERENCE * big) return null;
+        return String.format(java.util.Locale.ROOT, "integrated %s capacity %.6g mAh differs from the instrument's %.6g mAh by %.1f %%", what, integrated,
+                instrument, 100 * Math.abs(integrated - instrument) / big);
+    }
+
+    /**
+     * The run summarised: cycles (none when no current flowed), ohmic drops, steps, rows, what the run is, and warnings
+     * (integrated and instrument capacities that differ).
+     */
+    public record Result(List<Cycle> cycles, List<OhmicDrop> ohmicDrops, List<Step> steps, long rows, RunKind kind, List<String> warnings) {
+        public Result {
+            cycles = List.copyOf(cycles);
+            warnings = List.copyOf(warnings);
+        }
+
         /** Discharge capacity of cycle n over that of the first cycle of the same current (retention). */
         public double retention(int n) {
             Cycle c = cycles.stream().filter(x -> x.cycle() == n).findFirst().orElseThrow();

@@ -30,30 +30,33 @@ public final class CyclerFiles {
     /**
      * The rows of one block of lines, parsed; a line that could not be read is named by its place in the block. Each line
      * is read in one pass: every needed field's number is parsed while its end is found, the fields between are skipped.
-     * The instrument's capacity columns are parsed only on the last row of each step (where the current's sign or the
-     * cycle changes, and the block's last row): the summary keeps their largest value per cycle, and a capacity counter
-     * only grows within a step; elsewhere they are NaN.
+     * A direction column (Maccor's C/D/R, Neware's step type) signs the current it belongs to; a single capacity counter
+     * (Maccor's per-step {@code Amp-hr}) goes to the charge or discharge counter by that direction; absent counters are NaN.
      */
     record Block(int rows, int lines, int[] line, double[] t, double[] v, double[] i, double[] c, double[] qc, double[] qd, int badLine, String badField, String badFound) {
-        private static final byte NONE = 0, TIME = 1, VOLT = 2, CUR = 3, CYC = 4, QC = 5, QD = 6;
+        private static final byte NONE = 0, TIME = 1, VOLT = 2, CUR = 3, CYC = 4, QC = 5, QD = 6, QS = 7, DIR = 8;
 
         /** Parses {@code b[from, len)}; the arrays of {@code reuse} (a block of the same file already consumed, or null) are filled again. */
         static Block parse(byte[] b, int from, int len, CyclerColumns cols, byte sep, int need, Block reuse) {
             int cap = (len - from) / 48 + 16;
             boolean fits = reuse != null && reuse.t().length >= cap;
+            boolean counters = cols.chargeCapacity() >= 0 || cols.dischargeCapacity() >= 0 || cols.stepCapacity() >= 0;
             double[] t = fits ? reuse.t() : new double[cap], v = fits ? reuse.v() : new double[cap], i = fits ? reuse.i() : new double[cap];
             int[] ln = fits ? reuse.line() : new int[cap];
-            double[] c = cols.cycle() < 0 ? null : fits ? reuse.c() : new double[cap], qc = cols.chargeCapacity() < 0 ? null : fits ? reuse.qc() : new double[cap];
-            double[] qd = cols.dischargeCapacity() < 0 ? null : fits ? reuse.qd() : new double[cap];
+            double[] c = cols.cycle() < 0 ? null : fits ? reuse.c() : new double[cap];
+            double[] qc = !counters ? null : fits ? reuse.qc() : new double[cap], qd = !counters ? null : fits ? reuse.qd() : new double[cap];
             byte[] role = new byte[need + 1];
             role[cols.time()] = TIME;
             role[cols.voltage()] = VOLT;
             role[cols.current()] = CUR;
             if (c != null) role[cols.cycle()] = CYC;
-            if (qc != null) role[cols.chargeCapacity()] = QC;
-            if (qd != null) role[cols.dischargeCapacity()] = QD;
-            int[] at = new int[3]; // a field's end, where the capacity fields begin
-            int rows = 0, lines = 0, pos = from, qcAt = -1, qdAt = -1, prevQcAt = -1, prevQdAt = -1;
+            if (cols.chargeCapacity() >= 0) role[cols.chargeCapacity()] = QC;
+            if (cols.dischargeCapacity() >= 0) role[cols.dischargeCapacity()] = QD;
+            if (cols.stepCapacity() >= 0) role[cols.stepCapacity()] = QS;
+            if (cols.direction() >= 0) role[cols.direction()] = DIR;
+            int[] at = new int[2]; // a field's end; the direction found (Direction codes)
+            double[] q = new double[3]; // the counters of the row: charge, discharge, one for both
+            int rows = 0, lines = 0, pos = from;
             while (pos < len) {
                 lines++;
                 if (b[pos] == '\n' || b[pos] == '\r' && (pos + 1 >= len || b[pos + 1] == '\n')) { // a blank line
@@ -62,29 +65,35 @@ public final class CyclerFiles {
                     continue;
                 }
                 if (rows == t.length) {
-                    ln = java.util.Arrays.copyOf(ln, 2 * rows);
-                    t = java.util.Arrays.copyOf(t, 2 * rows); v = java.util.Arrays.copyOf(v, 2 * rows); i = java.util.Arrays.copyOf(i, 2 * rows);
-                    if (c != null) c = java.util.Arrays.copyOf(c, 2 * rows);
-                    if (qc != null) qc = java.util.Arrays.copyOf(qc, 2 * rows);
-                    if (qd != null) qd = java.util.Arrays.copyOf(qd, 2 * rows);
+                    ln = Arrays.copyOf(ln, 2 * rows);
+                    t = Arrays.copyOf(t, 2 * rows); v = Arrays.copyOf(v, 2 * rows); i = Arrays.copyOf(i, 2 * rows);
+                    if (c != null) c = Arrays.copyOf(c, 2 * rows);
+                    if (qc != null) { qc = Arrays.copyOf(qc, 2 * rows); qd = Arrays.copyOf(qd, 2 * rows); }
                 }
-                pos = fields(b, pos, len, sep, need, role, cols, at, t, v, i, c, rows);
+                at[1] = Direction.NONE;
+                q[0] = q[1] = q[2] = Double.NaN;
+                int lineStart = pos;
+                pos = fields(b, pos, len, sep, need, role, cols, at, q, t, v, i, c, rows);
                 if (pos < 0) return new Block(rows, lines, ln, t, v, i, c, qc, qd, lines, "columns", (-pos) + " columns, expected " + (need + 1));
-                qcAt = at[1];
-                qdAt = at[2];
+                int dir = at[1];
+                if (dir == Direction.UNKNOWN) {
+                    return new Block(rows, lines, ln, t, v, i, c, qc, qd, lines, "column '" + cols.names().get(cols.direction()).strip() + "'",
+                            "'" + Direction.shown(b, lineStart, len, sep, cols.direction()) + "', not a direction (C, D, R; Chg, DChg, Rest)");
+                }
+                if (dir == Direction.CHARGE) i[rows] = Math.abs(i[rows]);
+                else if (dir == Direction.DISCHARGE) i[rows] = -Math.abs(i[rows]);
+                if (qc != null) {
+                    qc[rows] = q[0];
+                    qd[rows] = q[1];
+                    if (q[2] == q[2]) { // one counter for both: the row's direction says whose it is
+                        int sign = dir == Direction.NONE ? (int) Math.signum(i[rows]) : dir == Direction.REST ? 0 : dir;
+                        if (sign > 0) qc[rows] = q[2]; else if (sign < 0) qd[rows] = q[2];
+                    }
+                }
                 pos = FastNumbers.lineEnd(b, pos, len) + 1;
                 ln[rows] = lines;
-                // the row before was the last of its step: its capacities are worth reading
-                if (rows > 0 && (Math.signum(i[rows]) != Math.signum(i[rows - 1]) || c != null && c[rows] != c[rows - 1])) {
-                    capacities(b, len, sep, qc, qd, rows - 1, prevQcAt, prevQdAt, cols);
-                }
-                if (qc != null) qc[rows] = Double.NaN;
-                if (qd != null) qd[rows] = Double.NaN;
-                prevQcAt = qcAt;
-                prevQdAt = qdAt;
                 rows++;
             }
-            if (rows > 0) capacities(b, len, sep, qc, qd, rows - 1, prevQcAt, prevQdAt, cols);
             return new Block(rows, lines, ln, t, v, i, c, qc, qd, 0, null, null);
         }
 
@@ -93,21 +102,29 @@ public final class CyclerFiles {
          * them, or −n when the line has only n fields. A method of its own, called per row, so that the JIT compiles it
          * after a few thousand rows (a loop inside one long call would wait for on-stack replacement).
          */
-        private static int fields(byte[] b, int pos, int len, byte sep, int need, byte[] role, CyclerColumns cols, int[] at, double[] t, double[] v,
-                                  double[] i, double[] c, int row) {
+        private static int fields(byte[] b, int pos, int len, byte sep, int need, byte[] role, CyclerColumns cols, int[] at, double[] q, double[] t,
+                                  double[] v, double[] i, double[] c, int row) {
             for (int f = 0; f <= need; f++) {
                 byte r = role[f];
-                if (r == NONE || r == QC || r == QD) {
-                    if (r == QC) at[1] = pos; else if (r == QD) at[2] = pos;
+                if (r == NONE) {
                     pos = FastNumbers.skip(b, pos, len, sep);
+                } else if (r == DIR) {
+                    int end = FastNumbers.skip(b, pos, len, sep);
+                    at[1] = Direction.of(b, pos, end);
+                    pos = end;
                 } else {
                     double x = FastNumbers.field(b, pos, len, sep, at);
-                    if (r == TIME && x != x) x = FastNumbers.clock(b, pos, at[0]); // NaN: h:mm:ss?
+                    if (r == TIME && x != x) x = FastNumbers.clock(b, pos, at[0]); // NaN: h:mm:ss or Nd hh:mm:ss?
                     pos = at[0];
-                    if (r == TIME) t[row] = x * cols.timeScaleS();
-                    else if (r == VOLT) v[row] = x * cols.voltageScaleV();
-                    else if (r == CUR) i[row] = x * cols.currentScaleA();
-                    else c[row] = x;
+                    switch (r) {
+                        case TIME -> t[row] = x * cols.timeScaleS();
+                        case VOLT -> v[row] = x * cols.voltageScaleV();
+                        case CUR -> i[row] = x * cols.currentScaleA();
+                        case CYC -> c[row] = x;
+                        case QC -> q[0] = x * cols.capacityScaleMah();
+                        case QD -> q[1] = x * cols.capacityScaleMah();
+                        default -> q[2] = x * cols.stepCapacityScaleMah();
+                    }
                 }
                 if (f < need) {
                     if (pos >= len || b[pos] != sep) return -(f + 1);
@@ -144,15 +161,32 @@ public final class CyclerFiles {
             return parse(buf, start, Math.min(end + 1, want), cols, sep, need, reuse);
         }
 
-        private static void capacities(byte[] b, int len, byte sep, double[] qc, double[] qd, int row, int qcAt, int qdAt, CyclerColumns cols) {
-            if (qc != null) qc[row] = FastNumbers.general(b, qcAt, fieldEnd(b, qcAt, len, sep)) * cols.capacityScaleMah();
-            if (qd != null) qd[row] = FastNumbers.general(b, qdAt, fieldEnd(b, qdAt, len, sep)) * cols.capacityScaleMah();
-        }
+    }
 
-        private static int fieldEnd(byte[] b, int from, int len, byte sep) {
-            while (from < len && b[from] != sep && b[from] != '\n') from++;
-            return from;
+    /**
+     * One row of a reader that reads cell by cell (workbooks), in the columns' units: the direction (null when the file
+     * has no such column) signs the current and assigns a single capacity counter, as in a text table's blocks.
+     */
+    static void emit(String src, CyclerColumns cols, RowSink sink, long rowNo, double t, double v, double i, double cycle, double qc, double qd,
+                     double qs, String direction) {
+        int dir = Direction.NONE;
+        if (direction != null) {
+            byte[] b = direction.getBytes(StandardCharsets.ISO_8859_1);
+            dir = Direction.of(b, 0, b.length);
+            if (dir == Direction.UNKNOWN) {
+                throw new InputException(src, "row " + rowNo + " column '" + cols.names().get(cols.direction()).strip() + "'",
+                        "a direction (C, D, R; Chg, DChg, Rest)", "'" + Direction.shown(b, 0, b.length, (byte) 0, 0) + "'");
+            }
         }
+        i *= cols.currentScaleA();
+        if (dir == Direction.CHARGE) i = Math.abs(i); else if (dir == Direction.DISCHARGE) i = -Math.abs(i);
+        qc *= cols.capacityScaleMah();
+        qd *= cols.capacityScaleMah();
+        if (!Double.isNaN(qs)) {
+            int sign = dir == Direction.NONE ? (int) Math.signum(i) : dir == Direction.REST ? 0 : dir;
+            if (sign > 0) qc = qs * cols.stepCapacityScaleMah(); else if (sign < 0) qd = qs * cols.stepCapacityScaleMah();
+        }
+        sink.row(t * cols.timeScaleS(), v * cols.voltageScaleV(), i, cycle, qc, qd, rowNo);
     }
 
     /** Feeds a parsed block to the summary in file order; returns the line number after it. */
@@ -332,11 +366,11 @@ public final class CyclerFiles {
     private static String text(String src, Path file, byte[] head, int got, String mapping, RowSink sum, int blockBytes) {
         String start = new String(head, 0, got, StandardCharsets.ISO_8859_1);
         Header h = header(src, head, got, mapping);
-        CyclerColumns cols = h.columns();
         byte sep = h.separator();
         long headerEnd = h.end();
-        int need = 0;
-        for (int w : new int[] {cols.time(), cols.voltage(), cols.current(), cols.cycle(), cols.chargeCapacity(), cols.dischargeCapacity()}) need = Math.max(need, w);
+        CyclerColumns cols = h.columns();
+        if (Double.isNaN(cols.timeScaleS())) cols = cols.withTimeScale(TimeBase.decide(src, file, head, got, headerEnd, cols, sep));
+        int need = cols.lastNeeded();
         long lineNo = start.substring(0, (int) Math.min(headerEnd, start.length())).chars().filter(ch -> ch == '\n').count();
         // blocks of whole lines are parsed on all cores into columns and consumed in order: the summary stays sequential,
         // the parsing (nearly all of the work) does not; at most 2 blocks per core are in flight, so memory stays bounded

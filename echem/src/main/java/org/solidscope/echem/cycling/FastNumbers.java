@@ -165,18 +165,29 @@ final class FastNumbers {
     }
 
     /**
-     * A duration written as a clock, {@code h:mm:ss[.fff]} (hours may exceed 24; Neware writes its times so), in
-     * seconds; NaN when the text is not one.
+     * A duration written as a clock, {@code h:mm:ss[.fff]} (hours may exceed 24; Neware writes its times so) or with days
+     * first, {@code Nd hh:mm:ss[.fff]} (Maccor's), in seconds; NaN when the text is not one.
      */
     static double clock(byte[] b, int from, int to) {
         String s = new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1).strip().replace("\"", "");
+        double days = 0;
+        int d = s.indexOf('d');
+        if (d > 0 && d + 1 < s.length() && s.charAt(d + 1) == ' ') {
+            try {
+                days = Long.parseLong(s.substring(0, d));
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+            if (days < 0) return Double.NaN;
+            s = s.substring(d + 1).strip();
+        }
         String[] p = s.split(":");
         if (p.length != 3) return Double.NaN;
         try {
             long h = Long.parseLong(p[0]), m = Long.parseLong(p[1]);
             double sec = Double.parseDouble(p[2]);
             if (h < 0 || m < 0 || m >= 60 || !(sec >= 0 && sec < 60)) return Double.NaN;
-            return h * 3600.0 + m * 60.0 + sec;
+            return days * 86400 + h * 3600.0 + m * 60.0 + sec;
         } catch (NumberFormatException e) {
             return Double.NaN;
         }

@@ -198,10 +198,20 @@ public final class XlsxTables {
                             continue;
                         }
                         if (row.stream().allMatch(String::isBlank)) continue;
-                        sink.row(cell(row, cols.time()) * cols.timeScaleS(), cell(row, cols.voltage()) * cols.voltageScaleV(),
-                                cell(row, cols.current()) * cols.currentScaleA(), cols.cycle() < 0 ? Double.NaN : cell(row, cols.cycle()),
-                                cols.chargeCapacity() < 0 ? Double.NaN : cell(row, cols.chargeCapacity()) * cols.capacityScaleMah(),
-                                cols.dischargeCapacity() < 0 ? Double.NaN : cell(row, cols.dischargeCapacity()) * cols.capacityScaleMah(), rowNo);
+                        if (Double.isNaN(cols.timeScaleS())) { // a clock in the cells is seconds; a number without a unit is refused
+                            String t0 = cols.time() < row.size() ? row.get(cols.time()) : "";
+                            byte[] tb = t0.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                            if (Double.isNaN(FastNumbers.clock(tb, 0, tb.length)) || !Double.isNaN(FastNumbers.general(tb, 0, tb.length))) {
+                                throw new InputException(src, "column '" + cols.timeName().strip() + "' unit", "a time unit, given as --columns 'time="
+                                        + cols.timeName().strip() + "[min]' (s, min, h)", "no unit");
+                            }
+                            cols = cols.withTimeScale(1);
+                        }
+                        CyclerFiles.emit(src, cols, sink, rowNo, cell(row, cols.time()), cell(row, cols.voltage()), cell(row, cols.current()),
+                                cols.cycle() < 0 ? Double.NaN : cell(row, cols.cycle()), cols.chargeCapacity() < 0 ? Double.NaN : cell(row, cols.chargeCapacity()),
+                                cols.dischargeCapacity() < 0 ? Double.NaN : cell(row, cols.dischargeCapacity()),
+                                cols.stepCapacity() < 0 ? Double.NaN : cell(row, cols.stepCapacity()),
+                                cols.direction() < 0 ? null : cols.direction() < row.size() ? row.get(cols.direction()) : "");
                     }
                 }
             }

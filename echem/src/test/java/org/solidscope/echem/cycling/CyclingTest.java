@@ -82,7 +82,7 @@ class CyclingTest {
         // Maccor-style tab export with a preamble, Neware-style with mA, and a mapped custom CSV: one cycle each, same answer
         String maccor = "Today's Date 11/29/2026\nFilename: run.001\nRec#\tCyc#\tStep\tTestTime(s)\tAmps\tVolts\n"
                 + "1\t1\t1\t0\t0\t3.5\n1\t1\t1\t9.999\t0\t3.5\n2\t1\t2\t10\t0.001\t3.6\n3\t1\t2\t3610\t0.001\t4.1\n4\t1\t3\t3620\t-0.001\t4.0\n5\t1\t3\t7220\t-0.001\t3.4\n";
-        String neware = "Record ID,Cycle ID,Step ID,Total Time,Current(mA),Voltage(V)\n1,1,1,0,0,3.5\n1,1,1,9.999,0,3.5\n2,1,2,10,1,3.6\n3,1,2,3610,1,4.1\n4,1,3,3620,-1,4.0\n5,1,3,7220,-1,3.4\n";
+        String neware = "Record ID,Cycle ID,Step ID,Total Time(s),Current(mA),Voltage(V)\n1,1,1,0,0,3.5\n1,1,1,9.999,0,3.5\n2,1,2,10,1,3.6\n3,1,2,3610,1,4.1\n4,1,3,3620,-1,4.0\n5,1,3,7220,-1,3.4\n";
         String custom = "t [h];U;I\n0;3.5;0\n0.0027775;3.5;0\n0.0027777777777777779;3.6;1\n1.0027777777777778;4.1;1\n1.0055555555555556;4.0;-1\n2.0055555555555556;3.4;-1\n";
         for (Object[] k : new Object[][] {{"maccor.txt", maccor, null}, {"neware.csv", neware, null}, {"custom.csv", custom, "time=t [h],voltage=U,current=I[mA]"}}) {
             Path f = Files.writeString(dir.resolve((String) k[0]), (String) k[1]);
@@ -90,6 +90,11 @@ class CyclingTest {
             assertEquals(1.0, c.chargeCapacityMah(), 1e-6, (String) k[0]);
             assertEquals(1.0, c.dischargeCapacityMah(), 1e-6, (String) k[0]);
         }
+        // the same Neware table with plain numbers under a time column without a unit: seconds or minutes cannot be told
+        Path plain = Files.writeString(dir.resolve("plain.csv"), neware.replace("Total Time(s)", "Total Time"));
+        InputException e = assertThrows(InputException.class, () -> CyclerFiles.summarise(plain, null, 1e-9));
+        assertTrue(e.field().contains("'Total Time' unit") && e.getMessage().contains("--columns 'time=Total Time[min]'"), e.getMessage());
+        assertEquals(1.0, CyclerFiles.summarise(plain, "time=Total Time[s]", 1e-9).result().cycles().get(0).chargeCapacityMah(), 1e-6);
     }
 
     @Test
