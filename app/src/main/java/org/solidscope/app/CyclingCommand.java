@@ -40,6 +40,11 @@ final class CyclingCommand implements Runnable {
         spec.commandLine().usage(Main.out());
     }
 
+    /** What the run is, in words: open circuit, galvanostatic, potentiostatic, swept or mixed. */
+    static String runKind(CycleSummary.Result r) {
+        return r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
     /** An optional option that must be a finite number > 0 when given; the refusal names the option. */
     static void positive(String option, Double value) {
         if (value != null) InputException.requirePositive(option, option.substring(2).replace('-', '_'), value);
@@ -65,7 +70,9 @@ final class CyclingCommand implements Runnable {
             if (!(restMa >= 0)) throw new InputException("--rest-current-ma", "rest current", "a number ≥ 0", String.valueOf(restMa));
             CyclerFiles.Summary s = CyclerFiles.summarise(file, columns, restMa * 1e-3);
             List<CycleSummary.Cycle> cycles = s.result().cycles();
-            Main.out().printf("%s (%s): %,d rows, %d cycles in %.0f ms%n", file, s.vendor(), s.result().rows(), cycles.size(), s.elapsedMs());
+            Main.out().printf("%s (%s, %s): %,d rows, %s in %.0f ms%n", file, s.vendor(), runKind(s.result()), s.result().rows(),
+                    cycles.isEmpty() ? "no cycles" : cycles.size() + " cycles", s.elapsedMs());
+            for (String w : s.result().warnings()) Main.out().println("warning: " + w);
             Main.out().printf("%6s %12s %12s %8s %10s %10s%s%n", "cycle", "charge mAh", "disch. mAh", "CE", "E_d mWh", "V_d avg", massMg != null ? "   mAh/g" : "");
             int shown = 0;
             for (CycleSummary.Cycle c : cycles) {
@@ -88,7 +95,7 @@ final class CyclingCommand implements Runnable {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 StringBuilder t = new StringBuilder("cycle,charge_capacity_mah,discharge_capacity_mah,coulombic_efficiency,charge_energy_mwh,discharge_energy_mwh,"
                         + "energy_efficiency,average_charge_voltage_v,average_discharge_voltage_v,discharge_capacity_mah_g,discharge_capacity_mah_cm2,discharge_capacity_mah_cm3,retention\n");
-                double first = cycles.get(0).dischargeCapacityMah();
+                double first = cycles.isEmpty() ? Double.NaN : cycles.get(0).dischargeCapacityMah();
                 for (CycleSummary.Cycle c : cycles) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("cycle", c.cycle());
@@ -122,7 +129,9 @@ final class CyclingCommand implements Runnable {
                     Map<String, Object> doc = new LinkedHashMap<>();
                     doc.put("file", file.toString());
                     doc.put("format", s.vendor());
+                    doc.put("run", runKind(s.result()));
                     doc.put("rows", s.result().rows());
+                    doc.put("warnings", s.result().warnings());
                     doc.put("cycles", rows);
                     doc.put("ohmic_drops", s.result().ohmicDrops());
                     doc.put("steps", s.result().steps());
@@ -170,14 +179,17 @@ final class CyclingCommand implements Runnable {
             CyclerFiles.Summary s = new CyclerFiles.Summary(vendor[0], sum.finish(), (System.nanoTime() - t0ns) / 1e6);
             var steps = s.result().steps();
             double t0 = steps.get(0).startTimeS(), t1 = steps.get(steps.size() - 1).startTimeS() + steps.get(steps.size() - 1).durationS();
-            Main.out().printf("%s: %s, %,d rows over %.6g h, %d cycles, %d steps (%d charge, %d discharge, %d rest)%n", file, s.vendor(), s.result().rows(),
+            Main.out().printf("%s: %s, %s, %,d rows over %.6g h, %d cycles, %d steps (%d charge, %d discharge, %d rest)%n", file, s.vendor(),
+                    runKind(s.result()), s.result().rows(),
                     (t1 - t0) / 3600, s.result().cycles().size(), steps.size(), count(steps, CycleSummary.Kind.CHARGE), count(steps, CycleSummary.Kind.DISCHARGE),
                     count(steps, CycleSummary.Kind.REST));
             if (json != null) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("file", file.toString());
                 m.put("format", s.vendor());
+                m.put("run", runKind(s.result()));
                 m.put("rows", s.result().rows());
+                m.put("warnings", s.result().warnings());
                 m.put("start_s", t0);
                 m.put("end_s", t1);
                 m.put("cycles", s.result().cycles().size());

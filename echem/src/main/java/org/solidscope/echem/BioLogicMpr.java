@@ -51,6 +51,9 @@ public final class BioLogicMpr {
         col(174, "<Ewe>/V", 'f'); col(178, "(Q-Qo)/C", 'f'); col(179, "dQ/C", 'f'); col(211, "Q charge/discharge/mA.h", 'd');
         col(212, "half cycle", 'i'); col(213, "z cycle", 'i'); col(438, "step time/s", 'd'); col(462, "Temperature/°C", 'f');
         col(467, "Q charge/discharge/mA.h", 'd'); col(468, "half cycle", 'i'); col(469, "z cycle", 'i'); col(471, "<Ece>/V", 'f');
+        col(430, "Phase(Zwe-ce)/deg", 'f'); col(431, "|Zwe-ce|/Ohm", 'f'); col(432, "Re(Zwe-ce)/Ohm", 'f'); col(433, "-Im(Zwe-ce)/Ohm", 'f');
+        col(434, "(Q-Qo)/C", 'f'); col(435, "dQ/C", 'f'); col(441, "<Ecv>/V", 'f'); col(473, "THD Ewe/%", 'f'); col(474, "THD I/%", 'f');
+        col(476, "NSD Ewe/%", 'f'); col(477, "NSD I/%", 'f'); col(479, "NSR Ewe/%", 'f'); col(480, "NSR I/%", 'f');
         col(498, "Q charge/mA.h", 'd'); col(499, "Q discharge/mA.h", 'd'); col(500, "step time/s", 'd');
     }
 

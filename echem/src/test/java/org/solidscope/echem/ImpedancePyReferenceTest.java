@@ -5,20 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The figures impedance.py's own tests assert on its example files, reproduced. Its files are not copied here:
- * the test reads them from a checkout of impedance.py named by {@code SOLIDSCOPE_IMPEDANCEPY} and is skipped
- * without one ({@code bench/eis_vs_impedancepy.sh} clones it and runs the same comparison).
+ * the test reads them from {@code shared/realdata/impedance.py} beside the project, or from a checkout of impedance.py
+ * named by {@code SOLIDSCOPE_IMPEDANCEPY}, and is skipped without either ({@code bench/eis_vs_impedancepy.sh} clones it
+ * and runs the same comparison).
  */
 class ImpedancePyReferenceTest {
     static Path data(String name) {
         String root = System.getenv("SOLIDSCOPE_IMPEDANCEPY");
-        Assumptions.assumeTrue(root != null && Files.isRegularFile(Path.of(root, "data", name)),
-                "SOLIDSCOPE_IMPEDANCEPY does not name a checkout of impedance.py: its example data are not part of this project");
-        return Path.of(root, "data", name);
+        if (root != null && Files.isRegularFile(Path.of(root, "data", name))) return Path.of(root, "data", name);
+        return RealData.file("impedance.py/" + name); // shared/realdata keeps its example files directly in the folder
     }
 
     @Test

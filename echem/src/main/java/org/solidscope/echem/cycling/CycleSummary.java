@@ -63,6 +63,8 @@ public final class CycleSummary {
     private double pt, pv, pi;
     private int cycle = Integer.MIN_VALUE, lastSign;
     private boolean seenDischarge;
+    private int lastSignificant; // the sign of the last row's current counting only currents above 1 % of the largest so far
+    private double largestCurrentA;
     // the open cycle's sums
     private double qc, qd, ec, ed, ic, id, tc, td, t0, instQc = Double.NaN, instQd = Double.NaN;
 
@@ -80,14 +82,19 @@ public final class CycleSummary {
             throw new InputException(src, "row " + where, "numbers for time, voltage and current", "a missing or non-numeric value");
         }
         int sign = Math.abs(i) <= restCurrentA ? 0 : i > 0 ? 1 : -1;
+        // cycles inferred from the current count only currents above 1 % of the largest so far: the noise of a rest or of
+        // the rows of an impedance measurement flips sign without starting a cycle
+        largestCurrentA = Math.max(largestCurrentA, Math.abs(i));
+        int significant = Math.abs(i) <= Math.max(restCurrentA, 0.01 * largestCurrentA) ? 0 : sign;
         int c;
         if (!Double.isNaN(cycleIndex)) {
             c = (int) cycleIndex;
         } else {
             c = cycle == Integer.MIN_VALUE ? 1 : cycle;
-            if (sign > 0 && seenDischarge && lastSign <= 0) { c++; seenDischarge = false; }
+            if (significant > 0 && seenDischarge && lastSignificant <= 0) { c++; seenDischarge = false; }
         }
-        if (sign < 0) seenDischarge = true;
+        if (significant < 0) seenDischarge = true;
+        lastSignificant = significant;
         if (first) {
             first = false;
             cycle = c;
@@ -186,9 +193,11 @@ public final class CycleSummary {
     private static List<String> warnings(List<Cycle> cycles) {
         List<String> out = new ArrayList<>();
         int n = 0;
+        double largest = 0; // capacities below 10⁻³ of the run's largest are noise (a rest, a cycle cut short), not compared
+        for (Cycle c : cycles) largest = Math.max(largest, Math.max(c.chargeCapacityMah(), c.dischargeCapacityMah()));
         for (Cycle c : cycles) {
-            String d = differs("charge", c.chargeCapacityMah(), c.instrumentChargeCapacityMah());
-            String e = differs("discharge", c.dischargeCapacityMah(), c.instrumentDischargeCapacityMah());
+            String d = differs("charge", c.chargeCapacityMah(), c.instrumentChargeCapacityMah(), 1e-3 * largest);
+            String e = differs("discharge", c.dischargeCapacityMah(), c.instrumentDischargeCapacityMah(), 1e-3 * largest);
             for (String w : new String[] {d, e}) {
                 if (w == null) continue;
                 if (n++ < 5) out.add("cycle " + c.cycle() + ": " + w);
@@ -198,10 +207,10 @@ public final class CycleSummary {
         return out;
     }
 
-    private static String differs(String what, double integrated, double instrument) {
+    private static String differs(String what, double integrated, double instrument, double floorMah) {
         if (Double.isNaN(instrument)) return null;
         double big = Math.max(Math.abs(integrated), Math.abs(instrument));
-        if (big == 0 || Math.abs(integrated - instrument) <= WARN_DIFFERENCE * big) return null;
+        if (big <= floorMah || Math.abs(integrated - instrument) <= WARN_DIFFERENCE * big) return null;
         return String.format(java.util.Locale.ROOT, "integrated %s capacity %.6g mAh differs from the instrument's %.6g mAh by %.1f %%", what, integrated,
                 instrument, 100 * Math.abs(integrated - instrument) / big);
     }

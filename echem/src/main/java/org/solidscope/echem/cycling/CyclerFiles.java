@@ -287,6 +287,14 @@ public final class CyclerFiles {
         return text(src, file, head, got, mapping, sum, blockBytes);
     }
 
+    /**
+     * A BioLogic {@code .mpr} run: time, Ewe and the current ({@code I/mA} or {@code <I>/mA}); a module that records no current
+     * but the charge of each interval ({@code dq/mA.h}, GCPL) gets its current from that charge over the interval, so that
+     * the integrated capacity is the instrument's; a module with neither (OCV) passes no current. The instrument's capacity
+     * counter is {@code Q charge/discharge/mA.h} (per half cycle, signed) or {@code Q charge/mA.h} and
+     * {@code Q discharge/mA.h}. Impedance modules (every record at a frequency) belong to the impedance reader and are refused
+     * here; the impedance points of a sequence that also cycles are rows that pass no net charge.
+     */
     private static void mpr(String src, Path file, RowSink sum) {
         byte[] all;
         try {
@@ -295,13 +303,36 @@ public final class CyclerFiles {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         BioLogicMpr.Data d = BioLogicMpr.read(src, all);
-        double[] t = d.columns().get("time/s"), v = d.columns().get("Ewe/V");
-        double[] i = d.columns().containsKey("I/mA") ? d.columns().get("I/mA") : d.columns().get("<I>/mA");
-        if (t == null || v == null || i == null) {
-            throw new InputException(src, "columns", "time/s, Ewe/V and I/mA (a galvanostatic or voltammetry module)", d.columns().keySet().toString());
+        var cols = d.columns();
+        if (impedanceOnly(cols)) {
+            throw new InputException(src, "columns", "a cycling, voltammetry or open-circuit module", "an impedance module (freq/Hz): read it with eis read");
         }
-        double[] c = d.columns().get("cycle number");
-        for (int k = 0; k < t.length; k++) sum.row(t[k], v[k], i[k] * 1e-3, c == null ? Double.NaN : c[k] + 1, Double.NaN, Double.NaN, k + 1);
+        double[] t = cols.get("time/s"), v = cols.containsKey("Ewe/V") ? cols.get("Ewe/V") : cols.get("<Ewe>/V");
+        double[] i = cols.containsKey("I/mA") ? cols.get("I/mA") : cols.get("<I>/mA");
+        double[] dq = cols.containsKey("dq/mA.h") ? cols.get("dq/mA.h") : cols.get("dQ/mA.h");
+        if (t == null || v == null) throw new InputException(src, "columns", "time/s and Ewe/V", CyclerColumns.shown(List.copyOf(cols.keySet())));
+        double[] c = cols.get("cycle number"), freq = cols.get("freq/Hz");
+        double[] qs = cols.get("Q charge/discharge/mA.h"), qc = cols.get("Q charge/mA.h"), qd = cols.get("Q discharge/mA.h");
+        for (int k = 0; k < t.length; k++) {
+            double a;
+            if (i != null) a = i[k] * 1e-3;
+            else if (dq != null) a = k == 0 || !(t[k] > t[k - 1]) ? 0 : dq[k] * 3.6 / (t[k] - t[k - 1]); // mAh over s → A
+            else a = 0;
+            if (freq != null && freq[k] != 0) a = 0; // an impedance point of a sequence: an alternating current, no net charge
+            double charge = qc != null ? qc[k] : Double.NaN, discharge = qd != null ? qd[k] : Double.NaN;
+            if (qs != null) {
+                if (a > 0) charge = Math.abs(qs[k]); else if (a < 0) discharge = Math.abs(qs[k]);
+            }
+            sum.row(t[k], v[k], a, c == null ? Double.NaN : c[k] + 1, charge, discharge, k + 1);
+        }
+    }
+
+    /** Whether every record of an {@code .mpr} is an impedance point (a sequence whose impedance points sit among cycling rows is a run). */
+    private static boolean impedanceOnly(java.util.Map<String, double[]> cols) {
+        double[] f = cols.get("freq/Hz");
+        if (f == null) return false;
+        for (double x : f) if (x == 0) return false;
+        return true;
     }
 
     /** Where a text table's rows begin: its columns, separator and the byte offset after the header line. */
@@ -345,8 +376,7 @@ public final class CyclerFiles {
         if (text.startsWith("BIO-LOGIC MODULAR FILE")) {
             try {
                 var cols = BioLogicMpr.read(file.toString(), Files.readAllBytes(file)).columns();
-                return !cols.containsKey("freq/Hz") && cols.containsKey("time/s") && cols.containsKey("Ewe/V")
-                        && (cols.containsKey("I/mA") || cols.containsKey("<I>/mA"));
+                return !impedanceOnly(cols) && cols.containsKey("time/s") && (cols.containsKey("Ewe/V") || cols.containsKey("<Ewe>/V"));
             } catch (IOException | RuntimeException e) {
                 return false;
             }

@@ -59,9 +59,8 @@ public final class CyclingModality implements Modality {
 
     @Override
     public boolean recognises(Source source) {
-        String n = source.name().toLowerCase(Locale.ROOT);
-        if (source.data() == null || !(n.endsWith(".csv") || n.endsWith(".txt") || n.endsWith(".mpt") || n.endsWith(".mpr") || n.endsWith(".dta") || n.endsWith(".xlsx"))) return false;
-        return CyclerFiles.isCyclerFile(source.data());
+        // by content alone: Maccor names its exports by channel (.034, .052), others by whatever the user chose
+        return source.data() != null && CyclerFiles.isCyclerFile(source.data());
     }
 
     @Override
@@ -91,6 +90,7 @@ public final class CyclingModality implements Modality {
             curve.row(t, v, i);
         });
         CycleSummary.Result result = sum.finish();
+        notes.addAll(result.warnings());
         Kind kind = given != null ? given : curve.kind();
         if ((kind == Kind.CCD || kind == Kind.CV) && Double.isNaN(area)) {
             area = 1;
@@ -111,7 +111,12 @@ public final class CyclingModality implements Modality {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("run", kind.name().toLowerCase(Locale.ROOT));
         params.put("rest_current_a", settings.restCurrentA());
-        if (kind == Kind.CYCLING) {
+        params.put("run_kind", result.kind().name().toLowerCase(Locale.ROOT));
+        if (kind == Kind.CYCLING && result.cycles().isEmpty()) {
+            m.add(Metric.of("cycling.cycles", 0, "1"));
+            m.add(Metric.of("cycling.steps", result.steps().size(), "1"));
+            notes.add("no current flowed: an open-circuit record, no cycles");
+        } else if (kind == Kind.CYCLING) {
             List<CycleSummary.Cycle> cs = result.cycles();
             CycleSummary.Cycle first = cs.get(0), last = cs.get(cs.size() - 1);
             m.add(Metric.of("cycling.cycles", cs.size(), "1"));
