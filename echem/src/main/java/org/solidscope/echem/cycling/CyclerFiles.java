@@ -284,6 +284,7 @@ public final class CyclerFiles {
             return "Gamry DTA";
         }
         if (XlsxTables.isZip(head, got)) return XlsxTables.read(src, file, mapping, sum);
+        if (ArbinRes.recognises(head, got)) return ArbinRes.read(src, file, sum);
         return text(src, file, head, got, mapping, sum, blockBytes);
     }
 
@@ -383,6 +384,7 @@ public final class CyclerFiles {
         }
         if (text.startsWith("EXPLAIN")) return GamryCurves.recognises(text);
         if (XlsxTables.isZip(head, got)) return XlsxTables.hasCyclerSheet(file);
+        if (ArbinRes.recognises(head, got)) return true;
         try {
             Header h = header(file.toString(), head, got, null);
             String line = text.substring(0, (int) Math.min(h.end(), text.length())).toLowerCase(java.util.Locale.ROOT);

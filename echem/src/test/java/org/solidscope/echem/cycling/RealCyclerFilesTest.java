@@ -244,6 +244,26 @@ class RealCyclerFilesTest {
     }
 
     @Test
+    void arbinResAccessDatabase() throws IOException {
+        Path f = RealData.file("navani/arbin_example.res");
+        CyclerFiles.Summary s = CyclerFiles.summarise(f, null, REST_A);
+        assertEquals("Arbin res", s.vendor());
+        assertEquals(2150, s.result().rows());
+        // the database read directly: Arbin counts capacity per cycle, so a cycle's capacity is its largest value
+        Map<Integer, double[]> ref = new TreeMap<>();
+        try (var db = new com.healthmarketscience.jackcess.DatabaseBuilder(f.toFile()).setReadOnly(true).open()) {
+            for (var r : db.getTable("Channel_Normal_Table")) {
+                double[] v = ref.computeIfAbsent(((Number) r.get("Cycle_Index")).intValue(), k -> new double[2]);
+                v[0] = Math.max(v[0], ((Number) r.get("Charge_Capacity")).doubleValue() * 1000);
+                v[1] = Math.max(v[1], ((Number) r.get("Discharge_Capacity")).doubleValue() * 1000);
+            }
+        }
+        assertEquals(5, ref.size()); // the fifth only begins: no capacity, no cycle in the summary
+        instrumentMatches(ref, s.result(), f.toString());
+        integratedMatches(s.result(), f.toString());
+    }
+
+    @Test
     void arbinWorkbook() {
         Path f = RealData.file("navani/bs542_004_gr_li_50ua_50mv_1v_191020_Channel_11.xlsx");
         CyclerFiles.Summary s = CyclerFiles.summarise(f, null, REST_A);
