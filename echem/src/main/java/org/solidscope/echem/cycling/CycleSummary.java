@@ -55,8 +55,10 @@ public final class CycleSummary {
     // the open step
     private int stepCycle, stepSign;
     private long stepRow;
-    private double stepT0, stepQ, stepIMin, stepIMax, stepVMin, stepVMax;
-    private double ccS, cvS, otherS; // time under current in constant-current, constant-voltage and other steps
+    private double stepT0, stepQ, stepFirstI;
+    // charge passed at constant current (within 5 % of the step's first current), at constant voltage (≤ 1 mV from the row
+    // before) and otherwise: a CC-CV step is one step of the current's class, its charge mostly constant-current
+    private double ccQ, cvQ, otherQ;
     private double lastQc = Double.NaN, lastQd = Double.NaN;
     private long rows;
     private boolean first = true;
@@ -99,7 +101,7 @@ public final class CycleSummary {
             first = false;
             cycle = c;
             t0 = t;
-            openStep(c, sign, t);
+            openStep(c, sign, t, i);
         } else {
             if (t < pt) throw new InputException(src, "row " + where + " time", "time that does not go backwards (≥ " + pt + " s)", t + " s");
             if (c != cycle) {
@@ -110,9 +112,15 @@ public final class CycleSummary {
             boolean jump = sign != 0 && sign == lastSign && Math.abs(i - pi) > STEP_JUMP * Math.max(Math.abs(i), Math.abs(pi));
             if (sign != lastSign || jump) {
                 closeStep(pt);
-                openStep(c, sign, t);
+                openStep(c, sign, t, i);
             }
             double dt = t - pt, im = 0.5 * (i + pi), pm = 0.5 * (v * i + pv * pi);
+            if (sign != 0 && sign == lastSign) {
+                double dq = Math.abs(im * dt);
+                if (Math.abs(Math.abs(i) - Math.abs(stepFirstI)) <= 0.05 * Math.abs(stepFirstI)) ccQ += dq;
+                else if (Math.abs(v - pv) <= 1e-3) cvQ += dq;
+                else otherQ += dq;
+            }
             stepQ += im * dt;
             if (im > 0) { qc += im * dt; ec += pm * dt; tc += dt; ic += im * dt; }
             else if (im < 0) { qd -= im * dt; ed -= pm * dt; td += dt; id -= im * dt; }
@@ -129,11 +137,7 @@ public final class CycleSummary {
             instQd = (Double.isNaN(instQd) ? 0 : instQd) + increment(lastQd, instDischarge);
             lastQd = instDischarge;
         }
-        double ai = Math.abs(i);
-        stepIMin = Math.min(stepIMin, ai);
-        stepIMax = Math.max(stepIMax, ai);
-        stepVMin = Math.min(stepVMin, v);
-        stepVMax = Math.max(stepVMax, v);
+
         pt = t;
         pv = v;
         pi = i;
@@ -147,9 +151,8 @@ public final class CycleSummary {
         return q >= last ? q - last : q;
     }
 
-    private void openStep(int c, int sign, double t) {
-        stepIMin = stepVMin = Double.POSITIVE_INFINITY;
-        stepIMax = stepVMax = Double.NEGATIVE_INFINITY;
+    private void openStep(int c, int sign, double t, double i) {
+        stepFirstI = i;
         stepCycle = c;
         stepSign = sign;
         stepRow = rows + 1;
@@ -159,11 +162,6 @@ public final class CycleSummary {
 
     private void closeStep(double tEnd) {
         double d = tEnd - stepT0;
-        if (stepSign != 0) {
-            boolean constantCurrent = stepIMax - stepIMin <= 0.05 * stepIMax;
-            boolean constantVoltage = stepVMax - stepVMin <= 0.01;
-            if (constantCurrent) ccS += d; else if (constantVoltage) cvS += d; else otherS += d;
-        }
         steps.add(new Step(steps.size() + 1, stepCycle, stepSign == 0 ? Kind.REST : stepSign > 0 ? Kind.CHARGE : Kind.DISCHARGE, stepRow, stepT0, d,
                 d > 0 ? stepQ / d : 0, Math.abs(stepQ) / 3.6));
     }
@@ -182,8 +180,8 @@ public final class CycleSummary {
         if (rows == 0) throw new InputException(src, "rows", "at least one row of data", "none");
         if (qc != 0 || qd != 0 || !Double.isNaN(instQc) && instQc > 0 || !Double.isNaN(instQd) && instQd > 0) close(pt);
         closeStep(pt);
-        double on = ccS + cvS + otherS;
-        RunKind kind = on == 0 ? RunKind.OPEN_CIRCUIT : ccS >= 0.5 * on ? RunKind.GALVANOSTATIC : cvS >= 0.5 * on ? RunKind.POTENTIOSTATIC
+        double on = ccQ + cvQ + otherQ;
+        RunKind kind = on == 0 ? RunKind.OPEN_CIRCUIT : ccQ >= 0.5 * on ? RunKind.GALVANOSTATIC : cvQ >= 0.5 * on ? RunKind.POTENTIOSTATIC
                 : RunKind.SWEPT_OR_MIXED;
         if (on == 0) cycles.clear(); // no current ever flowed: no cycles
         return new Result(List.copyOf(cycles), List.copyOf(drops), List.copyOf(steps), rows, kind, warnings(cycles));

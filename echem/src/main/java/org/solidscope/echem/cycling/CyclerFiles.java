@@ -283,8 +283,10 @@ public final class CyclerFiles {
             GamryCurves.read(src, file, sum);
             return "Gamry DTA";
         }
+        if (XlsxTables.isZip(head, got) && NewareBinary.isNdax(file)) return NewareBinary.readNdax(src, file, sum);
         if (XlsxTables.isZip(head, got)) return XlsxTables.read(src, file, mapping, sum);
         if (ArbinRes.recognises(head, got)) return ArbinRes.read(src, file, sum);
+        if (NewareBinary.isNda(head, got)) return NewareBinary.readNda(src, file, sum);
         return text(src, file, head, got, mapping, sum, blockBytes);
     }
 
@@ -383,8 +385,8 @@ public final class CyclerFiles {
             }
         }
         if (text.startsWith("EXPLAIN")) return GamryCurves.recognises(text);
-        if (XlsxTables.isZip(head, got)) return XlsxTables.hasCyclerSheet(file);
-        if (ArbinRes.recognises(head, got)) return true;
+        if (XlsxTables.isZip(head, got)) return NewareBinary.isNdax(file) || XlsxTables.hasCyclerSheet(file);
+        if (ArbinRes.recognises(head, got) || NewareBinary.isNda(head, got)) return true;
         try {
             Header h = header(file.toString(), head, got, null);
             String line = text.substring(0, (int) Math.min(h.end(), text.length())).toLowerCase(java.util.Locale.ROOT);

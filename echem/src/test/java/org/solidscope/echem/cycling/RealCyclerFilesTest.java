@@ -264,6 +264,20 @@ class RealCyclerFilesTest {
     }
 
     @Test
+    void newareBinaryNdaAndNdax() {
+        Path nda = RealData.file("navani/test.nda");
+        CyclerFiles.Summary a = CyclerFiles.summarise(nda, null, REST_A);
+        assertEquals("Neware nda", a.vendor());
+        assertEquals(439, a.result().rows());
+        Path ndax = RealData.file("navani/test.ndax");
+        CyclerFiles.Summary b = CyclerFiles.summarise(ndax, null, REST_A);
+        assertEquals("Neware ndax", b.vendor());
+        assertEquals(1464, b.result().rows());
+        assertEquals(12.1667, spanH(b.result()), 1e-3); // TestInfo.xml: 2024-02-01 20:24:23 to 2024-02-02 08:34:23
+        integratedMatches(b.result(), ndax.toString());
+    }
+
+    @Test
     void arbinWorkbook() {
         Path f = RealData.file("navani/bs542_004_gr_li_50ua_50mv_1v_191020_Channel_11.xlsx");
         CyclerFiles.Summary s = CyclerFiles.summarise(f, null, REST_A);
