@@ -103,7 +103,10 @@ public final class CycleSummary {
             t0 = t;
             openStep(c, sign, t, i);
         } else {
-            if (t < pt) throw new InputException(src, "row " + where + " time", "time that does not go backwards (≥ " + pt + " s)", t + " s");
+            if (t < pt) {
+                throw new InputException(src, "row " + where + " time", "time that does not go backwards (≥ " + pt + " s)", t + " s"
+                        + (t < 0.01 * pt ? " (the clock starts again: a step's clock? name the test's clock with --columns time=…)" : ""));
+            }
             if (c != cycle) {
                 close(pt);
                 cycle = c;

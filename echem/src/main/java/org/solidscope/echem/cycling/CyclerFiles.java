@@ -78,7 +78,7 @@ public final class CyclerFiles {
                 int dir = at[1];
                 if (dir == Direction.UNKNOWN) {
                     return new Block(rows, lines, ln, t, v, i, c, qc, qd, lines, "column '" + cols.names().get(cols.direction()).strip() + "'",
-                            "'" + Direction.shown(b, lineStart, len, sep, cols.direction()) + "', not a direction (C, D, R; Chg, DChg, Rest)");
+                            "'" + Direction.shown(b, lineStart, len, sep, cols.direction()) + "'");
                 }
                 if (dir == Direction.CHARGE) i[rows] = Math.abs(i[rows]);
                 else if (dir == Direction.DISCHARGE) i[rows] = -Math.abs(i[rows]);
@@ -195,7 +195,11 @@ public final class CyclerFiles {
             sum.row(b.t()[k], b.v()[k], b.i()[k], b.c() == null ? Double.NaN : b.c()[k], b.qc() == null ? Double.NaN : b.qc()[k],
                     b.qd() == null ? Double.NaN : b.qd()[k], lineNo + b.line()[k]);
         }
-        if (b.badField() != null) throw new InputException(src, "line " + (lineNo + b.badLine()), "a row of the header's columns", b.badFound());
+        if (b.badField() != null) {
+            boolean columns = b.badField().equals("columns");
+            throw new InputException(src, "line " + (lineNo + b.badLine()) + (columns ? "" : " " + b.badField()),
+                    columns ? "a row of the header's columns" : "a direction (C, D, R; Chg, DChg, Rest)", b.badFound());
+        }
         return lineNo + b.lines();
     }
 
