@@ -125,14 +125,14 @@ final class FastNumbers {
         for (; i < to && b[i] >= '0' && b[i] <= '9'; i++) {
             any = true;
             if (mant != 0 || b[i] != '0') { mant = mant * 10 + (b[i] - '0'); digits++; }
-            if (digits > 18) return slow(b, from, to);
+            if (digits > 19) return slow(b, from, to);
         }
         if (i < to && b[i] == '.') {
             i++;
             for (; i < to && b[i] >= '0' && b[i] <= '9'; i++) {
                 any = true;
                 if (mant != 0 || b[i] != '0') { mant = mant * 10 + (b[i] - '0'); digits++; }
-                if (digits > 18) return slow(b, from, to);
+                if (digits > 19) return slow(b, from, to); // 19 digits fit an unsigned 64-bit integer
                 exp--;
             }
         }
@@ -150,10 +150,77 @@ final class FastNumbers {
             exp += eneg ? -e : e;
         }
         if (i != to) return slow(b, from, to);
-        if (digits > 15 || exp < -22 || exp > 22) return slow(b, from, to);
+        if (mant == 0) return neg ? -0.0 : 0.0;
+        if (digits > 15 || exp < -22 || exp > 22) {
+            double v = eiselLemire(mant, exp);
+            if (v != v) return slow(b, from, to);
+            return neg ? -v : v;
+        }
         double v = mant;
         v = exp < 0 ? v / POW10[-exp] : v * POW10[exp];
         return neg ? -v : v;
+    }
+
+    // 128-bit approximations of 5^q for q in [-342, 308], most significant bit set: high and low words
+    private static final int Q_MIN = -342, Q_MAX = 308;
+    private static final long[] POW5_HI = new long[Q_MAX - Q_MIN + 1], POW5_LO = new long[Q_MAX - Q_MIN + 1];
+
+    static {
+        java.math.BigInteger two128 = java.math.BigInteger.ONE.shiftLeft(128), two127 = java.math.BigInteger.ONE.shiftLeft(127);
+        for (int q = Q_MIN; q <= Q_MAX; q++) {
+            java.math.BigInteger c;
+            if (q >= 0) { // 5^q moved up to 128 bits and truncated
+                c = java.math.BigInteger.valueOf(5).pow(q);
+                int shift = 128 - c.bitLength();
+                c = shift >= 0 ? c.shiftLeft(shift) : c.shiftRight(-shift);
+            } else { // 2^b / 5^-q rounded up, with b giving 128 significant bits (twice that below 5^-27, then truncated)
+                java.math.BigInteger p5 = java.math.BigInteger.valueOf(5).pow(-q);
+                int z = p5.subtract(java.math.BigInteger.ONE).bitLength(); // the least z with 2^z ≥ 5^-q
+                int bb = q >= -27 ? z + 127 : 2 * z + 128;
+                c = java.math.BigInteger.ONE.shiftLeft(bb).divide(p5).add(java.math.BigInteger.ONE);
+                while (c.compareTo(two128) >= 0) c = c.shiftRight(1);
+            }
+            if (c.compareTo(two127) < 0 || c.compareTo(two128) >= 0) throw new IllegalStateException("power of five " + q);
+            POW5_HI[q - Q_MIN] = c.shiftRight(64).longValue();
+            POW5_LO[q - Q_MIN] = c.longValue();
+        }
+    }
+
+    /**
+     * w · 10^q correctly rounded to a double, for w of at most 19 digits (an unsigned 64-bit integer, not 0), by the Eisel–Lemire
+     * algorithm (Lemire, "Number parsing at a gigabyte per second", Software: Practice and Experience 51, 2021): the product
+     * of w with a 128-bit approximation of 5^q gives the 53 significant bits and whether they are exact; NaN where it
+     * cannot tell (a subnormal, an overflow, a product that may lie on a rounding edge), for the caller's slow path.
+     */
+    static double eiselLemire(long w, int q) {
+        if (q < Q_MIN || q > Q_MAX) return Double.NaN;
+        int lz = Long.numberOfLeadingZeros(w);
+        w <<= lz;
+        int k = q - Q_MIN;
+        long hi = Math.unsignedMultiplyHigh(w, POW5_HI[k]), lo = w * POW5_HI[k];
+        if ((hi & 0x1FF) == 0x1FF) { // the truncation of 5^q may matter: add the second word's product
+            long hi2 = Math.unsignedMultiplyHigh(w, POW5_LO[k]);
+            long sum = lo + hi2;
+            if (Long.compareUnsigned(sum, lo) < 0) hi++;
+            lo = sum;
+            if ((hi & 0x1FF) == 0x1FF && lo == -1L && (q < -27 || q > 55)) return Double.NaN;
+        }
+        int upper = (int) (hi >>> 63);
+        int shift = upper + 9;
+        long mantissa = hi >>> shift;
+        int power2 = (int) (((152170L + 65536L) * q) >> 16) + 63 + upper - lz + 1023;
+        if (power2 <= 0) return Double.NaN; // subnormal
+        // halfway between two doubles only when nothing but zeros was dropped and 5^q is exact (q in −4 … 23)
+        if (Long.compareUnsigned(lo, 1) <= 0 && q >= -4 && q <= 23 && (mantissa & 3) == 1 && (mantissa << shift) == hi) mantissa &= ~1L;
+        mantissa += mantissa & 1;
+        mantissa >>>= 1;
+        if (mantissa >= 1L << 53) {
+            mantissa = 1L << 52;
+            power2++;
+        }
+        mantissa &= ~(1L << 52);
+        if (power2 >= 0x7FF) return Double.NaN; // infinite
+        return Double.longBitsToDouble(mantissa | (long) power2 << 52);
     }
 
     private static double slow(byte[] b, int from, int to) {

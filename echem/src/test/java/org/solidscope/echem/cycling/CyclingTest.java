@@ -130,6 +130,21 @@ class CyclingTest {
             assertEquals(Double.parseDouble(s), FastNumbers.field(row, 0, row.length, (byte) ',', end), 0, s);
             assertEquals(s.length(), end[0]);
         }
+        // 16 to 19 significant digits and exponents far from 0 (the Eisel–Lemire path), halfway cases, extremes
+        for (int k = 0; k < 300_000; k++) {
+            String s = switch (k % 6) {
+                case 0 -> Double.toString(r.nextDouble() * 10); // 16–17 digits, as Arbin's exports write float64
+                case 1 -> Double.toString(Double.longBitsToDouble(r.nextLong() & 0x7FEFFFFFFFFFFFFFL)); // any magnitude
+                case 2 -> String.format(java.util.Locale.ROOT, "%.18f", r.nextDouble());
+                case 3 -> (1 + r.nextInt(9)) + String.valueOf(Math.abs(r.nextLong() % 1_000_000_000_000_000L)) + "e" + (r.nextInt(600) - 320);
+                case 4 -> java.math.BigDecimal.valueOf(Math.ulp(1.0) * r.nextInt(1 << 20)).add(java.math.BigDecimal.ONE)
+                        .add(java.math.BigDecimal.valueOf(Math.ulp(1.0) / 2)).toPlainString(); // near halfway between doubles
+                default -> "9007199254740993" + "e" + (r.nextInt(40) - 20); // 2^53 + 1: a tie
+            };
+            byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+            assertEquals(Double.doubleToLongBits(Double.parseDouble(s)), Double.doubleToLongBits(FastNumbers.field(b, 0, b.length, (byte) ',', end)), s);
+            assertEquals(Double.doubleToLongBits(Double.parseDouble(s)), Double.doubleToLongBits(FastNumbers.general(b, 0, b.length)), s);
+        }
         byte[] junk = "1.2.3".getBytes(StandardCharsets.US_ASCII);
         assertTrue(Double.isNaN(FastNumbers.field(junk, 0, junk.length, (byte) ',', end)));
     }
