@@ -202,10 +202,23 @@ public final class BioLogicMpr {
         out.writeBytes(body);
     }
 
-    /** The impedance spectrum of a PEIS/GEIS file: {@code freq/Hz}, {@code Re(Z)/Ohm}, {@code -Im(Z)/Ohm} (negated back). */
+    /**
+     * The impedance spectrum of a PEIS/GEIS file: {@code freq/Hz}, {@code Re(Z)/Ohm}, {@code -Im(Z)/Ohm} (negated back), or
+     * {@code |Z|/Ohm} and {@code Phase(Z)/deg} where the file stored those; records at frequency 0 (the other techniques of
+     * a sequence) are left out.
+     */
     static ImpedanceSpectrum spectrum(String src, byte[] bytes) {
         Data d = read(src, bytes);
         double[] f = d.columns().get("freq/Hz"), re = d.columns().get("Re(Z)/Ohm"), mim = d.columns().get("-Im(Z)/Ohm");
+        double[] mod = d.columns().get("|Z|/Ohm"), phase = d.columns().get("Phase(Z)/deg");
+        if (f != null && (re == null || mim == null) && mod != null && phase != null) { // a sequence that stored |Z| and its phase
+            re = new double[f.length];
+            mim = new double[f.length];
+            for (int i = 0; i < f.length; i++) {
+                re[i] = mod[i] * Math.cos(Math.toRadians(phase[i]));
+                mim[i] = -mod[i] * Math.sin(Math.toRadians(phase[i]));
+            }
+        }
         if (f == null || re == null || mim == null) {
             throw new InputException(src, "columns", "freq/Hz, Re(Z)/Ohm and -Im(Z)/Ohm (an impedance technique)", d.columns().keySet().toString());
         }
