@@ -13,6 +13,7 @@ import org.solidscope.echem.Circuit;
 import org.solidscope.echem.CircuitFit;
 import org.solidscope.echem.ImpedanceSpectrum;
 import org.solidscope.echem.LinKK;
+import org.solidscope.echem.RelaxationTimes;
 import org.solidscope.echem.SpectrumCsv;
 import org.solidscope.echem.SpectrumSimulator;
 import org.solidscope.report.LinePlot;
@@ -207,22 +208,40 @@ final class EisCommand implements Runnable {
     static final class Drt implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE") Path file;
         @Option(names = "--lambda", description = "regularisation parameter (default: chosen by GCV)") Double lambda;
-        @Option(names = "--json", description = "tau_s, gamma_ohm, peaks, r_inf_ohm, lambda") Path json;
+        @Option(names = "--settings", defaultValue = "solidscope",
+                description = "solidscope (centres at 1/(2πf), coefficient penalty, 1/|Z| weights) or pydrttools (centres at 1/f, FWHM coefficient 0.5, "
+                        + "second-derivative penalty, unweighted); both fit R∞, and a series inductance (solidscope: when the spectrum has points with Z'' > 0)") String settings;
+        @Option(names = "--no-inductance", description = "fit no series inductance") boolean noInductance;
+        @Option(names = "--json", description = "tau_s, gamma_ohm, peaks, r_inf_ohm, inductance_h, lambda, lambda_range, notes") Path json;
         @Option(names = "--plot", description = "γ against τ (PNG)") Path plot;
 
         @Override
         public Integer call() {
             if (lambda != null && !(lambda > 0 && Double.isFinite(lambda))) throw new InputException("--lambda", "lambda", "a number > 0", String.valueOf(lambda));
             ImpedanceSpectrum s = atLeastFivePoints(org.solidscope.echem.InstrumentFiles.read(file));
-            var r = org.solidscope.echem.RelaxationTimes.compute(s, lambda == null ? Double.NaN : lambda);
-            Main.out().printf("%s: DRT with λ = %.3g%s; R∞ %.4g Ohm, polarisation %.4g Ohm, largest residual %.3g %% of |Z|%n", file, r.lambda(),
-                    lambda == null ? " (GCV)" : "", r.rInfOhm(), r.polarisationOhm(), 100 * r.maxResidualRelative());
+            RelaxationTimes.Settings set = switch (settings.toLowerCase(java.util.Locale.ROOT)) {
+                case "solidscope" -> RelaxationTimes.Settings.defaults();
+                case "pydrttools" -> RelaxationTimes.Settings.pyDrtTools();
+                default -> throw new InputException("--settings", "settings", "solidscope or pydrttools", "'" + settings + "'");
+            };
+            set = set.withLambda(lambda == null ? Double.NaN : lambda);
+            if (noInductance) set = new RelaxationTimes.Settings(set.lambda(), set.centres(), set.epsilonTimesSpacing(), set.penaltyOrder(),
+                    RelaxationTimes.Inductance.NONE, set.weighted(), set.lambdaMin(), set.lambdaMax());
+            var r = RelaxationTimes.compute(s, set);
+            Main.out().printf("%s: DRT with λ = %.3g%s; R∞ %.4g Ohm, L %.4g H (NaN: not fitted), polarisation %.4g Ohm, largest residual %.3g %% of |Z|%n", file, r.lambda(),
+                    lambda == null ? String.format(" (GCV over %.0e … %.0e)", r.lambdaRange()[0], r.lambdaRange()[1]) : "", r.rInfOhm(), r.inductanceH(),
+                    r.polarisationOhm(), 100 * r.maxResidualRelative());
+            for (String note : r.notes()) Main.out().println("note: " + note);
             for (var p : r.peaks()) Main.out().printf("  peak at τ %.4g s (%.4g Hz): %.4g Ohm%n", p.tauS(), p.frequencyHz(), p.resistanceOhm());
             if (json != null) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("lambda", r.lambda());
+                m.put("lambda_range", r.lambdaRange());
+                m.put("settings", settings.toLowerCase(java.util.Locale.ROOT));
                 m.put("r_inf_ohm", r.rInfOhm());
+                m.put("inductance_h", r.inductanceH());
                 m.put("polarisation_ohm", r.polarisationOhm());
+                m.put("notes", r.notes());
                 m.put("peaks", r.peaks());
                 m.put("tau_s", r.tauS());
                 m.put("gamma_ohm", r.gammaOhm());

@@ -390,7 +390,9 @@ final class FastCommandSetters {
                     case "file" -> c.file = java.nio.file.Path.of(text);
                     case "json" -> c.json = java.nio.file.Path.of(text);
                     case "lambda" -> c.lambda = Double.valueOf(text);
+                    case "noInductance" -> c.noInductance = FastCommands.bool(text);
                     case "plot" -> c.plot = java.nio.file.Path.of(text);
+                    case "settings" -> c.settings = text;
                     default -> {
                         return false;
                     }

@@ -275,6 +275,14 @@ class RealCyclerFilesTest {
         assertEquals(1464, b.result().rows());
         assertEquals(12.1667, spanH(b.result()), 1e-3); // TestInfo.xml: 2024-02-01 20:24:23 to 2024-02-02 08:34:23
         integratedMatches(b.result(), ndax.toString());
+        // NewareNDA (v2025.02.13) on the same files, each step's last capacity summed per cycle: the same numbers
+        double[][] newareNda = {{0, 6.530556e-05}, {6.965278e-04, 7.009194e-03}}, newareNdax = {{0.5930392, 0.6254508}};
+        for (int k = 0; k < 2; k++) {
+            assertEquals(newareNda[k][0], a.result().cycles().get(k).instrumentChargeCapacityMah(), 1e-4 * newareNda[k][0] + 1e-12);
+            assertEquals(newareNda[k][1], a.result().cycles().get(k).instrumentDischargeCapacityMah(), 1e-4 * newareNda[k][1]);
+        }
+        assertEquals(newareNdax[0][0], b.result().cycles().get(0).instrumentChargeCapacityMah(), 1e-4 * newareNdax[0][0]);
+        assertEquals(newareNdax[0][1], b.result().cycles().get(0).instrumentDischargeCapacityMah(), 1e-4 * newareNdax[0][1]);
     }
 
     @Test
