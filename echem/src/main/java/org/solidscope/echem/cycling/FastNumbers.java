@@ -70,7 +70,12 @@ final class FastNumbers {
         }
         if (i == to || b[i] == sep || b[i] == '\n' || b[i] == '\r') {
             end[0] = i;
-            if (digits == 0 || digits > 15 || frac > 22) return general(b, from, i);
+            if (digits == 0 || digits > 19) return general(b, from, i);
+            if (digits > 15 || frac > 22) { // 16 to 19 digits (float64 as Arbin writes it): m is exact as an unsigned 64-bit integer
+                double v = m == 0 ? 0 : eiselLemire(m, -Math.max(frac, 0));
+                if (v != v) return general(b, from, i);
+                return neg ? -v : v;
+            }
             double v = frac > 0 ? m / POW10[frac] : m;
             return neg ? -v : v;
         }
