@@ -300,6 +300,46 @@ class ReaderFuzzTest {
         readsOrRefuses(names[which], mutate(seeds[which], rnd), f -> org.solidscope.echem.cycling.CyclerFiles.summarise(f, null, 1e-9), null, null);
     }
 
+    /** The public instrument files of shared/realdata beside the project (null when absent: the properties below are then skipped). */
+    static Path realData() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path c = p.resolveSibling("shared").resolve("realdata");
+            if (Files.isDirectory(c)) return c;
+        }
+        return null;
+    }
+
+    static final String[] REAL_CYCLER = {"cellpy/maccor_002.txt", "beep/PreDiag_000229_000229_truncated.034", "beep/PredictionDiagnostics_000151_test.052",
+        "beep/2017-05-09_test-TC-contact_CH33.csv", "cellpy/neware_uio.csv", "cellpy/pec.csv", "cellpy/biol.mpr", "navani/00_test_01_OCV_C01.mpr",
+        "navani/00_test_02_MB_C01.mpr", "navani/arbin_example.res", "navani/bs542_004_gr_li_50ua_50mv_1v_191020_Channel_11.xlsx", "navani/test.nda",
+        "navani/test.ndax"};
+    static final String[] REAL_IMPEDANCE = {"impedance.py/exampleData.csv", "impedance.py/exampleDataGamry.DTA", "impedance.py/exampleDataBioLogic.mpt",
+        "impedance.py/exampleDataZPlot.z", "impedance.py/exampleDataCHInstruments.txt", "impedance.py/exampleDataVersaStudio.par",
+        "impedance.py/exampleDataParstat.txt", "impedance.py/exampleDataPowersuite.txt", "impedance.py/exampleDataAutolab.txt", "pyDRTtools/data/1ZARC.csv"};
+    static final java.util.Map<String, byte[]> REAL = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static byte[] real(String name) throws IOException {
+        Path root = realData();
+        net.jqwik.api.Assume.that(root != null && Files.isRegularFile(root.resolve(name)));
+        byte[] b = REAL.get(name);
+        if (b == null) REAL.put(name, b = Files.readAllBytes(root.resolve(name)));
+        return b;
+    }
+
+    @Property(tries = 650, seed = "18014")
+    void realCyclerFiles(@ForAll long rnd, @ForAll @IntRange(min = 0, max = 12) int which) throws Exception {
+        // every cycler family of shared/realdata mutated: read or refused, never another exception, never a hang
+        String name = REAL_CYCLER[which];
+        readsOrRefuses(Path.of(name).getFileName().toString(), mutate(real(name), rnd), f -> org.solidscope.echem.cycling.CyclerFiles.summarise(f, null, 1e-9),
+                null, null);
+    }
+
+    @Property(tries = 500, seed = "18015")
+    void realImpedanceFiles(@ForAll long rnd, @ForAll @IntRange(min = 0, max = 9) int which) throws Exception {
+        String name = REAL_IMPEDANCE[which];
+        readsOrRefuses(Path.of(name).getFileName().toString(), mutate(real(name), rnd), org.solidscope.echem.InstrumentFiles::read, null, null);
+    }
+
     @Property(tries = 800, seed = "18011")
     void pngCscanWithSidecar(@ForAll long rnd) throws Exception {
         readsOrRefuses("scan.png", mutate(png, rnd), CscanFiles::read, "scan.png.json", npy2Sidecar);

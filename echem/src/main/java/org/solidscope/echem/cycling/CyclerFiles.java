@@ -334,6 +334,31 @@ public final class CyclerFiles {
         }
     }
 
+    /**
+     * Refuses a file that ends inside a row: a last line without its line feed that has fewer fields than the header (a
+     * copy cut short). A last row that is whole but lacks the line feed is read.
+     */
+    private static void lastLineWhole(String src, Path file, int headerFields, byte sep) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            long size = ch.size();
+            int n = (int) Math.min(size, 64 * 1024);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(n);
+            while (buf.hasRemaining() && ch.read(buf, size - n + buf.position()) >= 0) { }
+            byte[] b = buf.array();
+            if (n == 0 || b[n - 1] == '\n') return;
+            int from = n - 1, fields = 1;
+            while (from > 0 && b[from - 1] != '\n') from--;
+            for (int k = from; k < n; k++) if (b[k] == sep) fields++;
+            if (from == 0 && size > n) return; // a last line longer than the tail read: the blocks refuse it
+            if (fields < headerFields) {
+                throw new InputException(src, "the last line", "a whole row of the header's " + headerFields + " columns, ending in a line feed",
+                        fields + " columns and no line feed: the file ends inside a row (a copy cut short?)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
     /** Whether every record of an {@code .mpr} is an impedance point (a sequence whose impedance points sit among cycling rows is a run). */
     private static boolean impedanceOnly(java.util.Map<String, double[]> cols) {
         double[] f = cols.get("freq/Hz");
@@ -408,6 +433,7 @@ public final class CyclerFiles {
         long headerEnd = h.end();
         CyclerColumns cols = h.columns();
         if (Double.isNaN(cols.timeScaleS())) cols = cols.withTimeScale(TimeBase.decide(src, file, head, got, headerEnd, cols, sep));
+        lastLineWhole(src, file, cols.names().size(), sep);
         int need = cols.lastNeeded();
         long lineNo = start.substring(0, (int) Math.min(headerEnd, start.length())).chars().filter(ch -> ch == '\n').count();
         // blocks of whole lines are parsed on all cores into columns and consumed in order: the summary stays sequential,
