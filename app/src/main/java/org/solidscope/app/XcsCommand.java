@@ -141,7 +141,7 @@ final class XcsCommand implements Runnable {
         DarkFrames.Result dark(FrameFile f) {
             long n = skipped(f);
             if (dark != null) {
-                FrameFile d = FrameFile.open(dark);
+                FrameFile d = FrameFile.openAny(dark);
                 if (d.rows() != f.rows() || d.cols() != f.cols()) throw new InputException(dark.toString(), "rows, cols", f.rows() + " × " + f.cols(), d.rows() + " × " + d.cols());
                 return DarkFrames.measure(d, 0, d.frames(), noisyFactor);
             }
@@ -192,8 +192,7 @@ final class XcsCommand implements Runnable {
     }
 
     static boolean isFrameFile(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".bin") || n.endsWith(".raw") || n.endsWith(".dat");
+        return FrameFile.isFrameFile(p);
     }
 
     static Map<String, Object> processed(FrameProcessor.Result r) {
@@ -340,7 +339,7 @@ final class XcsCommand implements Runnable {
             SpectrumCube adu;
             String what;
             if (isFrameFile(input)) {
-                FrameFile f = FrameFile.open(input);
+                FrameFile f = FrameFile.openAny(input);
                 FrameOptions o = new FrameOptions();
                 o.darkFrames = darkFrames;
                 o.noisyFactor = 5;
@@ -419,7 +418,7 @@ final class XcsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            FrameFile f = FrameFile.open(input);
+            FrameFile f = FrameFile.openAny(input);
             DarkFrames.Result d = frames.dark(f);
             PixelCorrections c = frames.corrections(f, d);
             EventList.Builder b = new EventList.Builder(true);
@@ -455,7 +454,7 @@ final class XcsCommand implements Runnable {
             Map<String, Object> m;
             SpectrumCube cube;
             if (isFrameFile(input)) {
-                FrameFile f = FrameFile.open(input);
+                FrameFile f = FrameFile.openAny(input);
                 DarkFrames.Result d = frames.dark(f);
                 FrameProcessor.Result r = FrameProcessor.process(f, frames.corrections(f, d), frames.settings(0, binKev, bins), frames.skipped(f), null, new ConsoleProgress("spectra"));
                 frames.writePixelMap(d);
@@ -634,7 +633,7 @@ final class XcsCommand implements Runnable {
         @Override
         public Integer call() {
             InputException.requirePositive("--bin-kev", "bin_kev", binKev);
-            FrameFile f = FrameFile.open(input);
+            FrameFile f = FrameFile.openAny(input);
             ComptonAnalysis an = a.analysis();
             PinholeGeometry g = a.geometry();
             // refuse an axis that misses the Compton region before reading gigabytes

@@ -43,7 +43,7 @@ public final class DarkFrames {
             long at = file.headerBytes() + first * file.frameBytes();
             while (b.hasRemaining()) if (ch.read(b, at + b.position()) < 0) break;
             b.flip();
-            b.asShortBuffer().get(raw);
+            file.decode(b, raw, 0, raw.length, first);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.path(), e);
         }

@@ -213,8 +213,11 @@ public final class FrameProcessor {
 
         final HitScan hitScan;
 
+        final FrameFile file;
+
         Worker(FrameFile f, PixelCorrections c, Settings s, int[] threshold, int chunk, HitScan hitScan) {
             this.hitScan = hitScan;
+            file = f;
             rows = f.rows();
             cols = f.cols();
             px = rows * cols;
@@ -251,7 +254,7 @@ public final class FrameProcessor {
             long at = header + firstFrame * frameBytes;
             while (buf.hasRemaining()) if (ch.read(buf, at + buf.position()) < 0) throw new IOException("the file ended before frame " + (firstFrame + frames));
             buf.flip();
-            buf.asShortBuffer().get(raw, 0, frames * px);
+            file.decode(buf, raw, 0, frames * px, firstFrame);
             for (int f = 0; f < frames; f++) frame(firstFrame + f, f * px);
         }
 
