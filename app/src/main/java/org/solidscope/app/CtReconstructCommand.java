@@ -28,9 +28,13 @@ import picocli.CommandLine.Parameters;
                 "  solidscope ct reconstruct proj.npy --flat flat.npy --dark dark.npy --ring sorting --filter shepp-logan --out vol.npy"})
 final class CtReconstructCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "sinogram (.npy [angles, detectors]) or projection stack [angles, rows, detectors] (" + org.solidscope.io.VolumeIO.FORMATS + ")") Path in;
-    @Option(names = "--flat", description = "open-beam frame(s), .npy of [rows, detectors] or [k, rows, detectors]; marks IN as raw intensities") Path flat;
-    @Option(names = "--dark", description = "dark frame(s), as --flat") Path dark;
-    @Option(names = "--range", defaultValue = "180", description = "the angles cover this many degrees evenly, end excluded: 180 or 360 (default ${DEFAULT-VALUE})") double rangeDeg;
+    @Option(names = "--flat", description = "open-beam frame(s) [rows, detectors] or [k, rows, detectors] (.npy or any volume format, e.g. f.h5:/exchange/data_white); "
+            + "marks IN as raw intensities (a Data Exchange file's own are taken when not given)") String flat;
+    @Option(names = "--dark", description = "dark frame(s), as --flat") String dark;
+    @Option(names = "--range", description = "the angles cover this many degrees evenly, end excluded: 180 or 360 (default: the file's own angles "
+            + "(Data Exchange /exchange/theta), else 180)") Double rangeGiven;
+    double rangeDeg = 180;
+    String anglesFrom = "evenly over --range";
     @Option(names = "--centre", defaultValue = "auto", description = "detector bin of the rotation axis, or auto (default ${DEFAULT-VALUE})") String centre;
     @Option(names = "--filter", defaultValue = "ramp", description = "ramp, shepp-logan or hann (default ${DEFAULT-VALUE})") String filter;
     @Option(names = "--ring", defaultValue = "none", description = "ring removal: none, sorting or filtering (default ${DEFAULT-VALUE})") String ring;
@@ -45,7 +49,21 @@ final class CtReconstructCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         org.solidscope.io.VolumeIO.checkWritable(out, "--out");
+        if (rangeGiven != null) rangeDeg = rangeGiven;
         if (rangeDeg != 180 && rangeDeg != 360) throw new InputException("--range", "range", "180 or 360", String.valueOf(rangeDeg));
+        // a Data Exchange file brings its flats, darks and angles; given options win
+        org.solidscope.io.DataExchange dx = org.solidscope.io.DataExchange.of(in.toString());
+        double[] fileAngles = null;
+        if (dx != null) {
+            in = Path.of(dx.projections());
+            if (flat == null && dx.flats() != null) {
+                flat = dx.flats();
+                if (dark == null && dx.darks() != null) dark = dx.darks();
+            }
+            if (rangeGiven == null) fileAngles = dx.thetaRad();
+            Main.out().printf("Data Exchange: projections %s%s%s%s%n", dx.projections(), flat != null ? ", flats " + flat : "", dark != null ? ", darks " + dark : "",
+                    fileAngles != null ? ", " + fileAngles.length + " angles from /exchange/theta" : "");
+        }
         FbpFilter f = parse("--filter", () -> FbpFilter.parse(filter));
         RingRemoval.Method rm = parse("--ring", () -> RingRemoval.Method.parse(ring));
         if (ringSize < 3 || ringSize % 2 == 0) throw new InputException("--ring-size", "size", "an odd number ≥ 3", String.valueOf(ringSize));
@@ -74,6 +92,13 @@ final class CtReconstructCommand implements Callable<Integer> {
             if (n < 2 || n > 16384) throw new InputException("--size", "size", "2 … 16384", String.valueOf(n));
             if (blockRows != null && blockRows < 1) throw new InputException("--block-rows", "rows", "≥ 1", String.valueOf(blockRows));
             double[] anglesRad = Sinogram.evenAngles(angles, rangeDeg);
+            if (fileAngles != null) {
+                if (fileAngles.length != angles) {
+                    throw new InputException(in.toString(), "/exchange/theta", angles + " angles (one per projection)", fileAngles.length + " angles");
+                }
+                anglesRad = fileAngles;
+                anglesFrom = "/exchange/theta";
+            }
             // rows per block: projections and slices of a block within a quarter of the heap
             long perRow = 4L * ((long) angles * det * 2 + (long) n * n);
             int block = blockRows != null ? Math.min(blockRows, rows) : (int) Math.max(1, Math.min(rows, Runtime.getRuntime().maxMemory() / 4 / perRow));
@@ -150,6 +175,7 @@ final class CtReconstructCommand implements Callable<Integer> {
         j.put("input", in.toString());
         j.put("angles", angles);
         j.put("range_deg", rangeDeg);
+        j.put("angles_from", anglesFrom);
         j.put("rows", rows);
         j.put("detectors", det);
         j.put("size", n);
@@ -169,7 +195,17 @@ final class CtReconstructCommand implements Callable<Integer> {
         if (clipped > 0) Main.out().printf("note: %d pixel values had I - dark <= 0 or flat <= dark and were clipped%n", clipped);
     }
 
-    private float[] frame(Path file, int pixels) {
+    private float[] frame(String spec, int pixels) {
+        if (!spec.toLowerCase(java.util.Locale.ROOT).endsWith(".npy")) { // any volume format: [k, rows, detectors]
+            org.solidscope.io.VolumeData v = org.solidscope.io.VolumeIO.read(spec);
+            if ((long) v.ny() * v.nx() != pixels) {
+                throw new InputException(spec, "shape", "[k, rows, detectors] with rows × detectors = " + pixels, "[" + v.nz() + ", " + v.ny() + ", " + v.nx() + "]");
+            }
+            float[][] frames = new float[v.nz()][];
+            for (int z = 0; z < v.nz(); z++) frames[z] = v.sliceAsFloat(z);
+            return ProjectionCorrection.mean(frames);
+        }
+        Path file = Path.of(spec);
         Npy.Header h = Npy.readHeader(file);
         long e = h.elements();
         if (e % pixels != 0 || e == 0) {

@@ -204,13 +204,13 @@ final class FastCommandSetters {
                 switch (field) {
                     case "blockRows" -> c.blockRows = Integer.valueOf(text);
                     case "centre" -> c.centre = text;
-                    case "dark" -> c.dark = java.nio.file.Path.of(text);
+                    case "dark" -> c.dark = text;
                     case "filter" -> c.filter = text;
-                    case "flat" -> c.flat = java.nio.file.Path.of(text);
+                    case "flat" -> c.flat = text;
                     case "in" -> c.in = java.nio.file.Path.of(text);
                     case "json" -> c.json = java.nio.file.Path.of(text);
                     case "out" -> c.out = java.nio.file.Path.of(text);
-                    case "rangeDeg" -> c.rangeDeg = Double.parseDouble(text);
+                    case "rangeGiven" -> c.rangeGiven = Double.valueOf(text);
                     case "repeat" -> c.repeat = Integer.parseInt(text);
                     case "ring" -> c.ring = text;
                     case "ringSigma" -> c.ringSigma = Double.parseDouble(text);

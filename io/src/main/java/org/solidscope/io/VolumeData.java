@@ -12,6 +12,19 @@ public record VolumeData(int nz, int ny, int nx, Object slices, double voxelUm) 
         }
     }
 
+    /** Slice z as floats (uint8 and uint16 read unsigned). */
+    public float[] sliceAsFloat(int z) {
+        int n = ny * nx;
+        float[] out = new float[n];
+        switch (slices) {
+            case byte[][] b -> { for (int i = 0; i < n; i++) out[i] = b[z][i] & 0xff; }
+            case short[][] s -> { for (int i = 0; i < n; i++) out[i] = s[z][i] & 0xffff; }
+            case float[][] f -> System.arraycopy(f[z], 0, out, 0, n);
+            default -> throw new IllegalStateException();
+        }
+        return out;
+    }
+
     /** "uint8", "uint16" or "float32". */
     public String dtype() {
         return slices instanceof byte[][] ? "uint8" : slices instanceof short[][] ? "uint16" : "float32";
