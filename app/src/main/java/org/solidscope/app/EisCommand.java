@@ -129,9 +129,15 @@ final class EisCommand implements Runnable {
             for (CircuitFit.Parameter p : r.parameters()) {
                 Main.out().printf("  %-8s %12.6g %s %s%n", p.name(), p.value(), p.fixed() ? "(fixed)      " : String.format("± %-10.3g", p.stderr()), p.unit());
             }
+            org.solidscope.echem.FitQuality.Result q = org.solidscope.echem.FitQuality.judge(s, r);
+            for (String w : q.warnings()) Main.out().println("warning: " + w);
             if (json != null) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("circuit", c.toString());
+                m.put("usable", q.usable());
+                m.put("warnings", q.warnings());
+                m.put("residual_rms_relative", q.fitResidualRms());
+                m.put("noise_rms_relative", q.noiseResidualRms());
                 m.put("parameters", r.parameters());
                 m.put("chi2", r.chi2());
                 m.put("reduced_chi2", r.reducedChi2());
@@ -148,6 +154,10 @@ final class EisCommand implements Runnable {
                 LinKK.Result kk = s.size() >= 5 ? LinKK.test(s, 0.85, LinKK.Options.robust(s)) : null;
                 var drt = s.size() >= 5 ? org.solidscope.echem.RelaxationTimes.compute(s, Double.NaN) : null;
                 AtomicOutput.writeString(report, org.solidscope.echem.EisReport.fit(s, r, kk, drt));
+            }
+            if (!q.usable()) {
+                Main.out().println("no usable fit: " + String.join("; ", q.warnings()));
+                return Main.EXIT_FAILURE; // the outputs say what was found; the exit says it is not to be used
             }
             return 0;
         }

@@ -127,6 +127,7 @@ public final class EisModality implements Modality {
             notes.add("fewer than 5 points: no lin-KK test");
         }
         CircuitFit.Result fit = CircuitFit.fitGlobal(circuit, s, InitialGuess.of(circuit, s), CircuitFit.Weighting.MODULUS, Map.of(), settings.starts(), 1);
+        for (String w : FitQuality.judge(s, fit).warnings()) notes.add("fit: " + w);
         String rs = null, rct = null;
         for (CircuitFit.Parameter p : fit.parameters()) {
             m.add(new Metric("eis." + p.name().toLowerCase(Locale.ROOT), p.value(), p.unit().isEmpty() ? "1" : p.unit(), p.stderr()));
