@@ -37,7 +37,7 @@ import org.solidscope.io.Npy;
  */
 public final class EisModality implements Modality {
     public static final String ID = "eis";
-    static final Pattern NAME = Pattern.compile("^(?<cell>.+?)_(?<state>[a-z]+(_\\d+)?)(\\.r\\d+)?\\.(csv|txt|dta|mpt|mpr|z|par)$", Pattern.CASE_INSENSITIVE);
+    static final Pattern NAME = Pattern.compile("^(?<cell>.+?)_(?<state>[a-z]+(_\\d+)?)(\\.r\\d+)?\\.[a-z0-9]+$", Pattern.CASE_INSENSITIVE);
 
     /**
      * @param circuit             the equivalent circuit fitted to every spectrum
@@ -69,7 +69,8 @@ public final class EisModality implements Modality {
         String head = head(source);
         if (head.startsWith("EC-Lab ASCII") || ZPlotFile.recognises(head) || TextExports.isChInstruments(head)) return true;
         String first = head.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst().orElse("").toLowerCase(Locale.ROOT).replace(" ", "");
-        return first.contains("freq") && (first.contains("z'") || first.contains("zre") || first.contains("z_real") || first.contains("re(z)"));
+        return first.contains("freq") && (first.contains("z'") || first.contains("zre") || first.contains("z_real") || first.contains("re(z)")
+                || first.contains("real") || first.contains("|z|") || first.contains("impedance")); // pyDRTtools' Real/Imag, Zahner's |Z| and phase
     }
 
     private static String head(Source source) {

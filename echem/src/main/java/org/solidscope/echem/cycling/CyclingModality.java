@@ -34,7 +34,7 @@ import org.solidscope.io.Npy;
  */
 public final class CyclingModality implements Modality {
     public static final String ID = "cycling";
-    static final Pattern NAME = Pattern.compile("^(?<cell>.+?)_(?<state>[a-z]+(_\\d+)?)(\\.r\\d+)?\\.(csv|txt|mpt|mpr|dta|xlsx)$", Pattern.CASE_INSENSITIVE);
+    static final Pattern NAME = Pattern.compile("^(?<cell>.+?)_(?<state>[a-z]+(_\\d+)?)(\\.r\\d+)?\\.[a-z0-9]+$", Pattern.CASE_INSENSITIVE);
 
     /**
      * @param restCurrentA    |I| up to this is rest
