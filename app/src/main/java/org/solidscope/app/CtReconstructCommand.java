@@ -61,8 +61,8 @@ final class CtReconstructCommand implements Callable<Integer> {
                 if (dark == null && dx.darks() != null) dark = dx.darks();
             }
             if (rangeGiven == null) fileAngles = dx.thetaRad();
-            Main.out().printf("Data Exchange: projections %s%s%s%s%n", dx.projections(), flat != null ? ", flats " + flat : "", dark != null ? ", darks " + dark : "",
-                    fileAngles != null ? ", " + fileAngles.length + " angles from /exchange/theta" : "");
+            Main.out().printf("%s: projections %s%s%s%s%n", dx.projections().contains(":/exchange/") ? "Data Exchange" : "NXtomo (split by image_key)", dx.projections(), flat != null ? ", flats " + flat : "", dark != null ? ", darks " + dark : "",
+                    fileAngles != null ? ", " + fileAngles.length + " angles from the file" : "");
         }
         FbpFilter f = parse("--filter", () -> FbpFilter.parse(filter));
         RingRemoval.Method rm = parse("--ring", () -> RingRemoval.Method.parse(ring));
@@ -94,10 +94,10 @@ final class CtReconstructCommand implements Callable<Integer> {
             double[] anglesRad = Sinogram.evenAngles(angles, rangeDeg);
             if (fileAngles != null) {
                 if (fileAngles.length != angles) {
-                    throw new InputException(in.toString(), "/exchange/theta", angles + " angles (one per projection)", fileAngles.length + " angles");
+                    throw new InputException(in.toString(), "angles", angles + " angles (one per projection)", fileAngles.length + " angles");
                 }
                 anglesRad = fileAngles;
-                anglesFrom = "/exchange/theta";
+                anglesFrom = dx.projections().contains(":/exchange/") ? "/exchange/theta" : "rotation_angle";
             }
             // rows per block: projections and slices of a block within a quarter of the heap
             long perRow = 4L * ((long) angles * det * 2 + (long) n * n);
