@@ -291,6 +291,7 @@ public final class CyclerFiles {
         if (XlsxTables.isZip(head, got)) return XlsxTables.read(src, file, mapping, sum);
         if (ArbinRes.recognises(head, got)) return ArbinRes.read(src, file, sum);
         if (NewareBinary.isNda(head, got)) return NewareBinary.readNda(src, file, sum);
+        if (NewareNested.recognises(new String(head, 0, got, StandardCharsets.ISO_8859_1))) return NewareNested.read(src, file, sum);
         return text(src, file, head, got, mapping, sum, blockBytes);
     }
 
@@ -415,7 +416,7 @@ public final class CyclerFiles {
         }
         if (text.startsWith("EXPLAIN")) return GamryCurves.recognises(text);
         if (XlsxTables.isZip(head, got)) return NewareBinary.isNdax(file) || XlsxTables.hasCyclerSheet(file);
-        if (ArbinRes.recognises(head, got) || NewareBinary.isNda(head, got)) return true;
+        if (ArbinRes.recognises(head, got) || NewareBinary.isNda(head, got) || NewareNested.recognises(text)) return true;
         try {
             Header h = header(file.toString(), head, got, null);
             String line = text.substring(0, (int) Math.min(h.end(), text.length())).toLowerCase(java.util.Locale.ROOT);

@@ -98,6 +98,34 @@ class CyclerLayoutsTest {
     }
 
     @Test
+    void newareNestedThreeLevelExport() throws IOException {
+        // cycle, step and record levels, each one field further in; the record's time is the step's clock
+        String nested = "Cycle ID,Cap_Chg(mAh),Cap_DChg(mAh),Charge/Discharge Efficiency(%)\n"
+                + ",Step ID,Step Name,Step Time(h:min:s.ms),Capacity(mAh)\n"
+                + ",,Record ID,Time(h:min:s.ms),Voltage(V),Current(mA),Capacity(mAh),Energy(mWh),Realtime\n"
+                + "1,1.000,1.000,100.0\n"
+                + ",1,Rest,0:00:10.000,0.000\n"
+                + ",,1,0:00:00.000,3.5000,0.0000,0.0000,0.0000,2026-12-01 13:00:00\n"
+                + ",,2,0:00:10.000,3.5000,0.0000,0.0000,0.0000,2026-12-01 13:00:10\n"
+                + ",2,CC_Chg,1:00:00.000,1.000\n"
+                + ",,3,0:00:00.000,3.6000,1.0000,0.0000,0.0000,2026-12-01 13:00:10\n"
+                + ",,4,1:00:00.000,4.1000,1.0000,1.0000,3.9000,2026-12-01 14:00:10\n"
+                + ",3,CC_DChg,1:00:00.000,1.000\n"
+                + ",,5,0:00:00.000,4.0000,1.0000,0.0000,0.0000,2026-12-01 14:00:10\n"
+                + ",,6,1:00:00.000,3.4000,1.0000,1.0000,3.7000,2026-12-01 15:00:10\n";
+        CycleSummary.Cycle c = one("nested.csv", nested, null);
+        assertEquals(1.0, c.instrumentChargeCapacityMah(), 1e-12);
+        assertEquals(1.0, c.instrumentDischargeCapacityMah(), 1e-12);
+        assertEquals("Neware nested CSV", CyclerFiles.summarise(dir.resolve("nested.csv"), null, 1e-9).vendor());
+        // a step the reader cannot sign, and a current without a unit: refused by name
+        Path odd = Files.writeString(dir.resolve("odd.csv"), nested.replace("CC_DChg", "CC_Xfer"));
+        InputException e = assertThrows(InputException.class, () -> CyclerFiles.summarise(odd, null, 1e-9));
+        assertTrue(e.field().contains("Step Name") && e.getMessage().contains("CC_Xfer"), e.getMessage());
+        Path unit = Files.writeString(dir.resolve("unit.csv"), nested.replace("Current(mA)", "Current"));
+        assertEquals("current unit", assertThrows(InputException.class, () -> CyclerFiles.summarise(unit, null, 1e-9)).field());
+    }
+
+    @Test
     void arbinAndNewareAndPecVariants() throws IOException {
         String arbin = "Data_Point,Test_Time,Step_Index,Cycle_Index,Current,Voltage,Charge_Capacity,Discharge_Capacity\n"
                 + "1,0,1,1,0,3.5,0,0\n2,10,1,1,0,3.5,0,0\n3,10,2,1,0.001,3.6,0,0\n4,3610,2,1,0.001,4.1,0.001,0\n5,3610,3,1,-0.001,4.0,0.001,0\n"
