@@ -38,7 +38,8 @@ public final class ArrayStore {
         String sha = Checksums.sha256(bytes);
         Path p = pathOf(sha);
         // renamed at once even inside a command's output batch: the record refers to it right away
-        if (!Files.exists(p)) AtomicOutput.writeNow(p, tmp -> Files.write(tmp, bytes));
+        // a blob already there is trusted only when it still holds these bytes (a damaged one is replaced by them)
+        if (!Files.exists(p) || !intact(p, sha)) AtomicOutput.writeNow(p, tmp -> Files.write(tmp, bytes));
         return sha;
     }
 
@@ -58,9 +59,9 @@ public final class ArrayStore {
             }
             String sha = java.util.HexFormat.of().formatHex(md.digest());
             Path p = pathOf(sha);
-            if (!Files.exists(p)) {
+            if (!Files.exists(p) || !intact(p, sha)) {
                 Files.createDirectories(p.getParent());
-                Files.move(tmp, p, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, p, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 tmp = null;
             }
             return sha;
@@ -76,6 +77,15 @@ public final class ArrayStore {
                     // recovery removes leftover temporary files
                 }
             }
+        }
+    }
+
+    /** Whether the blob at {@code p} still reads as {@code sha}. */
+    private static boolean intact(Path p, String sha) {
+        try {
+            return Files.isRegularFile(p) && Checksums.sha256(p).equals(sha);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

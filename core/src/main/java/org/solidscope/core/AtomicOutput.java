@@ -118,8 +118,38 @@ public final class AtomicOutput {
         if (b != null && file != null) b.inputs.add(file.toAbsolutePath().normalize());
     }
 
+    /**
+     * Refuses an output that would land on a record: a workspace's database files ({@code catalog.*} in a folder that holds
+     * {@code catalog.mv.db}) or anything in its array store ({@code arrays/}), found on the path as resolved (symbolic links
+     * followed); and an output file whose path names an existing directory.
+     */
+    public static void refuseRecord(Path target) {
+        Path abs = target.toAbsolutePath().normalize();
+        Path real = abs;
+        try {
+            if (Files.exists(abs)) real = abs.toRealPath();
+            else if (abs.getParent() != null && Files.exists(abs.getParent())) real = abs.getParent().toRealPath().resolve(abs.getFileName());
+        } catch (IOException e) {
+            real = abs;
+        }
+        if (Files.isDirectory(real)) {
+            throw new InputException(target.toString(), "output", "a file to write", "an existing directory");
+        }
+        for (Path p = real.getParent(); p != null; p = p.getParent()) {
+            if (!Files.exists(p.resolve("catalog.mv.db"))) continue;
+            Path rel = p.relativize(real);
+            boolean database = rel.getNameCount() == 1 && rel.getFileName().toString().startsWith("catalog.");
+            boolean arrays = rel.getNameCount() > 1 && rel.getName(0).toString().equals("arrays");
+            if (database || arrays) {
+                throw new InputException(target.toString(), "output", "a path outside the record of workspace " + p + " (its database and array store)",
+                        database ? "the workspace's database" : "a file in the workspace's array store");
+            }
+        }
+    }
+
     /** Writes {@code target} atomically; inside a batch, the rename waits for the batch's commit. */
     public static void write(Path target, Writer writer) {
+        refuseRecord(target);
         Path tmp = temporaryFor(target);
         boolean ok = false;
         try {
@@ -174,6 +204,7 @@ public final class AtomicOutput {
 
     /** Puts a finished temporary in place: now, or at the commit of this thread's batch. */
     public static void publish(Path temporary, Path target) throws IOException {
+        refuseRecord(target);
         Path abs = target.toAbsolutePath();
         Batch b = CURRENT.get();
         if (b == null) {

@@ -86,7 +86,10 @@ public final class Ingest {
             checkId(file.toString(), "cell_id", cell);
             String sha = Checksums.sha256(file);
             RecordWriter.Holder h = writer.holder(sha);
-            if (h != null) return present(file, h, lot, cell, state);
+            if (h != null) {
+                catalog.arrays().putFile(file); // the same bytes again: a stored blob damaged since is made whole from them
+                return present(file, h, lot, cell, state);
+            }
             String recorded = writer.lotOf(cell);
             if (recorded != null && !recorded.equals(lot)) {
                 throw new InputException(file.toString(), "lot", "the lot cell " + cell + " is recorded in ('" + recorded + "')", "'" + lot + "'");

@@ -66,7 +66,10 @@ public final class Reanalyze {
     public boolean one(CatalogQueries.StoredMeasurement s) {
         String key = runKey(s);
         RecordWriter w = new RecordWriter(catalog);
-        if (w.hasRunKey(key)) return false;
+        if (w.hasRunKey(key)) {
+            verifiedBlob(s); // "stored by an identical earlier run" only while the raw data it analysed are still those
+            return false;
+        }
         Modality.Analysed a = analyse(s);
         return w.addAnalysisOnce(s.measurementId(), key, a.analysis()) >= 0;
     }
@@ -76,10 +79,8 @@ public final class Reanalyze {
         return StageComparisons.updateOnce(catalog, cellId, modalities.spec());
     }
 
-    /** The analysis of one stored measurement, recomputed (not stored). */
-    public Modality.Analysed analyse(CatalogQueries.StoredMeasurement s) {
-        Modality m = modalities.byId("record", s.modality());
-        String sidecar = s.sidecar();
+    /** The measurement's raw blob, its checksum verified (missing or changed blobs are named). */
+    private java.nio.file.Path verifiedBlob(CatalogQueries.StoredMeasurement s) {
         java.nio.file.Path blob = catalog.arrays().path(s.rawSha256());
         if (!java.nio.file.Files.exists(blob)) {
             throw new IllegalStateException("array store blob " + s.rawSha256() + " of measurement " + s.measurementId() + " (" + s.fileName() + ") is missing");
@@ -88,7 +89,15 @@ public final class Reanalyze {
         if (!actual.equals(s.rawSha256())) {
             throw new IllegalStateException("array store blob " + s.rawSha256() + " of measurement " + s.measurementId() + " is corrupt (reads as " + actual + ")");
         }
-        Source src = new Source(s.fileName(), blob, sidecar, actual);
+        return blob;
+    }
+
+    /** The analysis of one stored measurement, recomputed (not stored). */
+    public Modality.Analysed analyse(CatalogQueries.StoredMeasurement s) {
+        Modality m = modalities.byId("record", s.modality());
+        String sidecar = s.sidecar();
+        java.nio.file.Path blob = verifiedBlob(s);
+        Source src = new Source(s.fileName(), blob, sidecar, s.rawSha256());
         return m.analyse(src, new Modality.Identity(s.cellId(), CellState.parse("record", s.state())));
     }
 }
