@@ -358,6 +358,13 @@ final class EisCommand implements Runnable {
             if (plotDir != null) {
                 for (String n : names) AtomicOutput.writeBytes(plotDir.resolve(n + ".png"), org.solidscope.echem.EisReport.parameterPlot(r, n));
             }
+            if (failed > 0) { // every file has its row; the failed ones say why and carry no numbers
+                for (int i = 0; i < files.size(); i++) {
+                    if (r.entries().get(i).fit() == null) Main.out().printf("failed: %s: %s%n", files.get(i).getFileName(), r.entries().get(i).failure());
+                }
+                Main.keepOutputsOnFailure();
+                return Main.EXIT_FAILURE;
+            }
             return 0;
         }
 

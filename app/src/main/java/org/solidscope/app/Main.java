@@ -53,6 +53,16 @@ public final class Main implements Runnable {
         return cl;
     }
 
+    private static final ThreadLocal<Boolean> KEEP_OUTPUTS = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Marks this call's outputs as complete although it will exit 1: a batch whose outputs report every item, the failed
+     * ones with their reasons, keeps them (the exit still says that something failed).
+     */
+    static void keepOutputsOnFailure() {
+        KEEP_OUTPUTS.set(true);
+    }
+
     /** The writer of the current run: every command prints through it, so a test that passes its own reads what was printed. */
     private static volatile PrintWriter current = new PrintWriter(System.out, true);
 
@@ -84,6 +94,7 @@ public final class Main implements Runnable {
             return 0;
         }
         // a plain call of a simple command needs no picocli model (FastCommands); anything else goes through picocli
+        KEEP_OUTPUTS.set(false);
         java.util.concurrent.Callable<?> fast = FastCommands.parse(args);
         CommandLine cl = fast == null ? commandLine(args) : null;
         PrintWriter before = current;
@@ -112,7 +123,7 @@ public final class Main implements Runnable {
                 err.println("solidscope: failed: the input nests deeper than this process can follow");
                 return EXIT_BAD_INPUT;
             }
-            if (code == 0) {
+            if (code == 0 || code == EXIT_FAILURE && KEEP_OUTPUTS.get()) {
                 try {
                     outputs.commit();
                 } catch (InputException e) {

@@ -26,6 +26,11 @@ public final class FitQuality {
     }
 
     public static Result judge(ImpedanceSpectrum s, CircuitFit.Result fit) {
+        return judge(s, fit, true);
+    }
+
+    /** As {@link #judge(ImpedanceSpectrum, CircuitFit.Result)}; without {@code noise} lin-KK is not run (no comparison with the noise). */
+    public static Result judge(ImpedanceSpectrum s, CircuitFit.Result fit, boolean noise) {
         List<String> warnings = new ArrayList<>();
         boolean usable = true;
         List<String> unknown = new ArrayList<>();
@@ -49,15 +54,15 @@ public final class FitQuality {
             double z = Math.hypot(s.zRealOhm()[i], s.zImagOhm()[i]);
             ss += (Math.pow(re[i] - s.zRealOhm()[i], 2) + Math.pow(im[i] - s.zImagOhm()[i], 2)) / (z * z);
         }
-        double fitRms = Math.sqrt(ss / n), noise = Double.NaN;
-        if (n >= 5) {
+        double fitRms = Math.sqrt(ss / n), noiseRms = Double.NaN;
+        if (noise && n >= 5) {
             LinKK.Result kk = LinKK.test(s, 0.85, LinKK.Options.robust(s));
             double k2 = 0;
             for (int i = 0; i < n; i++) k2 += Math.pow(kk.residualRealRelative()[i], 2) + Math.pow(kk.residualImagRelative()[i], 2);
-            noise = Math.sqrt(k2 / n);
-            if (fitRms > 0.01 && fitRms > 10 * noise) {
+            noiseRms = Math.sqrt(k2 / n);
+            if (fitRms > 0.01 && fitRms > 10 * noiseRms) {
                 warnings.add(String.format(Locale.ROOT, "residuals far above the noise: rms %.3g %% of |Z|, %.0f× lin-KK's %.3g %%", 100 * fitRms,
-                        fitRms / noise, 100 * noise));
+                        fitRms / noiseRms, 100 * noiseRms));
             }
         }
         if (fitRms > UNUSABLE_RESIDUAL) {
@@ -65,6 +70,6 @@ public final class FitQuality {
                     100 * fitRms, 100 * UNUSABLE_RESIDUAL));
             usable = false;
         }
-        return new Result(warnings, usable, fitRms, noise);
+        return new Result(warnings, usable, fitRms, noiseRms);
     }
 }

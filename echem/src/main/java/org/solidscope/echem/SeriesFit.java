@@ -11,7 +11,8 @@ import org.solidscope.core.Progress;
  * each fit begins where the previous one ended — neighbouring states differ little, so this is both
  * faster and keeps every fit on the same branch of a multi-minimum problem; the first starts from the
  * given guesses (or guesses read off its data). Without warm starts the fits are independent and run on
- * all cores. A spectrum whose fit fails is recorded with its reason, not dropped silently.
+ * all cores. A spectrum whose fit fails, or is not usable ({@link FitQuality}: a singular covariance, residuals above 10 %
+ * of |Z|), is recorded with its reason and no numbers, not dropped silently.
  */
 public final class SeriesFit {
     private SeriesFit() {}
@@ -59,7 +60,11 @@ public final class SeriesFit {
 
     private static Entry one(Circuit c, ImpedanceSpectrum s, double[] guess, CircuitFit.Weighting weighting, Map<String, Double> fixed) {
         try {
-            return new Entry(s, CircuitFit.fit(c, s, guess, weighting, fixed), null);
+            CircuitFit.Result fit = CircuitFit.fit(c, s, guess, weighting, fixed);
+            FitQuality.Result q = FitQuality.judge(s, fit, false);
+            // a fit that is not usable carries no numbers: its row says why, and the next warm start begins from the last good one
+            if (!q.usable()) return new Entry(s, null, "no usable fit: " + String.join("; ", q.warnings()));
+            return new Entry(s, fit, null);
         } catch (NumericalException e) {
             return new Entry(s, null, e.getMessage());
         }

@@ -1,0 +1,40 @@
+package org.solidscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A series in which one spectrum cannot be fitted by the circuit: its row says why and carries no numbers (none of the
+ * spectrum before it), the others are fitted, and the exit says that something failed.
+ */
+class EisSeriesFailuresCliTest {
+    @TempDir Path dir;
+
+    @Test
+    void aFailedSpectrumHasItsOwnRowWithoutAnotherOnesNumbers() throws IOException {
+        Path series = Files.createDirectories(dir.resolve("series"));
+        for (String[] k : new String[][] {{"s1.csv", "10,100,1e-5"}, {"s2.csv", "10,120,1e-5"}, {"s4.csv", "10,140,1e-5"}}) {
+            assertEquals(0, CliTest.run("eis", "simulate", "--circuit", "R0-p(R1,C1)", "--parameters", k[1], "--out", series.resolve(k[0]).toString()).code());
+        }
+        // an inductor's spectrum: no R-RC circuit comes within 10 % of it
+        assertEquals(0, CliTest.run("eis", "simulate", "--circuit", "R0-L1", "--parameters", "1,1e-3", "--out", series.resolve("s3.csv").toString()).code());
+        Path table = dir.resolve("fits.csv");
+        CliTest.Run r = CliTest.run("eis", "series", series.toString(), "--circuit", "R0-p(R1,C1)", "--out", table.toString());
+        assertEquals(1, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("1 failed") && r.out().contains("failed: s3.csv: no usable fit"), r.out());
+        List<String> rows = Files.readAllLines(table);
+        assertEquals(5, rows.size(), "a header and every file's row: " + rows);
+        String s3 = rows.stream().filter(l -> l.startsWith("s3.csv")).findFirst().orElseThrow();
+        assertTrue(s3.startsWith("s3.csv,,,,,,,,") && s3.contains("no usable fit"), s3);
+        for (String l : rows.subList(1, rows.size())) {
+            if (!l.startsWith("s3.csv")) assertTrue(l.split(",")[1].length() > 0 && !l.contains("no usable fit"), l);
+        }
+    }
+}
