@@ -37,4 +37,22 @@ class EisSeriesFailuresCliTest {
             if (!l.startsWith("s3.csv")) assertTrue(l.split(",")[1].length() > 0 && !l.contains("no usable fit"), l);
         }
     }
+
+    @Test
+    void devicesDirectoriesAndHostileCircuitsAreRefusedAtOnce() {
+        long t0 = System.nanoTime();
+        CliTest.Run r = CliTest.run("eis", "read", "/dev/urandom");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("/dev/urandom") && r.err().contains("not a regular file"), r.err());
+        r = CliTest.run("eis", "read", dir.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("a directory"), r.err());
+        r = CliTest.run("cycling", "summary", dir.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("a directory"), r.err());
+        r = CliTest.run("eis", "simulate", "--circuit", "p(".repeat(1000) + "R0,R1" + ")".repeat(1000), "--parameters", "1,1", "--out", dir.resolve("x.csv").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("deep"), r.err());
+        assertTrue((System.nanoTime() - t0) / 1e9 < 20, "at once");
+    }
 }

@@ -46,8 +46,21 @@ public final class Circuit {
     /** Parses {@code text}; a malformed circuit is bad input naming where it goes wrong. */
     public static Circuit parse(String text) {
         if (text == null || text.isBlank()) throw new InputException("--circuit", "circuit", "a circuit such as R0-p(R1,C1)", "nothing");
+        int depth = 0, deepest = 0, elements = 0;
+        for (int k = 0; k < text.length(); k++) {
+            char ch = text.charAt(k);
+            if (ch == '(') deepest = Math.max(deepest, ++depth);
+            else if (ch == ')') depth--;
+            else if (Character.isUpperCase(ch) && (k == 0 || !Character.isLetter(text.charAt(k - 1)))) elements++;
+        }
+        if (deepest > MAX_DEPTH) throw new InputException("--circuit", "circuit", "parallel groups nested at most " + MAX_DEPTH + " deep", deepest + " deep");
+        if (elements > MAX_ELEMENTS) throw new InputException("--circuit", "circuit", "at most " + MAX_ELEMENTS + " elements", elements + " elements");
+        if (text.length() > MAX_TEXT) throw new InputException("--circuit", "circuit", "at most " + MAX_TEXT + " characters", text.length() + " characters");
         return new Circuit(text.replace(" ", ""));
     }
+
+    /** Bounds of a circuit: beyond them a fit would take minutes and tell nothing a spectrum can hold. */
+    public static final int MAX_DEPTH = 16, MAX_ELEMENTS = 64, MAX_TEXT = 2000;
 
     public List<String> parameterNames() { return List.copyOf(parameterNames); }
 

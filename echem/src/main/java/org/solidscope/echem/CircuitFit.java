@@ -89,6 +89,9 @@ public final class CircuitFit {
         int p = free.length;
         List<String> freeNames = Arrays.stream(free).mapToObj(k -> c.parameterNames().get(k)).toList();
         if (p == 0) throw new InputException("--fixed", "fixed", "at least one free parameter", "every parameter fixed");
+        if (p > 2 * n) { // Re and Im of n points: more parameters than numbers can only be undetermined
+            throw new InputException("--circuit", "parameters", "at most " + 2 * n + " free parameters for " + n + " points (Re and Im of each)", p + " parameters");
+        }
         if (initial == null || initial.length != p) {
             throw new InputException("--initial", "initial guesses", p + " values for " + freeNames, initial == null ? "none" : initial.length + " values");
         }

@@ -31,6 +31,9 @@ import org.solidscope.core.InputException;
 public final class InstrumentFiles {
     private InstrumentFiles() {}
 
+    /** The largest spectrum file read: spectra are kilobytes; anything this large is not one. */
+    static final long MAX_BYTES = 256L << 20;
+
     public static ImpedanceSpectrum read(Path file) {
         return read(file, file.toString());
     }
@@ -40,6 +43,11 @@ public final class InstrumentFiles {
         AtomicOutput.noteInput(file);
         byte[] head;
         try {
+            if (Files.isDirectory(file)) throw new InputException(src, "file", "a spectrum file", "a directory");
+            if (Files.exists(file) && !Files.isRegularFile(file)) throw new InputException(src, "file", "a spectrum file", "not a regular file (a device or a pipe?)");
+            if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
+                throw new InputException(src, "size", "an impedance spectrum of at most " + (MAX_BYTES >> 20) + " MiB", (Files.size(file) >> 20) + " MiB");
+            }
             head = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new InputException(src, "file", "an existing spectrum file", "no such file");

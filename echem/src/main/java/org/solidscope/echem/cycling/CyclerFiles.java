@@ -270,6 +270,8 @@ public final class CyclerFiles {
     static String read(Path file, String mapping, RowSink sum, int blockBytes) {
         AtomicOutput.noteInput(file);
         String src = file.toString();
+        if (Files.isDirectory(file)) throw new InputException(src, "file", "a cycler file", "a directory");
+        if (Files.exists(file) && !Files.isRegularFile(file)) throw new InputException(src, "file", "a cycler file", "not a regular file (a device or a pipe?)");
         byte[] head = new byte[64 * 1024];
         int got;
         try (InputStream in = Files.newInputStream(file)) {
@@ -306,7 +308,7 @@ public final class CyclerFiles {
     private static void mpr(String src, Path file, RowSink sum) {
         byte[] all;
         try {
-            all = Files.readAllBytes(file);
+            all = MemoryBudgetBytes.read(src, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -214,7 +214,7 @@ final class NewareBinary {
 
     private static byte[] bytes(String src, Path file) {
         try {
-            return Files.readAllBytes(file);
+            return MemoryBudgetBytes.read(src, file);
         } catch (IOException e) {
             throw new InputException(src, "file", "a readable file", e.getMessage() == null ? "unreadable" : e.getMessage());
         }
