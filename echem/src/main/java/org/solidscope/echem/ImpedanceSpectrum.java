@@ -22,9 +22,19 @@ public record ImpedanceSpectrum(double[] frequencyHz, double[] zRealOhm, double[
             if (!Double.isFinite(zRealOhm[i]) || !Double.isFinite(zImagOhm[i])) {
                 throw new InputException(source, "impedance (point " + (i + 1) + ")", "finite Z′ and Z″", zRealOhm[i] + ", " + zImagOhm[i]);
             }
+            double z = Math.hypot(zRealOhm[i], zImagOhm[i]);
+            if (!(z >= MIN_OHM && z <= MAX_OHM)) { // outside, squares and weights 1/|Z| leave double range: no fit could use them
+                throw new InputException(source, "impedance (point " + (i + 1) + ")", "|Z| from " + MIN_OHM + " to " + MAX_OHM + " Ohm", String.valueOf(z));
+            }
+        }
+        if (java.util.Arrays.stream(frequencyHz).distinct().count() < 3) {
+            throw new InputException(source, "frequencies", "at least 3 distinct frequencies", java.util.Arrays.stream(frequencyHz).distinct().count() + " distinct");
         }
         metadata = Map.copyOf(metadata);
     }
+
+    /** The range of |Z| a spectrum may hold (1 nΩ to 1 PΩ: past it no instrument measures, and fits overflow). */
+    public static final double MIN_OHM = 1e-9, MAX_OHM = 1e15;
 
     public ImpedanceSpectrum(double[] frequencyHz, double[] zRealOhm, double[] zImagOhm, String source) {
         this(frequencyHz, zRealOhm, zImagOhm, source, Map.of());
