@@ -98,7 +98,7 @@ public final class FleetMain implements Runnable {
         String master;
 
         @Option(names = "--partitions", description = "JDBC reads and tasks (default: 4 per core)")
-        int partitions;
+        Integer partitions;
 
         Path workspace() {
             return Catalog.workspaceOrDefault(workspace);
@@ -110,6 +110,8 @@ public final class FleetMain implements Runnable {
         }
 
         Selection selection(String modality) {
+            // a --partitions given must be ≥ 1 (0 had been taken silently as "the default")
+            if (partitions != null && partitions < 1) throw new org.solidscope.core.InputException("--partitions", "partitions", "at least 1", String.valueOf(partitions));
             return new Selection(lots, instant("--from", from), instant("--to", to), modality);
         }
 
@@ -135,7 +137,7 @@ public final class FleetMain implements Runnable {
         }
 
         int partitions(SparkSession s) {
-            return partitions > 0 ? partitions : 4 * s.sparkContext().defaultParallelism();
+            return partitions != null ? partitions : 4 * s.sparkContext().defaultParallelism();
         }
     }
 
@@ -199,8 +201,8 @@ public final class FleetMain implements Runnable {
             StageProgress progress = new StageProgress(err);
             Catalog catalog = common.open();
             long t0 = System.nanoTime();
-            SparkSession spark = common.session(progress);
             Selection sel = common.selection(modality);
+            SparkSession spark = common.session(progress);
             int parts = common.partitions(spark);
             RecordLocation where = RecordLocation.of(catalog, null, null);
             FleetInput.Tables in = parquet != null ? FleetInput.fromParquet(spark, parquet, sel) : FleetInput.fromRecord(spark, catalog, where, sel, parts);
@@ -347,8 +349,8 @@ public final class FleetMain implements Runnable {
             PrintStream err = parent.err;
             StageProgress progress = new StageProgress(err);
             long t0 = System.nanoTime();
-            SparkSession spark = common.session(progress);
             Selection sel = common.selection(null);
+            SparkSession spark = common.session(progress);
             List<String> unknown = FleetInput.unknownLots(catalog, sel.lots());
             FleetInput.Tables in = FleetInput.fromRecord(spark, catalog, RecordLocation.of(catalog, null, null), sel, common.partitions(spark));
             ExportJob.Result r = ExportJob.run(in, out, progress);

@@ -12,6 +12,13 @@ import java.util.List;
 public record Selection(List<String> lots, Instant from, Instant to, String modality) implements Serializable {
     public Selection {
         lots = lots == null ? List.of() : List.copyOf(lots);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new org.solidscope.core.InputException("--from", "dates", "--from before --to", from + " is not before " + to);
+        }
+        if (modality != null && !modality.matches("[a-z][a-z0-9_]{0,31}")) {
+            throw new org.solidscope.core.InputException("--modality", "modality", "a modality name (lower-case letters, digits, _)",
+                    "'" + modality.replaceAll("[^\\x20-\\x7e]", "?") + "'");
+        }
     }
 
     public static Selection lot(String lot) {

@@ -305,12 +305,15 @@ class FleetTest {
         assertTrue(err.toString().contains("bad.json"), err.toString());
         assertEquals(afterFirst, new CatalogQueries(cat).analysisCount());
         // stats: a metric name that is not one (it would go into Spark SQL), a grouping that does not exist, no such workspace
+        // dates in the wrong order, no partitions, a modality that is a path: refused by name (they had run and returned nothing)
         for (String[] a : new String[][] {{"stats", "--workspace", ws.toString(), "--metric", "x' OR '1'='1"},
-                {"stats", "--workspace", ws.toString(), "--by", "month"}, {"stats", "--workspace", dir.resolve("nowhere").toString()}}) {
+                {"stats", "--workspace", ws.toString(), "--by", "month"}, {"stats", "--workspace", dir.resolve("nowhere").toString()},
+                {"stats", "--workspace", ws.toString(), "--from", "2026-12-31", "--to", "2026-01-01"},
+                {"stats", "--workspace", ws.toString(), "--partitions", "0"}, {"reanalyze", "--workspace", ws.toString(), "--modality", "../x"}}) {
             err.reset();
             assertEquals(2, FleetMain.run(a, new PrintStream(out, true), new PrintStream(err, true)), String.join(" ", a) + ": " + err);
             String flag = a[a.length - 2];
-            assertTrue(err.toString().contains(flag.equals("--workspace") ? "nowhere" : flag), err.toString());
+            assertTrue(err.toString().contains(flag.equals("--workspace") ? "nowhere" : flag.equals("--to") ? "--from" : flag), err.toString());
         }
         assertTrue(!Files.exists(dir.resolve("nowhere")), "no record made where there was none");
         cat.close();

@@ -40,15 +40,27 @@ public final class PixelValues {
                 try {
                     d = Double.parseDouble(tok);
                 } catch (NumberFormatException e) {
-                    throw new InputException(file + ":" + line, what, "a number", "'" + tok + "'");
+                    throw new InputException(file + ":" + line, what, "a number", "'" + shown(tok) + "'");
                 }
-                if (Double.isInfinite(d)) throw new InputException(file + ":" + line, what, "a finite number (or NaN: no value for that pixel)", tok);
+                if (Double.isInfinite(d)) throw new InputException(file + ":" + line, what, "a finite number (or NaN: no value for that pixel)", shown(tok));
                 if (k < n) v[k] = (float) d;
                 k++;
             }
         }
         if (k != n) throw new InputException(file.toString(), what, String.format(Locale.ROOT, "%d values (%d × %d pixels, row-major)", n, rows, cols), k + " values");
+        int usable = 0;
+        for (float x : v) if (x == x && x != 0) usable++;
+        if (usable == 0 && (what.equals("gradient") || what.equals("threshold"))) {
+            // a calibration that calibrates no pixel would give an empty event list and a report that looks fine
+            throw new InputException(file.toString(), what, "at least one pixel with a value other than 0 or NaN", "none of the " + n);
+        }
         return v;
+    }
+
+    /** A token for a message: at most 40 characters, bytes outside printable ASCII as '?'. */
+    private static String shown(String tok) {
+        String t = tok.length() > 40 ? tok.substring(0, 40) + "… (" + tok.length() + " characters)" : tok;
+        return t.replaceAll("[^\\x20-\\x7e…]", "?");
     }
 
     /** Writes one row of the detector per line, space-separated. */

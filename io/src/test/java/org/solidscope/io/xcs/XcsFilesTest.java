@@ -72,6 +72,15 @@ class XcsFilesTest {
         Files.writeString(g, "0.025 0.025 0.025\n0.025 x 0.025\n");
         e = assertThrows(InputException.class, () -> PixelValues.read(g, 2, 3, "gradient"));
         assertTrue(e.getMessage().contains("g.txt:2") && e.getMessage().contains("'x'"), e.getMessage());
+        // a gradient that calibrates no pixel (all NaN, all 0), and a 10 MB token: named, the token cut to 40 characters
+        for (String none : new String[] {"NaN NaN NaN\nNaN NaN NaN\n", "0 0 0\n0 0 0\n"}) {
+            Files.writeString(g, none);
+            e = assertThrows(InputException.class, () -> PixelValues.read(g, 2, 3, "gradient"));
+            assertTrue(e.getMessage().contains("none of the 6"), e.getMessage());
+        }
+        Files.writeString(g, "0.025 " + "7".repeat(5_000_000) + "x\u0000\n");
+        e = assertThrows(InputException.class, () -> PixelValues.read(g, 2, 3, "gradient"));
+        assertTrue(e.getMessage().length() < 300 && e.getMessage().contains("characters)") && e.getMessage().indexOf(0) < 0, e.getMessage().length() + "");
         Path uneven = dir.resolve("u.npy");
         SpectrumCubeFiles.write(uneven, cube(), "keV", null);
         Files.writeString(dir.resolve("u.npy.json"), "{\"energy_kev\": [1, 2, 3, 5, 6]}");
