@@ -77,6 +77,7 @@ public final class Ingest {
             checkId(file.toString(), "lot", lot);
             if (!Files.isRegularFile(file)) throw new InputException(file.toString(), "file", "an existing file", Files.isDirectory(file) ? "a directory" : "no such file");
             Source src = Source.of(file, sidecarText(file));
+            sidecarLot(file, src.sidecarJson(), lot);
             Modality m = hints.containsKey("modality") ? modalities.byId("--modality", hints.get("modality")) : modalities.forFile(src);
             if (m == null) throw new InputException(file.toString(), "format", "a file of a known modality (C-scan: .csv .png .tif .npy; CT volume: .npy .tif .raw .h5)", "'" + file.getFileName() + "'");
             modalityId = m.id();
@@ -131,6 +132,21 @@ public final class Ingest {
         return new Result(file, same ? Outcome.ALREADY_PRESENT : Outcome.CONFLICT, h.modality(), h.cellId(), h.state(), null, same ? "same bytes stored before"
                 : "these bytes are stored already as cell " + h.cellId() + ", state " + h.state() + " (lot " + h.lot() + "); not stored again as "
                 + cell + ", " + state + " (lot " + lot + ")");
+    }
+
+    /** A sidecar that names a lot must name this one: a file is never filed under a lot its own sidecar contradicts. */
+    private static void sidecarLot(Path file, String sidecarJson, String lot) {
+        if (sidecarJson == null) return;
+        try {
+            com.fasterxml.jackson.databind.JsonNode side = org.solidscope.core.Json.mapper().readTree(sidecarJson);
+            if (side.hasNonNull("lot") && !side.get("lot").asText().equals(lot)) {
+                String said = side.get("lot").asText();
+                throw new InputException(file + ".json", "lot", "the lot the file is ingested into ('" + lot + "')",
+                        "'" + (said.length() > 60 ? said.substring(0, 60) + "…" : said).replaceAll("[^\\x20-\\x7e]", "?") + "'");
+            }
+        } catch (java.io.IOException e) {
+            throw new InputException(file + ".json", "json", "valid JSON", org.solidscope.core.Json.describe(e));
+        }
     }
 
     /** Ids become keys and file names in exports: printable, at most 200 characters. */

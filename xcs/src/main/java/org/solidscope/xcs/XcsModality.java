@@ -43,7 +43,9 @@ public final class XcsModality implements Modality {
         if (!n.endsWith(".npy") || n.contains(".truth") || source.sidecarJson() == null) return false;
         try {
             JsonNode s = Json.mapper().readTree(source.sidecarJson());
-            return "xcs".equals(s.path("modality").asText()) && "spectra".equals(s.path("kind").asText()) && !"adu".equalsIgnoreCase(s.path("unit").asText());
+            boolean xcs = "xcs".equals(s.path("modality").asText()) || s.has("energy_start_kev") || s.has("energy_bin_kev") || s.has("energy_kev");
+            // a cube without its kind is still this modality's: identify() then asks for the kind instead of another modality taking it
+            return xcs && (!s.has("kind") || "spectra".equals(s.path("kind").asText())) && !"adu".equalsIgnoreCase(s.path("unit").asText());
         } catch (java.io.IOException e) {
             return false;
         }
@@ -51,6 +53,15 @@ public final class XcsModality implements Modality {
 
     @Override
     public Identity identify(Source source, Map<String, String> hints) {
+        try {
+            JsonNode s = Json.mapper().readTree(source.sidecarJson());
+            if (!"spectra".equals(s.path("kind").asText())) {
+                throw new org.solidscope.core.InputException(source.name() + ".json", "kind", "\"spectra\" (a cube of per-pixel spectra in keV, as xcs spectra writes it)",
+                        s.has("kind") ? "'" + s.path("kind").asText() + "'" : "none");
+            }
+        } catch (java.io.IOException e) {
+            throw new org.solidscope.core.InputException(source.name() + ".json", "json", "valid JSON", Json.describe(e));
+        }
         return Sidecars.identify(source, hints, NAME);
     }
 

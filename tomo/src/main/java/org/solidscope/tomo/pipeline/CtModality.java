@@ -52,6 +52,16 @@ public final class CtModality implements Modality {
     public boolean recognises(Source source) {
         String n = source.name().toLowerCase(Locale.ROOT);
         if (!VolumeIO.isVolumeName(n) || n.contains(".truth") || n.endsWith(".ascan.npy")) return false;
+        if (source.sidecarJson() != null) { // a sidecar that names another modality, or an energy axis (a spectra cube), is not a CT volume's
+            try {
+                com.fasterxml.jackson.databind.JsonNode side = org.solidscope.core.Json.mapper().readTree(source.sidecarJson());
+                String modality = side.path("modality").asText("");
+                if (!modality.isEmpty() && !modality.equalsIgnoreCase("ct")) return false;
+                if (side.has("energy_start_kev") || side.has("energy_bin_kev") || side.has("energy_kev")) return false;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
         if (n.endsWith(".npy")) {
             try {
                 return Npy.readHeader(source.data()).shape().length == 3;
