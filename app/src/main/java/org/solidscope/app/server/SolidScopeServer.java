@@ -388,16 +388,20 @@ public final class SolidScopeServer {
                     .result(catalog.arrays().get(ref.sha256()));
             return;
         }
-        int width = Integer.parseInt(ctx.queryParamAsClass("width", String.class).getOrDefault("520"));
+        int width = whole(ctx, "width", 520);
         if (width < 100 || width > 2000) throw new InputException("width", "width", "100 … 2000", String.valueOf(width));
         String outline = ctx.queryParam("outline");
         String key = "arr/" + ref.sha256() + "/" + width + "/" + outline + "/" + ctx.queryParam("lo") + "/" + ctx.queryParam("hi");
         byte[] img = mapCache.get(key);
+        if (img == null && ref.pitchMm() == null) { // not a map (a spectrum, a curve, a table of cycles): its rows drawn against its first
+            img = rowsPng(ref, name);
+            mapCache.put(key, img);
+        }
         if (img == null) {
             ScalarMap m = map(ref);
             double[] range = org.solidscope.report.ArrayImages.percentiles(m.values(), 0.01, 0.99);
-            double lo = ctx.queryParam("lo") == null ? range[0] : Double.parseDouble(ctx.queryParam("lo"));
-            double hi = ctx.queryParam("hi") == null ? range[1] : Double.parseDouble(ctx.queryParam("hi"));
+            double lo = ctx.queryParam("lo") == null ? range[0] : number(ctx, "lo");
+            double hi = ctx.queryParam("hi") == null ? range[1] : number(ctx, "hi");
             if (ref.kind().equals("slice") || ref.kind().equals("mask")) {
                 byte[] mask = null;
                 if (outline != null) {
@@ -416,6 +420,48 @@ public final class SolidScopeServer {
             mapCache.put(key, img);
         }
         ctx.contentType("image/png").header("Cache-Control", "max-age=60").result(img);
+    }
+
+    /** A query parameter as a whole number (its default when absent); anything else is the client's fault, named. */
+    private static int whole(Context ctx, String param, int dflt) {
+        String v = ctx.queryParam(param);
+        if (v == null) return dflt;
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new InputException(param, param, "a whole number", "'" + (v.length() > 40 ? v.substring(0, 40) + "…" : v).replaceAll("[^\\x20-\\x7e]", "?") + "'");
+        }
+    }
+
+    /** A query parameter as a finite number. */
+    private static double number(Context ctx, String param) {
+        String v = ctx.queryParam(param);
+        try {
+            double d = Double.parseDouble(v.strip());
+            if (Double.isFinite(d)) return d;
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new InputException(param, param, "a finite number", "'" + (v.length() > 40 ? v.substring(0, 40) + "…" : v).replaceAll("[^\\x20-\\x7e]", "?") + "'");
+    }
+
+    /** An array that is not a map, drawn as lines: each row after the first against the first (log x when it spans decades). */
+    private byte[] rowsPng(CatalogQueries.ArrayRef ref, String name) {
+        Npy.Array2D a = Npy.read2D(catalog.arrays().path(ref.sha256()));
+        int rows = a.height(), n = a.width();
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = rows == 1 ? i : a.values()[i];
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (double v : x) { min = Math.min(min, v); max = Math.max(max, v); }
+        boolean logX = min > 0 && max / min > 1e3;
+        List<org.solidscope.report.LinePlot.Series> series = new ArrayList<>();
+        for (int r = rows == 1 ? 0 : 1; r < rows && series.size() < 8; r++) {
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) y[i] = a.values()[r * n + i];
+            series.add(new org.solidscope.report.LinePlot.Series(name + (rows > 2 ? " row " + r : ""), x, y));
+        }
+        return org.solidscope.report.LinePlot.png(ref.cellId() + " — " + ref.state() + " — " + name, rows == 1 ? "index" : name + " row 0",
+                name + " (" + ref.unit() + ")", logX, series, null);
     }
 
     /**
