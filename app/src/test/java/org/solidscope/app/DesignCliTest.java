@@ -68,6 +68,10 @@ class DesignCliTest {
         r = CliTest.run("design", "dendrite", "--k-ic-mpa-m05", "1", "--flaw-um", "-3");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--flaw-um"), r.err());
+        // a loading of 1e308 had given Infinity Wh/kg (and 200 over HTTP)
+        r = CliTest.run("design", "energy", "--loading-mg-cm2", "1e308", "--json", dir.resolve("x.json").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("loading") && r.err().contains("1000000"), r.err());
     }
 
     @Test

@@ -203,6 +203,10 @@ class ServerApiTest {
             assertTrue(json(r).get("detail").asText().contains("|Z|"), json(r).toString());
         }
         assertEquals(before, json(get("/api/lots/L9/measurements")).size());
+        // a design number past any physical one: 400 naming it (it had answered 200 with Infinity)
+        var design = get("/api/design/energy?loading_mg_cm2=1e308");
+        assertEquals(400, design.statusCode(), new String(design.body(), StandardCharsets.UTF_8));
+        assertTrue(json(design).toString().contains("loading_mg_cm2"), json(design).toString());
     }
 
     @Test

@@ -81,10 +81,18 @@ public final class DesignFile {
         return n == null || n.isNull() ? dflt : n.asText();
     }
 
+    /** The largest magnitude a design's number may have in its own unit. */
+    static final double MAX_VALUE = 1e6;
+
     private static double num(JsonNode root, String src, String key, double dflt) {
         JsonNode n = root.get(key);
         if (n == null || n.isNull()) return dflt;
         if (!n.isNumber()) throw new InputException(src, key, "a number (unit: " + key.substring(key.lastIndexOf('_') + 1) + ")", n.toString());
-        return n.asDouble();
+        double x = n.asDouble();
+        // every quantity of a design lies far below a million in its unit; past it the results leave double range (1e308 gave Infinity)
+        if (!Double.isFinite(x) || Math.abs(x) > MAX_VALUE) {
+            throw new InputException(src, key, "a finite number of magnitude up to " + (long) MAX_VALUE + " (unit: " + key.substring(key.lastIndexOf('_') + 1) + ")", n.toString());
+        }
+        return x;
     }
 }
