@@ -29,6 +29,9 @@ import org.solidscope.io.Sidecar;
  * @param energy true when {@code value} holds keV, false for ADU
  */
 public record EventList(long[] frame, int[] row, int[] col, float[] value, boolean energy, int size) {
+    /** Rows and columns of a detector are below this (HEXITEC modules are 80 to 480 pixels a side). */
+    public static final int MAX_SIDE = 16384;
+
     public int rows() { return max(row) + 1; }
 
     public int cols() { return max(col) + 1; }
@@ -45,6 +48,12 @@ public record EventList(long[] frame, int[] row, int[] col, float[] value, boole
      */
     public SpectrumCube histogram(double start, double width, int bins, long[] outside) {
         int rows = rows(), cols = cols();
+        if (size == 0) throw new InputException("events", "events", "at least one event", "none");
+        org.solidscope.core.MemoryBudget.require("events", "spectra", "a cube of " + rows + " × " + cols + " × " + bins,
+                org.solidscope.core.MemoryBudget.product(rows, cols, bins, 4));
+        if ((long) rows * cols * bins > Integer.MAX_VALUE - 8) {
+            throw new InputException("events", "spectra", "a cube below 2^31 values", rows + " × " + cols + " × " + bins);
+        }
         float[] c = new float[rows * cols * bins];
         long out = 0;
         for (int i = 0; i < size; i++) {
@@ -88,7 +97,7 @@ public record EventList(long[] frame, int[] row, int[] col, float[] value, boole
                     throw new InputException(src + ":" + ln, "value", "whole frame, row and col and a number", "'" + line.trim() + "'");
                 }
             }
-            return b.build();
+            return b.buildNonEmpty(src);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -124,7 +133,7 @@ public record EventList(long[] frame, int[] row, int[] col, float[] value, boole
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        return b.build();
+        return b.buildNonEmpty(src);
     }
 
     private static EventList readHdf5(Path file) {
@@ -144,7 +153,7 @@ public record EventList(long[] frame, int[] row, int[] col, float[] value, boole
                 for (int k = 0; k < 4; k++) v[k] = ((Number) java.lang.reflect.Array.get(rowArr, k)).doubleValue();
                 b.add((long) v[0], (int) v[1], (int) v[2], (float) v[3], src + " event " + i);
             }
-            return b.build();
+            return b.buildNonEmpty(src);
         } catch (io.jhdf.exceptions.HdfException e) {
             throw new InputException(src, "hdf5", "a readable HDF5 file", e.getMessage());
         }
@@ -191,6 +200,10 @@ public record EventList(long[] frame, int[] row, int[] col, float[] value, boole
 
         public void add(long f, int r, int c, float v, String where) {
             if (f < 0 || r < 0 || c < 0) throw new InputException(where, "frame, row, col", "indices ≥ 0", f + ", " + r + ", " + c);
+            if (r >= MAX_SIDE || c >= MAX_SIDE) {
+                throw new InputException(where, "row, col", "pixel indices below " + MAX_SIDE + " (a detector of at most " + MAX_SIDE + " × " + MAX_SIDE + ")",
+                        r + ", " + c);
+            }
             if (!Float.isFinite(v)) throw new InputException(where, energy ? "energy_kev" : "adu", "a finite number", String.valueOf(v));
             if (n == frame.length) {
                 int m = n * 2;
@@ -206,5 +219,11 @@ public record EventList(long[] frame, int[] row, int[] col, float[] value, boole
         }
 
         public EventList build() { return new EventList(frame, row, col, value, energy, n); }
+
+        /** As {@link #build()}, refusing a list without events (a header alone) naming {@code src}. */
+        public EventList buildNonEmpty(String src) {
+            if (n == 0) throw new InputException(src, "events", "at least one event", "none (a header alone?)");
+            return build();
+        }
     }
 }

@@ -81,6 +81,13 @@ class XcsFilesTest {
         Files.writeString(g, "0.025 " + "7".repeat(5_000_000) + "x\u0000\n");
         e = assertThrows(InputException.class, () -> PixelValues.read(g, 2, 3, "gradient"));
         assertTrue(e.getMessage().length() < 300 && e.getMessage().contains("characters)") && e.getMessage().indexOf(0) < 0, e.getMessage().length() + "");
+        // an event list of a header alone, and pixel indices past any detector (one had overflowed an int in a message)
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "frame,row,col,energy_kev\n");
+        e = assertThrows(InputException.class, () -> EventList.read(empty));
+        assertTrue(e.getMessage().contains("empty.csv") && e.getMessage().contains("at least one event"), e.getMessage());
+        Path far = Files.writeString(dir.resolve("far.csv"), "frame,row,col,energy_kev\n1,2147483646,2,60.5\n");
+        e = assertThrows(InputException.class, () -> EventList.read(far));
+        assertTrue(e.getMessage().contains("far.csv:2") && e.getMessage().contains("2147483646") && e.getMessage().contains("below 16384"), e.getMessage());
         Path uneven = dir.resolve("u.npy");
         SpectrumCubeFiles.write(uneven, cube(), "keV", null);
         Files.writeString(dir.resolve("u.npy.json"), "{\"energy_kev\": [1, 2, 3, 5, 6]}");
