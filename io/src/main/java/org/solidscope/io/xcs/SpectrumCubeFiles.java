@@ -51,6 +51,9 @@ public final class SpectrumCubeFiles {
         String src = file.toString();
         Npy.Header h = Npy.readHeader(file);
         if (h.shape().length != 3) throw new InputException(src, "shape", "[rows, cols, bins]", Arrays.toString(h.shape()));
+        for (long d : h.shape()) {
+            if (d < 1 || d > Integer.MAX_VALUE - 8) throw new InputException(src, "shape", "[rows, cols, bins], each at least 1", Arrays.toString(h.shape()));
+        }
         int rows = (int) h.shape()[0], cols = (int) h.shape()[1], bins = (int) h.shape()[2];
         long count = h.elements();
         MemoryBudget.require(src, "shape", "a cube of " + count + " values", count * 4);
@@ -102,7 +105,7 @@ public final class SpectrumCubeFiles {
             if (!(s instanceof Dataset spectra)) throw new InputException(src, "/spectra", "a dataset [rows, cols, bins]", "none");
             if (!(e instanceof Dataset energy)) throw new InputException(src, "/energy_kev", "a dataset of bin centres or edges", "none");
             int[] d = spectra.getDimensions();
-            if (d.length != 3) throw new InputException(src, "/spectra", "[rows, cols, bins]", Arrays.toString(d));
+            if (d.length != 3 || d[0] < 1 || d[1] < 1 || d[2] < 1) throw new InputException(src, "/spectra", "[rows, cols, bins], each at least 1", Arrays.toString(d));
             MemoryBudget.require(src, "/spectra", "a cube of " + (long) d[0] * d[1] * d[2] + " values", 8L * d[0] * d[1] * d[2]);
             Object ax = energy.getData();
             double[] c = new double[java.lang.reflect.Array.getLength(ax)];

@@ -88,6 +88,12 @@ class XcsFilesTest {
         Path far = Files.writeString(dir.resolve("far.csv"), "frame,row,col,energy_kev\n1,2147483646,2,60.5\n");
         e = assertThrows(InputException.class, () -> EventList.read(far));
         assertTrue(e.getMessage().contains("far.csv:2") && e.getMessage().contains("2147483646") && e.getMessage().contains("below 16384"), e.getMessage());
+        // a cube of no rows (it had ended in an IllegalArgumentException, exit 1, and a 500 on upload)
+        Path none = dir.resolve("none.npy");
+        Files.write(none, org.solidscope.io.Npy.header("<f4", 0, 80, 200));
+        Files.writeString(dir.resolve("none.npy.json"), "{\"modality\": \"xcs\", \"kind\": \"spectra\", \"energy_start_kev\": 0, \"energy_bin_kev\": 0.5}");
+        e = assertThrows(InputException.class, () -> SpectrumCubeFiles.read(none));
+        assertTrue(e.getMessage().contains("none.npy") && e.getMessage().contains("[0, 80, 200]"), e.getMessage());
         Path uneven = dir.resolve("u.npy");
         SpectrumCubeFiles.write(uneven, cube(), "keV", null);
         Files.writeString(dir.resolve("u.npy.json"), "{\"energy_kev\": [1, 2, 3, 5, 6]}");
