@@ -39,4 +39,19 @@ class IngestSidecarsCliTest {
         assertTrue(all.contains("cellB_pristine.npy.json") && all.contains("kind"), sim.out() + all);
         assertTrue(all.contains("0 stored"), all);
     }
+
+    @Test
+    void messagesEscapeWhatTheyQuoteAndNameEveryModality() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in2"));
+        Path rate = in.resolve("cellC_formation.csv");
+        CliTest.run("cycling", "simulate", "--preset", "seed004-rate", "--out", rate.toString());
+        Files.writeString(in.resolve("cellC_formation.csv.json"), "{\"cell_id\": \"bad\\u0000id\\nsecond line\"}");
+        Files.write(in.resolve("junk_formation.bin"), new byte[] {0x13, 0x37, 0, 1, 2, 3});
+        CliTest.Run r = CliTest.run("ingest", in.toString(), "--workspace", dir.resolve("ws2").toString(), "--lot", "Q1");
+        String all = r.out() + r.err();
+        assertTrue(all.contains("\\u0000") && all.contains("\\u000a") && all.indexOf(0) < 0, all);
+        r = CliTest.run("ingest", in.resolve("junk_formation.bin").toString(), "--workspace", dir.resolve("ws2").toString(), "--lot", "Q1");
+        all = r.out() + r.err();
+        assertTrue(all.contains("junk_formation.bin") && all.contains("cycling") && all.contains("eis") && all.contains("xcs"), all);
+    }
 }

@@ -79,7 +79,10 @@ public final class Ingest {
             Source src = Source.of(file, sidecarText(file));
             sidecarLot(file, src.sidecarJson(), lot);
             Modality m = hints.containsKey("modality") ? modalities.byId("--modality", hints.get("modality")) : modalities.forFile(src);
-            if (m == null) throw new InputException(file.toString(), "format", "a file of a known modality (C-scan: .csv .png .tif .npy; CT volume: .npy .tif .raw .h5)", "'" + file.getFileName() + "'");
+            if (m == null) {
+                throw new InputException(file.toString(), "format", "a file of a known modality (" + String.join(", ", modalities.all().stream().map(Modality::id).sorted().toList())
+                        + ": C-scans, CT volumes, XCS spectra cubes, impedance spectra, cycler runs)", "'" + shownName(file.getFileName().toString()) + "'");
+            }
             modalityId = m.id();
             Modality.Identity id = m.identify(src, hints);
             cell = id.cellId();
@@ -149,11 +152,22 @@ public final class Ingest {
         }
     }
 
+    /** A name or id for a message: control and non-printing characters escaped (a NUL or a line feed from a sidecar is shown, not echoed). */
+    static String shownName(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < s.length() && b.length() < 200; k++) {
+            char c = s.charAt(k);
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
+    }
+
     /** Ids become keys and file names in exports: printable, at most 200 characters. */
     static void checkId(String source, String field, String id) {
         if (id == null || id.isBlank() || id.length() > 200 || !id.matches("[\\p{L}\\p{N}._+\\-#@ ()]+")) {
             throw new InputException(source, field, "1–200 letters, digits or . _ + - # @ ( ) and spaces",
-                    id == null ? "none" : "'" + (id.length() > 60 ? id.substring(0, 60) + "…" : id) + "' (" + id.length() + " characters)");
+                    id == null ? "none" : "'" + shownName(id.length() > 60 ? id.substring(0, 60) + "…" : id) + "' (" + id.length() + " characters)");
         }
     }
 
