@@ -124,11 +124,42 @@ public final class XlsxTables {
         return out;
     }
 
+    /** The most bytes the shared strings part may inflate to: real workbooks hold headers and step names, kilobytes to megabytes. */
+    static final long MAX_SHARED_STRINGS = 128L << 20;
+
+    /** A stream that refuses to go past {@code limit} bytes, naming the part. */
+    static InputStream bounded(String src, String part, InputStream in, long limit) {
+        return new java.io.FilterInputStream(in) {
+            long seen;
+
+            private void count(long n) {
+                if (n > 0 && (seen += n) > limit) {
+                    throw new InputException(src, part, "at most " + (limit >> 20) + " MiB once inflated", "more (a compression bomb?)");
+                }
+            }
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) count(1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, len);
+                count(n);
+                return n;
+            }
+        };
+    }
+
     private static List<String> sharedStrings(String src, ZipFile z) throws IOException {
         List<String> out = new ArrayList<>();
         ZipEntry e = z.getEntry("xl/sharedStrings.xml");
         if (e == null) return out;
-        try (InputStream in = z.getInputStream(e)) {
+        // the shared strings are held in memory: bounded as they inflate (a small archive can hold one string of a gigabyte)
+        try (InputStream in = bounded(src, "xl/sharedStrings.xml", z.getInputStream(e), MAX_SHARED_STRINGS)) {
             XMLStreamReader x = Xml.FACTORY.createXMLStreamReader(in);
             StringBuilder cur = null;
             while (x.hasNext()) {

@@ -162,4 +162,26 @@ class CyclerReadersTest {
         assertEquals(1.0, c.dischargeCapacityMah(), 1e-6);
         assertEquals(7220, c.durationS(), 1e-9);
     }
+
+    @Test
+    void aWorkbookWhoseSharedStringsInflatePastTheirBoundIsRefused() throws IOException {
+        // a small archive whose shared strings inflate to more than 128 MiB: refused as it inflates, naming the part
+        Path x = dir.resolve("bomb.xlsx");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(x))) {
+            z.putNextEntry(new java.util.zip.ZipEntry("xl/workbook.xml"));
+            z.write("<workbook><sheets><sheet name=\"s\"/></sheets></workbook>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            z.closeEntry();
+            z.putNextEntry(new java.util.zip.ZipEntry("xl/sharedStrings.xml"));
+            z.write("<sst><si><t>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] a = new byte[1 << 20];
+            java.util.Arrays.fill(a, (byte) 'a');
+            for (int k = 0; k < 130; k++) z.write(a);
+            z.write("</t></si></sst>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        assertTrue(Files.size(x) < 2_000_000, "a small file: " + Files.size(x));
+        org.solidscope.core.InputException e = org.junit.jupiter.api.Assertions.assertThrows(org.solidscope.core.InputException.class,
+                () -> CyclerFiles.summarise(x, null, 1e-9));
+        assertTrue(e.getMessage().contains("sharedStrings") && e.getMessage().contains("128 MiB"), e.getMessage());
+    }
 }
