@@ -184,12 +184,24 @@ final class EisCommand implements Runnable {
             };
             List<Path> files = Series.expand(inputs);
             if (json != null && files.size() != 1) throw new InputException("--json", "json", "one spectrum (use --out for many)", files.size() + " spectra");
-            StringBuilder table = new StringBuilder("file,M,mu,max_residual_relative\n");
+            StringBuilder table = new StringBuilder("file,M,mu,max_residual_relative,failure\n");
+            int failed = 0;
             for (Path file : files) {
-                ImpedanceSpectrum s = atLeastFivePoints(org.solidscope.echem.InstrumentFiles.read(file));
-                LinKK.Result r = LinKK.test(s, c, new LinKK.Options(type, cap, minM));
+                ImpedanceSpectrum s;
+                LinKK.Result r;
+                try {
+                    s = atLeastFivePoints(org.solidscope.echem.InstrumentFiles.read(file));
+                    r = LinKK.test(s, c, new LinKK.Options(type, cap, minM));
+                } catch (InputException | org.solidscope.core.NumericalException e) {
+                    if (files.size() == 1) throw e;
+                    // a batch goes on: the file has its row with the reason and no numbers
+                    failed++;
+                    Main.out().printf("failed: %s: %s%n", file.getFileName(), e.getMessage());
+                    table.append(file.getFileName()).append(",,,,\"").append(e.getMessage().replace('"', '\'')).append("\"\n");
+                    continue;
+                }
                 if (files.size() <= 20) Main.out().printf("%s: lin-KK M = %d, µ = %.4f; largest residual %.3g %% of |Z|%n", file, r.m(), r.mu(), 100 * r.maxResidualRelative());
-                table.append(file.getFileName()).append(',').append(r.m()).append(',').append(r.mu()).append(',').append(r.maxResidualRelative()).append('\n');
+                table.append(file.getFileName()).append(',').append(r.m()).append(',').append(r.mu()).append(',').append(r.maxResidualRelative()).append(",\n");
                 if (json != null) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("M", r.m());
@@ -203,6 +215,11 @@ final class EisCommand implements Runnable {
             }
             if (files.size() > 20) Main.out().printf("lin-KK of %d spectra%s%n", files.size(), out != null ? ": " + out : "");
             if (out != null) AtomicOutput.writeString(out, table.toString());
+            if (failed > 0) {
+                Main.out().printf("%d of %d spectra failed%n", failed, files.size());
+                Main.keepOutputsOnFailure();
+                return Main.EXIT_FAILURE;
+            }
             return 0;
         }
     }

@@ -39,6 +39,23 @@ class EisSeriesFailuresCliTest {
     }
 
     @Test
+    void kkOverAFolderReportsEveryFileAndGoesOnPastABadOne() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("kk"));
+        for (String[] k : new String[][] {{"a.csv", "10,100,1e-5"}, {"c.csv", "10,140,1e-5"}}) {
+            assertEquals(0, CliTest.run("eis", "simulate", "--circuit", "R0-p(R1,C1)", "--parameters", k[1], "--out", folder.resolve(k[0]).toString()).code());
+        }
+        Files.writeString(folder.resolve("b.csv"), "frequency_hz,z_real_ohm,z_imag_ohm\n1000,10,-1\n100,11,-2\n");
+        Path table = dir.resolve("kk.csv");
+        CliTest.Run r = CliTest.run("eis", "kk", folder.toString(), "--out", table.toString());
+        assertEquals(1, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("failed: b.csv") && r.out().contains("1 of 3 spectra failed"), r.out());
+        List<String> rows = Files.readAllLines(table);
+        assertEquals(4, rows.size(), rows.toString());
+        assertTrue(rows.get(2).startsWith("b.csv,,,,") && rows.get(1).startsWith("a.csv,") && rows.get(3).startsWith("c.csv,"), rows.toString());
+        assertTrue(rows.get(3).split(",")[1].length() > 0, "the file after the bad one is tested: " + rows);
+    }
+
+    @Test
     void devicesDirectoriesAndHostileCircuitsAreRefusedAtOnce() {
         long t0 = System.nanoTime();
         CliTest.Run r = CliTest.run("eis", "read", "/dev/urandom");
