@@ -3,7 +3,6 @@ package org.solidscope.io;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
-import io.jhdf.exceptions.HdfException;
 import io.jhdf.object.datatype.DataType;
 import io.jhdf.object.datatype.FixedPoint;
 import java.io.IOException;
@@ -93,15 +92,10 @@ public final class Hdf5Frames {
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the frames of " + file, e);
-        } catch (HdfException e) {
-            throw new InputException(src, "HDF5", "a readable HDF5 file", String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         } catch (InputException | UncheckedIOException e) {
             throw e;
-        } catch (OutOfMemoryError e) {
-            throw new InputException(src, "HDF5", "a readable HDF5 file", "a structure claiming more memory than this process has (damaged file?)");
-        } catch (RuntimeException e) {
-            throw new InputException(src, "HDF5", "a readable HDF5 file", e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw Hdf5Volume.unreadable(src, e);
         }
     }
 }

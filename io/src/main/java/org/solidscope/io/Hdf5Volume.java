@@ -63,18 +63,24 @@ public final class Hdf5Volume {
                 }
             }
             return new VolumeData(nz, ny, nx, slices, Double.NaN);
-        } catch (HdfException e) {
-            throw new InputException(src, "HDF5", "a readable HDF5 file", e.getMessage());
         } catch (InputException | java.io.UncheckedIOException e) {
             throw e;
-        } catch (OutOfMemoryError e) {
-            // jHDF sizes its buffers from the file's own structures; a damaged one can ask for gigabytes
-            throw new InputException(src, "HDF5", "a readable HDF5 file", "a structure claiming more memory than this process has (damaged file?)");
-        } catch (RuntimeException e) {
-            // a damaged or crafted file can trip the parser anywhere; it is still the file's fault
-            throw new InputException(src, "HDF5", "a readable HDF5 file", e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw unreadable(src, e);
         }
+    }
+
+    /**
+     * What a failure inside jHDF means for a user: the file cannot be read. jHDF sizes its buffers from the file's own
+     * structures, so a damaged one can ask for gigabytes; a damaged or crafted file can trip the parser anywhere.
+     */
+    static InputException unreadable(String src, Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return new InputException(src, "HDF5", "a readable HDF5 file", "a structure claiming more memory than this process has (damaged file?)");
+        }
+        if (e instanceof HdfException) return new InputException(src, "HDF5", "a readable HDF5 file", String.valueOf(e.getMessage()));
+        return new InputException(src, "HDF5", "a readable HDF5 file", e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
     }
 
     /**

@@ -43,6 +43,9 @@ final class ArbinRes {
                 if (t.getColumn(c) == null) throw new InputException(src, "Channel_Normal_Table", "a column " + c, "none");
             }
             int n = t.getRowCount();
+            // rows are sorted as (data point << 23 | storage index), and seven columns are held: checked before allocating
+            if (n >= 1 << 23) throw new InputException(src, "Channel_Normal_Table", "fewer than 8,388,608 rows", String.valueOf(n));
+            org.solidscope.core.MemoryBudget.require(src, "Channel_Normal_Table", n + " rows", org.solidscope.core.MemoryBudget.product(n, 7, 8));
             long[] order = new long[n];
             double[][] v = new double[6][n];
             long test = Long.MIN_VALUE;
@@ -65,7 +68,6 @@ final class ArbinRes {
                 v[5][k] = number(src, r, "Discharge_Capacity", k).doubleValue();
                 k++;
             }
-            if (n >= 1 << 23) throw new InputException(src, "Channel_Normal_Table", "fewer than 8,388,608 rows", String.valueOf(n));
             Arrays.sort(order, 0, k);
             for (int j = 0; j < k; j++) {
                 int at = (int) (order[j] & ((1 << 23) - 1));

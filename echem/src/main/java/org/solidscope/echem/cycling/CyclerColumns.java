@@ -31,7 +31,7 @@ import org.solidscope.core.InputException;
  * {@code time=Col A[min],voltage=Col B,current=Col C[mA]} names any column and unit.
  */
 public record CyclerColumns(int time, double timeScaleS, int voltage, double voltageScaleV, int current, double currentScaleA,
-                            int cycle, int step, int chargeCapacity, int dischargeCapacity, double capacityScaleMah, int stepCapacity,
+                            int cycle, int step, int chargeCapacity, int dischargeCapacity, double chargeScaleMah, double dischargeScaleMah, int stepCapacity,
                             double stepCapacityScaleMah, int direction, int wallClock, List<String> names, String vendor) {
 
     public CyclerColumns {
@@ -46,7 +46,7 @@ public record CyclerColumns(int time, double timeScaleS, int voltage, double vol
     /** The same columns with the time unit decided. */
     CyclerColumns withTimeScale(double scaleS) {
         return new CyclerColumns(time, scaleS, voltage, voltageScaleV, current, currentScaleA, cycle, step, chargeCapacity, dischargeCapacity,
-                capacityScaleMah, stepCapacity, stepCapacityScaleMah, direction, wallClock, names, vendor);
+                chargeScaleMah, dischargeScaleMah, stepCapacity, stepCapacityScaleMah, direction, wallClock, names, vendor);
     }
 
     /** The largest column index any needed quantity is in. */
@@ -141,23 +141,18 @@ public record CyclerColumns(int time, double timeScaleS, int voltage, double vol
         if (!(is > 0)) throw unitRefused(src, "current unit", header.get(i), "A, mA or µA", "current");
         int c = pick(names, raw, given.get("cycle"), null, CYCLE);
         int s = pick(names, raw, given.get("step"), null, STEP);
-        Map<String, Double> capacity = arbinPlain ? CAPACITY_UNITS : null;
-        int qc = pick(names, raw, given.get("charge_capacity"), capacity == null ? CAPACITY_UNITS : null, CHARGE);
-        int qd = pick(names, raw, given.get("discharge_capacity"), capacity == null ? CAPACITY_UNITS : null, DISCHARGE);
-        if (arbinPlain) { // Arbin's plain layout: capacities in Ah
-            qc = pick(names, raw, given.get("charge_capacity"), null, CHARGE);
-            qd = pick(names, raw, given.get("discharge_capacity"), null, DISCHARGE);
-        }
+        // a capacity column counts only with a capacity unit, except in Arbin's plain layout, whose capacities are in Ah
+        Map<String, Double> capacityUnits = arbinPlain ? null : CAPACITY_UNITS;
+        int qc = pick(names, raw, given.get("charge_capacity"), capacityUnits, CHARGE);
+        int qd = pick(names, raw, given.get("discharge_capacity"), capacityUnits, DISCHARGE);
         double qcs = qc < 0 ? 1 : scale(CAPACITY_UNITS, given.get("charge_capacity"), names.get(qc), arbinPlain ? 1000 : Double.NaN);
         double qds = qd < 0 ? 1 : scale(CAPACITY_UNITS, given.get("discharge_capacity"), names.get(qd), arbinPlain ? 1000 : Double.NaN);
-        if (qc >= 0 && qd >= 0 && qcs != qds) qd = -1; // one scale for both; a discharge column in another unit is left out
         int qs = -1;
         double qss = 1;
-        if (qc < 0 && qd < 0) {
+        if (qc < 0 && qd < 0) { // one counter for both (Maccor's Amp-hr, which names its unit, or Cap. [Ah])
             qs = pick(names, raw, given.get("capacity"), null, STEP_CAPACITY);
             if (qs >= 0) {
-                qss = names.get(qs).name().equals("amp-hr") && names.get(qs).unit().isEmpty() ? 1000
-                        : scale(CAPACITY_UNITS, given.get("capacity"), names.get(qs), Double.NaN);
+                qss = scale(CAPACITY_UNITS, given.get("capacity"), names.get(qs), Double.NaN);
                 if (!(qss > 0)) qs = -1;
             }
         }
@@ -166,7 +161,7 @@ public record CyclerColumns(int time, double timeScaleS, int voltage, double vol
         int dir = pick(names, raw, given.get("direction"), null, DIRECTION);
         int wall = pick(names, raw, null, null, WALL);
         String vendor = vendor(names, raw, t, arbinPlain);
-        return new CyclerColumns(t, ts, v, vs, i, is, c, s, qc, qd, qc >= 0 ? qcs : qds, qs, qss, dir, wall, header, vendor);
+        return new CyclerColumns(t, ts, v, vs, i, is, c, s, qc, qd, qcs, qds, qs, qss, dir, wall, header, vendor);
     }
 
     private static String vendor(List<Name> names, List<String> raw, int t, boolean arbinPlain) {

@@ -121,8 +121,8 @@ public final class CyclerFiles {
                         case VOLT -> v[row] = x * cols.voltageScaleV();
                         case CUR -> i[row] = x * cols.currentScaleA();
                         case CYC -> c[row] = x;
-                        case QC -> q[0] = x * cols.capacityScaleMah();
-                        case QD -> q[1] = x * cols.capacityScaleMah();
+                        case QC -> q[0] = x * cols.chargeScaleMah();
+                        case QD -> q[1] = x * cols.dischargeScaleMah();
                         default -> q[2] = x * cols.stepCapacityScaleMah();
                     }
                 }
@@ -180,8 +180,8 @@ public final class CyclerFiles {
         }
         i *= cols.currentScaleA();
         if (dir == Direction.CHARGE) i = Math.abs(i); else if (dir == Direction.DISCHARGE) i = -Math.abs(i);
-        qc *= cols.capacityScaleMah();
-        qd *= cols.capacityScaleMah();
+        qc *= cols.chargeScaleMah();
+        qd *= cols.dischargeScaleMah();
         if (!Double.isNaN(qs)) {
             int sign = dir == Direction.NONE ? (int) Math.signum(i) : dir == Direction.REST ? 0 : dir;
             if (sign > 0) qc = qs * cols.stepCapacityScaleMah(); else if (sign < 0) qd = qs * cols.stepCapacityScaleMah();

@@ -132,6 +132,11 @@ class CyclerLayoutsTest {
                 + "6,7210,3,1,-0.001,3.4,0.001,0.001\n";
         CycleSummary.Cycle c = one("mits.csv", arbin, null); // old MITS: no units in the header
         assertEquals(1.0, c.instrumentChargeCapacityMah(), 1e-9);
+        // charge and discharge counters in different units: each read in its own (the discharge one had been dropped)
+        CycleSummary.Cycle mixed = one("mixed.csv", arbin.replace("Charge_Capacity", "Charge_Capacity(Ah)").replace("Discharge_Capacity", "Discharge_Capacity(mAh)")
+                .replace("Test_Time", "Test_Time(s)").replace("Current,", "Current(A),").replace("6,7210,3,1,-0.001,3.4,0.001,0.001", "6,7210,3,1,-0.001,3.4,0.001,1"), null);
+        assertEquals(1.0, mixed.instrumentChargeCapacityMah(), 1e-9);
+        assertEquals(1.0, mixed.instrumentDischargeCapacityMah(), 1e-9);
         one("pro.csv", arbin.replace("Test_Time", "Test Time (s)").replace("Current", "Current (A)").replace("Voltage", "Voltage (V)")
                 .replace("Charge_Capacity", "Charge Capacity (Ah)").replace("Discharge_Capacity", "Discharge Capacity (Ah)"), null); // MITS Pro
         one("neware.csv", "Cycle Index,Step Index,Step Type,Time,Cumulative Time,Current(mA),Voltage(V),Chg. Cap.(mAh),DChg. Cap.(mAh)\n"
