@@ -53,7 +53,7 @@ class RealFileVariantsCliTest {
         refused("maccor_mode.txt", (m.substring(0, at) + "\tQ\t" + m.substring(at + 3)).getBytes(StandardCharsets.ISO_8859_1), "'Md'", "'Q'");
         // truncated in the middle of a row
         byte[] b = m.getBytes(StandardCharsets.ISO_8859_1);
-        refused("maccor_cut.txt", Arrays.copyOf(b, m.indexOf('\t', b.length / 2) + 1), "the last line", "cut short");
+        refused("maccor_cut.txt", Arrays.copyOf(b, m.indexOf('\t', b.length / 2) + 1), "ends inside a row", "cut short");
     }
 
     @Test

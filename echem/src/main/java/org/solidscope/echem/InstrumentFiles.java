@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.solidscope.core.AtomicOutput;
 import org.solidscope.core.InputException;
+import org.solidscope.core.LastRow;
 
 /**
  * Impedance spectra as instruments write them, the format told by the content, not the name:
@@ -56,9 +57,16 @@ public final class InstrumentFiles {
         }
         String text = new String(head, StandardCharsets.ISO_8859_1);
         if (text.startsWith("\uFEFF") || text.startsWith("\u00EF\u00BB\u00BF")) text = text.substring(text.charAt(0) == '\uFEFF' ? 1 : 3);
+        if (text.startsWith(BioLogicMpr.MAGIC)) return BioLogicMpr.spectrum(src, head);
+        ImpedanceSpectrum s = text(file, src, text);
+        // checked once the format has been read: a file that is no spectrum at all is refused for that first
+        LastRow.requireWhole(src, head, head.length);
+        return s;
+    }
+
+    private static ImpedanceSpectrum text(Path file, String src, String text) {
         if (text.startsWith("EXPLAIN")) return gamry(src, text);
         if (text.startsWith("EC-Lab ASCII FILE")) return bioLogicMpt(src, text);
-        if (text.startsWith(BioLogicMpr.MAGIC)) return BioLogicMpr.spectrum(src, head);
         if (ZPlotFile.recognises(text)) return ZPlotFile.read(src, text);
         if (TextExports.isChInstruments(text)) return TextExports.chInstruments(src, text);
         if (TextExports.isVersaStudio(text)) return TextExports.versaStudio(src, text);

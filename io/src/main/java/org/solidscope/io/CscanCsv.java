@@ -16,6 +16,7 @@ import java.util.Map;
 import org.solidscope.core.AtomicOutput;
 import org.solidscope.core.GridGeometry;
 import org.solidscope.core.InputException;
+import org.solidscope.core.LastRow;
 import org.solidscope.core.ScalarMap;
 
 /**
@@ -37,17 +38,17 @@ public final class CscanCsv {
     /** Reads the C-scan stored at {@code file}; messages name {@code src} (the file's own name). */
     public static CscanGrid read(String src, Path file) {
         AtomicOutput.noteInput(file);
+        CscanGrid g = null;
         try {
-            if (Files.size(file) <= PLAIN_MAX_BYTES) {
-                CscanGrid g = readPlain(src, file, Files.readAllBytes(file));
-                if (g != null) return g;
-            }
+            if (Files.size(file) <= PLAIN_MAX_BYTES) g = readPlain(src, file, Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new InputException(src, "file", "an existing C-scan file", "no such file");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        return readGeneral(src, file);
+        if (g == null) g = readGeneral(src, file);
+        LastRow.requireWhole(src, file);
+        return g;
     }
 
     /** Files up to this size are first tried as plain files, read whole. */

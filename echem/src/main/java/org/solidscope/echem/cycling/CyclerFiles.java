@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.solidscope.core.AtomicOutput;
 import org.solidscope.core.InputException;
+import org.solidscope.core.LastRow;
 import org.solidscope.echem.BioLogicMpr;
 
 /**
@@ -286,6 +287,7 @@ public final class CyclerFiles {
             return "BioLogic mpr";
         }
         if (GamryCurves.recognises(new String(head, 0, got, StandardCharsets.ISO_8859_1))) {
+            LastRow.requireWhole(src, file);
             GamryCurves.read(src, file, sum);
             return "Gamry DTA";
         }
@@ -293,7 +295,10 @@ public final class CyclerFiles {
         if (XlsxTables.isZip(head, got)) return XlsxTables.read(src, file, mapping, sum);
         if (ArbinRes.recognises(head, got)) return ArbinRes.read(src, file, sum);
         if (NewareBinary.isNda(head, got)) return NewareBinary.readNda(src, file, sum);
-        if (NewareNested.recognises(new String(head, 0, got, StandardCharsets.ISO_8859_1))) return NewareNested.read(src, file, sum);
+        if (NewareNested.recognises(new String(head, 0, got, StandardCharsets.ISO_8859_1))) {
+            LastRow.requireWhole(src, file);
+            return NewareNested.read(src, file, sum);
+        }
         return text(src, file, head, got, mapping, sum, blockBytes);
     }
 
@@ -334,31 +339,6 @@ public final class CyclerFiles {
                 if (a > 0) charge = Math.abs(qs[k]); else if (a < 0) discharge = Math.abs(qs[k]);
             }
             sum.row(t[k], v[k], a, c == null ? Double.NaN : c[k] + 1, charge, discharge, k + 1);
-        }
-    }
-
-    /**
-     * Refuses a file that ends inside a row: a last line without its line feed that has fewer fields than the header (a
-     * copy cut short). A last row that is whole but lacks the line feed is read.
-     */
-    private static void lastLineWhole(String src, Path file, int headerFields, byte sep) {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
-            long size = ch.size();
-            int n = (int) Math.min(size, 64 * 1024);
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(n);
-            while (buf.hasRemaining() && ch.read(buf, size - n + buf.position()) >= 0) { }
-            byte[] b = buf.array();
-            if (n == 0 || b[n - 1] == '\n') return;
-            int from = n - 1, fields = 1;
-            while (from > 0 && b[from - 1] != '\n') from--;
-            for (int k = from; k < n; k++) if (b[k] == sep) fields++;
-            if (from == 0 && size > n) return; // a last line longer than the tail read: the blocks refuse it
-            if (fields < headerFields) {
-                throw new InputException(src, "the last line", "a whole row of the header's " + headerFields + " columns, ending in a line feed",
-                        fields + " columns and no line feed: the file ends inside a row (a copy cut short?)");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
@@ -435,8 +415,8 @@ public final class CyclerFiles {
         byte sep = h.separator();
         long headerEnd = h.end();
         CyclerColumns cols = h.columns();
+        LastRow.requireWhole(src, file); // before the time base, which reads the last row
         if (Double.isNaN(cols.timeScaleS())) cols = cols.withTimeScale(TimeBase.decide(src, file, head, got, headerEnd, cols, sep));
-        lastLineWhole(src, file, cols.names().size(), sep);
         int need = cols.lastNeeded();
         long lineNo = start.substring(0, (int) Math.min(headerEnd, start.length())).chars().filter(ch -> ch == '\n').count();
         // blocks of whole lines are parsed on all cores into columns and consumed in order: the summary stays sequential,

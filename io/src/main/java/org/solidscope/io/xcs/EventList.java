@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.solidscope.core.AtomicOutput;
 import org.solidscope.core.InputException;
+import org.solidscope.core.LastRow;
 import org.solidscope.core.MemoryBudget;
 import org.solidscope.io.Npy;
 import org.solidscope.io.Sidecar;
@@ -97,7 +98,9 @@ public record EventList(long[] frame, int[] row, int[] col, float[] value, boole
                     throw new InputException(src + ":" + ln, "value", "whole frame, row and col and a number", "'" + line.trim() + "'");
                 }
             }
-            return b.buildNonEmpty(src);
+            EventList events = b.buildNonEmpty(src);
+            LastRow.requireWhole(src, file);
+            return events;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

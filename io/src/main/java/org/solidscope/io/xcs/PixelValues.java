@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.solidscope.core.AtomicOutput;
 import org.solidscope.core.InputException;
+import org.solidscope.core.LastRow;
 
 /**
  * Per-pixel values as detector software writes them: plain text, one value per pixel in row-major order, separated by
@@ -48,6 +49,7 @@ public final class PixelValues {
             }
         }
         if (k != n) throw new InputException(file.toString(), what, String.format(Locale.ROOT, "%d values (%d × %d pixels, row-major)", n, rows, cols), k + " values");
+        LastRow.requireWhole(file.toString(), text);
         int usable = 0;
         for (float x : v) if (x == x && x != 0) usable++;
         if (usable == 0 && (what.equals("gradient") || what.equals("threshold"))) {
