@@ -37,9 +37,11 @@ import org.solidscope.ultrasound.InspectionSpec;
 
 /**
  * Load on loopback: 8 clients upload and read for 60 s (system property {@code solidscope.load.seconds}
- * changes it), one request in ten malformed in the ways the hardening test knows. Afterwards: no answer
- * of 500 or above, no orphan blob, and every good file that was uploaded is in the record exactly once,
- * however many clients sent it at the same time. The figures go to {@code target/load-test.json}.
+ * changes it), uploads of every modality the record takes (ultrasonic C-scans, impedance spectra, cycler
+ * runs, XCS spectra cubes with their sidecars, CT volumes), one request in ten malformed in the ways the
+ * hardening tests know (transport faults and each modality's bad files). Afterwards: no answer of 500 or
+ * above, no orphan blob, and every good file that was uploaded is in the record exactly once, however many
+ * clients sent it at the same time. The figures go to {@code target/load-test.json}.
  */
 class ServerLoadTest {
     static final int CLIENTS = 8;
@@ -56,11 +58,13 @@ class ServerLoadTest {
         assertEquals(0, CliTest.run("ut", "simulate", "--cell", "battery-4", "--stage", "infiltration", "--out", scans.toString()).code());
         String base = Files.readString(scans.resolve("battery-4_infiltration.csv"));
         // distinct files: the same scan with one value nudged, under its own cell id
-        List<byte[]> good = new ArrayList<>();
+        List<Good> good = new ArrayList<>();
         int lastComma = base.lastIndexOf(',');
-        for (int k = 0; k <= GOOD_FILES; k++) { // the last one is the other lot's cell
-            good.add((base.substring(0, lastComma + 1) + (k * 0.001) + "\n").getBytes(StandardCharsets.UTF_8));
+        for (int k = 0; k < GOOD_FILES; k++) {
+            good.add(new Good("load-" + k + "_infiltration.csv", (base.substring(0, lastComma + 1) + (k * 0.001) + "\n").getBytes(StandardCharsets.UTF_8), null));
         }
+        byte[] other = (base.substring(0, lastComma + 1) + (GOOD_FILES * 0.001) + "\n").getBytes(StandardCharsets.UTF_8);
+        good.addAll(otherModalities(dir));
         Catalog catalog = Catalog.openWorkspace(dir.resolve("ws"));
         String token = new ApiTokens(catalog).create("load");
         SolidScopeServer server = new SolidScopeServer(catalog, InspectionSpec.defaults(), true).readTimeoutMs(5000);
@@ -68,9 +72,11 @@ class ServerLoadTest {
         String url = "http://127.0.0.1:" + port;
         // a cell of another lot, for the misfiled case
         HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
-        assertEquals(201, upload(http, url, token, "other-cell_infiltration.csv", good.get(GOOD_FILES), "L-other").statusCode());
+        assertEquals(201, upload(http, url, token, new Good("other-cell_infiltration.csv", other, null), "L-other").statusCode());
+        byte[] scan = good.get(0).content();
 
-        Map<String, AtomicLong> byKind = new ConcurrentHashMap<>();
+        Map<String, AtomicLong> byKind = new ConcurrentHashMap<>(), byModality = new ConcurrentHashMap<>();
+        List<Good> bad = malformedFiles(good);
         Map<Integer, AtomicLong> byStatus = new ConcurrentHashMap<>();
         List<String> faults = java.util.Collections.synchronizedList(new ArrayList<>());
         Set<Integer> uploadedOk = ConcurrentHashMap.newKeySet();
@@ -89,18 +95,20 @@ class ServerLoadTest {
                     try {
                         if (r.nextInt(10) == 0) {
                             kind = "malformed";
-                            String[] answer = malformed(r, port, token, good.get(r.nextInt(GOOD_FILES)));
+                            String[] answer = malformed(r, port, token, scan, bad);
                             status = Integer.parseInt(answer[0]);
                             body = answer[1];
                             if (status < 400) faults.add("a malformed request answered " + status + ": " + body);
                         } else if (r.nextBoolean()) {
                             kind = "upload";
-                            int k = r.nextInt(GOOD_FILES);
-                            HttpResponse<String> a = upload(http, url, token, "load-" + k + "_infiltration.csv", good.get(k), "L-load");
+                            // ultrasonic scans half the time, the other modalities the other half
+                            int k = r.nextBoolean() ? r.nextInt(GOOD_FILES) : GOOD_FILES + r.nextInt(good.size() - GOOD_FILES);
+                            HttpResponse<String> a = upload(http, url, token, good.get(k), "L-load");
                             status = a.statusCode();
                             body = a.body();
                             if (status == 200 || status == 201) uploadedOk.add(k);
-                            else faults.add("good upload answered " + status + ": " + body);
+                            else faults.add("good upload of " + good.get(k).name() + " answered " + status + ": " + body);
+                            byModality.computeIfAbsent(good.get(k).name().replaceAll("-.*", ""), x -> new AtomicLong()).incrementAndGet();
                         } else {
                             kind = "read";
                             String path = switch (r.nextInt(4)) {
@@ -132,7 +140,7 @@ class ServerLoadTest {
 
         // the record afterwards: each good file once, nothing half-stored
         Set<String> goodShas = new java.util.HashSet<>();
-        for (int k : uploadedOk) goodShas.add(Checksums.sha256(good.get(k)));
+        for (int k : uploadedOk) goodShas.add(Checksums.sha256(good.get(k).content()));
         Map<String, Integer> stored = new LinkedHashMap<>();
         try (var c = catalog.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT m.raw_sha256, COUNT(*) FROM measurement m JOIN cell_state s ON s.id = m.state_id JOIN cell c ON c.id = s.cell_id "
@@ -149,6 +157,7 @@ class ServerLoadTest {
         report.put("requests", requests.get());
         report.put("requests_per_s", requests.get() / (double) seconds);
         report.put("by_kind", byKind);
+        report.put("good_uploads_by_modality", new java.util.TreeMap<>(byModality));
         report.put("by_status", new java.util.TreeMap<>(byStatus));
         report.put("good_files_uploaded", uploadedOk.size());
         report.put("measurements_stored", stored.size());
@@ -163,20 +172,100 @@ class ServerLoadTest {
         assertEquals(goodShas, stored.keySet(), "every good upload stored, nothing else");
         stored.forEach((sha, n) -> assertEquals(1, n, sha + " stored once"));
         assertTrue(byKind.getOrDefault("malformed", new AtomicLong()).get() > 0 && byKind.get("upload").get() > 0 && byKind.get("read").get() > 0);
+        for (String m : List.of("load", "eis", "cyc", "xcs", "ct")) assertTrue(byModality.containsKey(m), "uploads of " + m + ": " + byModality);
     }
 
-    static HttpResponse<String> upload(HttpClient http, String url, String token, String name, byte[] content, String lot) throws Exception {
+    /** A file to upload: its name, its bytes and its sidecar's (null when it has none). */
+    record Good(String name, byte[] content, byte[] sidecar) {}
+
+    /** Distinct files of each modality but the ultrasonic one: one file each, a byte or a digit changed per copy. */
+    static List<Good> otherModalities(Path dir) throws IOException {
+        List<Good> out = new ArrayList<>();
+        Path eis = dir.resolve("eis.csv"), cyc = dir.resolve("cyc.csv"), xcs = dir.resolve("xcs"), ct = dir.resolve("ct.npy");
+        assertEquals(0, CliTest.run("eis", "simulate", "--circuit", "R0-p(R1,CPE1)", "--parameters", "10,100,1e-5,0.9", "--out", eis.toString()).code());
+        assertEquals(0, CliTest.run("cycling", "simulate", "--preset", "seed004-rate", "--out", cyc.toString()).code());
+        assertEquals(0, CliTest.run("xcs", "simulate", "--kind", "cube", "--rows", "8", "--cols", "8", "--states", "pristine", "--out", xcs.toString()).code());
+        assertEquals(0, CliTest.run("ct", "phantom", "--kind", "cell", "--size", "32", "--amplitude", "2", "--out", ct.toString()).code());
+        String spectrum = Files.readString(eis);
+        int last = spectrum.lastIndexOf(',');
+        double zi = Double.parseDouble(spectrum.substring(last + 1).strip());
+        for (int k = 0; k < 40; k++) out.add(new Good("eis-" + k + "_formation.csv", (spectrum.substring(0, last + 1) + (zi + k * 1e-6) + "\n").getBytes(StandardCharsets.UTF_8), null));
+        String run = Files.readString(cyc);
+        int v = run.indexOf(",3.100744,");
+        for (int k = 0; k < 20; k++) {
+            String nudged = run.substring(0, v) + String.format(java.util.Locale.ROOT, ",%.6f,", 3.100744 + k * 1e-6) + run.substring(v + 10);
+            out.add(new Good("cyc-" + k + "_formation.csv", nudged.getBytes(StandardCharsets.UTF_8), null));
+        }
+        byte[] cube = Files.readAllBytes(xcs.resolve("coin-1_pristine.npy")), side = Files.readAllBytes(xcs.resolve("coin-1_pristine.npy.json"));
+        byte[] volume = Files.readAllBytes(ct), voxel = "{\"voxel_um\": 0.65}".getBytes(StandardCharsets.UTF_8);
+        for (int k = 0; k < 20; k++) {
+            out.add(new Good("xcs-" + k + "_pristine.npy", nudged(cube, k), side));
+            out.add(new Good("ct-" + k + "_pristine.npy", nudged(volume, k), voxel));
+        }
+        return out;
+    }
+
+    /** An .npy array with the low byte of its first element raised by k. */
+    static byte[] nudged(byte[] npy, int k) {
+        byte[] b = npy.clone();
+        int data = 10 + ((b[8] & 0xff) | (b[9] & 0xff) << 8);
+        b[data] += (byte) k;
+        return b;
+    }
+
+    /** Each modality's bad files: numbers cut in the last row, |Z| of 1e300, too few frequencies, a row cut short, cubes and volumes cut or mis-described. */
+    static List<Good> malformedFiles(List<Good> good) {
+        List<Good> out = new ArrayList<>();
+        for (Good g : good) {
+            if (!g.name().endsWith("-0_formation.csv") && !g.name().endsWith("-0_pristine.npy")) continue;
+            String bad = g.name().replace("-0_", "-bad_");
+            byte[] c = g.content();
+            if (g.name().endsWith(".csv")) {
+                String t = new String(c, StandardCharsets.UTF_8);
+                out.add(new Good(bad, t.substring(0, t.length() - 8).getBytes(StandardCharsets.UTF_8), null)); // the last number cut
+                out.add(new Good(bad, t.substring(0, t.lastIndexOf(',', t.length() - 2)).getBytes(StandardCharsets.UTF_8), null)); // a row cut
+                if (g.name().startsWith("eis")) {
+                    out.add(new Good(bad, t.replaceAll("(?m),(-?[0-9.]+)(E-?[0-9]+)?,", ",$1e300,").getBytes(StandardCharsets.UTF_8), null));
+                    String[] lines = t.split("\n");
+                    out.add(new Good(bad, (lines[0] + "\n" + lines[1] + "\n" + lines[1] + "\n" + lines[1] + "\n").getBytes(StandardCharsets.UTF_8), null));
+                }
+            } else {
+                out.add(new Good(bad, java.util.Arrays.copyOf(c, c.length / 2), g.sidecar()));
+                out.add(new Good(bad, c, "{\"voxel_um\": -1, \"kind\": \"spectra\", \"bin_kev\": 0}".getBytes(StandardCharsets.UTF_8)));
+                out.add(new Good(bad, c, null));
+            }
+        }
+        return out;
+    }
+
+    static HttpResponse<String> upload(HttpClient http, String url, String token, Good g, String lot) throws Exception {
         String b = "load" + Long.toHexString(System.nanoTime());
-        byte[] body = ServerHardeningTest.multipart(b, name, content, lot);
+        byte[] body = multipart(b, g, lot);
         return http.send(HttpRequest.newBuilder(URI.create(url + "/api/scans")).header("Content-Type", "multipart/form-data; boundary=" + b)
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** One malformed request of the kinds the hardening test lists; returns {status, body}. */
-    static String[] malformed(Random r, int port, String token, byte[] scan) throws IOException {
+    static byte[] multipart(String boundary, Good g, String lot) {
+        byte[] body = ServerHardeningTest.multipart(boundary, g.name(), g.content(), lot);
+        if (g.sidecar() == null) return body;
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes(java.util.Arrays.copyOf(body, body.length - boundary.length() - 6)); // without the closing delimiter
+        b.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"sidecar\"; filename=\"" + g.name() + ".json\"\r\n"
+                + "Content-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        b.writeBytes(g.sidecar());
+        b.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return b.toByteArray();
+    }
+
+    /** One malformed request: a transport fault the hardening test lists, or one of the modalities' bad files; returns {status, body}. */
+    static String[] malformed(Random r, int port, String token, byte[] scan, List<Good> badFiles) throws IOException {
         String b = "XyZ";
         byte[] body = ServerHardeningTest.multipart(b, "load-bad_infiltration.csv", scan, "L-load");
-        byte[] request = switch (r.nextInt(9)) {
+        byte[] request = switch (Math.min(r.nextInt(14), 9)) { // a bad file in 5 of 14
+            case 9 -> {
+                byte[] badFile = multipart(b, badFiles.get(r.nextInt(badFiles.size())), "L-load");
+                yield ServerHardeningTest.post("/api/scans", "multipart/form-data; boundary=" + b, badFile.length, badFile, token);
+            }
             case 0 -> ServerHardeningTest.post("/api/scans", "multipart/form-data; boundary=" + b, body.length, java.util.Arrays.copyOf(body, body.length / 2), token);
             case 1 -> ServerHardeningTest.post("/api/scans", "multipart/form-data; boundary=" + b, 0, new byte[0], token);
             case 2 -> {
