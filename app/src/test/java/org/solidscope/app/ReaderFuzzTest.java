@@ -52,6 +52,7 @@ class ReaderFuzzTest {
         t.setDaemon(true);
         return t;
     });
+    static byte[] eventsCsv, eventsNpy, frames, framesSidecar, cube, cubeSidecar, pixels;
     static byte[] cyclerCsv, cyclerDta, cyclerXlsx, dta, mpt, png, csv, npy3, npy2, npy2Sidecar, tiff, raw, rawSidecar, h5, stack, spec, ascan, ascanSidecar;
     static List<byte[]> corpus = new ArrayList<>();
     static SolidScopeServer server;
@@ -133,6 +134,7 @@ class ReaderFuzzTest {
             w.putGroup("entry").putGroup("data").putDataset("data", data);
         }
         h5 = Files.readAllBytes(h);
+        xcsSeeds();
         stack = resource(StackFile.class, "pouch-cell-49.json");
         spec = resource(InspectionSpec.class, "default-spec.json");
         short[] trace = new short[3 * 4 * 64];
@@ -181,6 +183,37 @@ class ReaderFuzzTest {
     /** Values that break parsers: zero, signs, the edges of 8-, 16-, 32- and 64-bit integers. */
     static final long[] EXTREMES = {0, 1, -1, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, Integer.MAX_VALUE, Integer.MIN_VALUE, 0xffffffffL,
             Long.MAX_VALUE, Long.MIN_VALUE};
+
+    /** XCS seeds: an event list (CSV and .npy), raw frames with their sidecar, a spectra cube with its sidecar, per-pixel values. */
+    static void xcsSeeds() throws IOException {
+        StringBuilder ev = new StringBuilder("frame,row,col,energy_kev\n");
+        float[] evs = new float[40 * 4];
+        for (int k = 0; k < 40; k++) {
+            ev.append(k / 4).append(',').append(k % 8).append(',').append((k * 3) % 8).append(',').append(60 + k * 0.5).append('\n');
+            evs[4 * k] = k / 4;
+            evs[4 * k + 1] = k % 8;
+            evs[4 * k + 2] = (k * 3) % 8;
+            evs[4 * k + 3] = 60 + k * 0.5f;
+        }
+        eventsCsv = ev.toString().getBytes(StandardCharsets.US_ASCII);
+        eventsNpy = Npy.encode2D(40, 4, evs);
+        short[] f = new short[6 * 8 * 8];
+        for (int i = 0; i < f.length; i++) f[i] = (short) (100 + (i * 7919) % 13 + (i % 97 == 0 ? 900 : 0));
+        frames = toBytes(f);
+        framesSidecar = org.solidscope.io.xcs.FrameFile.sidecarJson(8, 8, 1000, 6, null).getBytes(StandardCharsets.UTF_8);
+        float[] counts = new float[4 * 4 * 32];
+        for (int i = 0; i < counts.length; i++) counts[i] = (i * 31) % 17;
+        Path c = dir.resolve("cube.npy");
+        org.solidscope.io.xcs.SpectrumCubeFiles.write(c, new org.solidscope.io.xcs.SpectrumCube(4, 4, 32, 20, 2.5, counts), "keV", null);
+        cube = Files.readAllBytes(c);
+        cubeSidecar = Files.readAllBytes(dir.resolve("cube.npy.json"));
+        StringBuilder px = new StringBuilder("# gradient, keV per ADU\n");
+        for (int r = 0; r < 8; r++) {
+            for (int k = 0; k < 8; k++) px.append(k == 0 ? "" : " ").append(String.format(java.util.Locale.ROOT, "%.5f", 0.027 + 0.0001 * (r + k)));
+            px.append('\n');
+        }
+        pixels = px.toString().getBytes(StandardCharsets.US_ASCII);
+    }
 
     /** 1 to 6 random mutations of {@code seed}. */
     static byte[] mutate(byte[] seed, long rnd) {
@@ -298,6 +331,30 @@ class ReaderFuzzTest {
         String[] names = {"run.csv", "run.DTA", "run.xlsx"};
         byte[][] seeds = {cyclerCsv, cyclerDta, cyclerXlsx};
         readsOrRefuses(names[which], mutate(seeds[which], rnd), f -> org.solidscope.echem.cycling.CyclerFiles.summarise(f, null, 1e-9), null, null);
+    }
+
+    @Property(tries = 600, seed = "18016")
+    void xcsEventLists(@ForAll long rnd, @ForAll boolean npy) throws Exception {
+        readsOrRefuses(npy ? "events.npy" : "events.csv", mutate(npy ? eventsNpy : eventsCsv, rnd), org.solidscope.io.xcs.EventList::read, null, null);
+    }
+
+    @Property(tries = 600, seed = "18017")
+    void xcsFramesWithSidecar(@ForAll long rnd, @ForAll boolean mutateSidecar) throws Exception {
+        readsOrRefuses("frames.bin", mutateSidecar ? frames : mutate(frames, rnd), f -> {
+            org.solidscope.io.xcs.FrameFile ff = org.solidscope.io.xcs.FrameFile.openAny(f);
+            org.solidscope.xcs.DarkFrames.measure(ff, 0, Math.min(ff.frames(), 4), 5);
+        }, "frames.bin.json", mutateSidecar ? mutate(framesSidecar, rnd) : framesSidecar);
+    }
+
+    @Property(tries = 600, seed = "18018")
+    void xcsSpectraCubeWithSidecar(@ForAll long rnd, @ForAll boolean mutateSidecar) throws Exception {
+        readsOrRefuses("cube.npy", mutateSidecar ? cube : mutate(cube, rnd), org.solidscope.io.xcs.SpectrumCubeFiles::read, "cube.npy.json",
+                mutateSidecar ? mutate(cubeSidecar, rnd) : cubeSidecar);
+    }
+
+    @Property(tries = 600, seed = "18019")
+    void xcsPixelValues(@ForAll long rnd) throws Exception {
+        readsOrRefuses("gradient.txt", mutate(pixels, rnd), f -> org.solidscope.io.xcs.PixelValues.read(f, 8, 8, "gradient"), null, null);
     }
 
     /** The public instrument files of shared/realdata beside the project (null when absent: the properties below are then skipped). */

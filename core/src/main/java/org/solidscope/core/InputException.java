@@ -30,6 +30,25 @@ public final class InputException extends RuntimeException {
     public String expected() { return expected; }
     public String found() { return found; }
 
+    /**
+     * Text of the input quoted in a message: stripped, at most 60 characters (then "…" and the whole length), control and
+     * non-printing characters escaped as {@code \}{@code uXXXX} so that a NUL or a line feed in a file is shown, not echoed.
+     */
+    public static String excerpt(String text) {
+        String t = text.strip();
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < t.length() && k < 60; k++) {
+            char c = t.charAt(k);
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || c >= 0x80 && c < 0xa0 || c == 0xfffd) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        if (t.length() > 60) b.append("… (").append(t.length()).append(" characters)");
+        return b.toString();
+    }
+
     /** Requires a finite, strictly positive value; otherwise throws naming source and field. */
     public static double requirePositive(String source, String field, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {

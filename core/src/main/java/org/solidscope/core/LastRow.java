@@ -149,8 +149,7 @@ public final class LastRow {
     private static final Pattern NUMBER_OR_ITS_START = Pattern.compile("[-+]|[-+]?[0-9.]+([eE][-+]?[0-9]*)?");
 
     private static String shown(String v) {
-        String t = v.length() > 40 ? v.substring(0, 40) + "…" : v;
-        return t.replaceAll("[^\\x20-\\x7e…]", "?");
+        return InputException.excerpt(v);
     }
 
     private static long linesOf(Path file) {

@@ -131,8 +131,7 @@ public final class SpectrumCsv {
 
     /** At most 60 characters of a line for a message, control characters as '?'. */
     static String shown(String line) {
-        String t = line.strip();
-        return (t.length() > 60 ? t.substring(0, 60) + "…" : t).replaceAll("\\p{Cntrl}", "?");
+        return InputException.excerpt(line);
     }
 
     /** Writes the spectrum with the header this reader documents. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -77,12 +78,12 @@ public record EventList(long[] frame, int[] row, int[] col, float[] value, boole
 
     private static EventList readCsv(Path file) {
         String src = file.toString();
-        try (BufferedReader r = Files.newBufferedReader(file)) {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) { // ASCII numbers; other bytes refused as values
             String header = r.readLine();
             if (header == null) throw new InputException(src, "header", "frame,row,col,adu or frame,row,col,energy_kev", "an empty file");
             String[] h = header.trim().toLowerCase(Locale.ROOT).split("\\s*,\\s*");
             if (h.length != 4 || !h[0].equals("frame") || !h[1].equals("row") || !h[2].equals("col") || !(h[3].equals("adu") || h[3].equals("energy_kev")))
-                throw new InputException(src + ":1", "header", "frame,row,col,adu or frame,row,col,energy_kev", "'" + header.trim() + "'");
+                throw new InputException(src + ":1", "header", "frame,row,col,adu or frame,row,col,energy_kev", "'" + InputException.excerpt(header) + "'");
             boolean energy = h[3].equals("energy_kev");
             Builder b = new Builder(energy);
             String line;
@@ -95,7 +96,7 @@ public record EventList(long[] frame, int[] row, int[] col, float[] value, boole
                 try {
                     b.add(Long.parseLong(t[0].trim()), Integer.parseInt(t[1].trim()), Integer.parseInt(t[2].trim()), Float.parseFloat(t[3].trim()), src + ":" + ln);
                 } catch (NumberFormatException e) {
-                    throw new InputException(src + ":" + ln, "value", "whole frame, row and col and a number", "'" + line.trim() + "'");
+                    throw new InputException(src + ":" + ln, "value", "whole frame, row and col and a number", "'" + InputException.excerpt(line) + "'");
                 }
             }
             EventList events = b.buildNonEmpty(src);

@@ -2,6 +2,7 @@ package org.solidscope.io.xcs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public final class PixelValues {
         AtomicOutput.noteInput(file);
         String text;
         try {
-            text = Files.readString(file);
+            text = Files.readString(file, StandardCharsets.ISO_8859_1); // numbers are ASCII: other bytes are refused as tokens, not as an encoding
         } catch (NoSuchFileException e) {
             throw new InputException(file.toString(), "file", "an existing " + what + " file", "no such file");
         } catch (IOException e) {
@@ -59,10 +60,9 @@ public final class PixelValues {
         return v;
     }
 
-    /** A token for a message: at most 40 characters, bytes outside printable ASCII as '?'. */
+    /** A token for a message (see InputException.excerpt). */
     private static String shown(String tok) {
-        String t = tok.length() > 40 ? tok.substring(0, 40) + "… (" + tok.length() + " characters)" : tok;
-        return t.replaceAll("[^\\x20-\\x7e…]", "?");
+        return InputException.excerpt(tok);
     }
 
     /** Writes one row of the detector per line, space-separated. */
