@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import org.solidscope.core.AtomicOutput;
 import org.solidscope.core.InputException;
 import org.solidscope.core.MemoryBudget;
+import org.solidscope.core.NumericalException;
 import org.solidscope.core.SoftwareVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -163,7 +164,13 @@ public final class Main implements Runnable {
             err.println("solidscope: " + io.getMessage() + (reason != null && !io.getMessage().contains(reason) ? ": " + reason : ""));
             return EXIT_FAILURE;
         }
-        err.println("solidscope: failed: " + ex);
+        for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof NumericalException ne) { // no convergence, a singular system: the input is fine, the method gave up
+                err.println("solidscope: failed: " + ne.getMessage());
+                return EXIT_FAILURE;
+            }
+        }
+        err.println("solidscope: internal fault (a defect of SolidScope: please report it with what SOLIDSCOPE_DEBUG=1 prints): " + ex);
         if (System.getenv("SOLIDSCOPE_DEBUG") != null) ex.printStackTrace(err);
         return EXIT_FAILURE;
     }

@@ -2,25 +2,29 @@ package org.solidscope.app;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 import org.solidscope.core.Json;
 
 /**
- * {@link ReaderFuzzTest} at many times its tries, with a seed of its own: every {@code @Property} of that class is called
+ * {@link ReaderFuzzTest} and {@link CliFuzzTest} at many times their tries, with a seed of their own: every {@code @Property} is called
  * {@code solidscope.fuzz.factor} times its {@code tries}, with arguments drawn from {@code solidscope.fuzz.seed} (the clock
  * when not given; the seed is printed, so a finding can be replayed). Not part of the test command's run (it takes about
  * ten times as long as the fuzz test); run it with
@@ -36,39 +40,41 @@ class ReaderFuzzManyTest {
         long seed = Long.getLong("solidscope.fuzz.seed", System.nanoTime());
         System.out.println("fuzz: factor " + factor + ", seed " + seed);
         Random random = new Random(seed);
-        ReaderFuzzTest.seeds();
         Map<String, Object> counts = new LinkedHashMap<>();
         List<String> findings = new ArrayList<>();
         long total = 0, started = System.nanoTime();
-        try {
-            ReaderFuzzTest fuzz = new ReaderFuzzTest();
-            for (Method m : ReaderFuzzTest.class.getDeclaredMethods()) {
-                Property p = m.getAnnotation(Property.class);
-                if (p == null) continue;
-                m.setAccessible(true);
-                int tries = p.tries() * factor, skipped = 0, failed = 0;
-                for (int t = 0; t < tries; t++) {
-                    Object[] args = arguments(m, random);
-                    try {
-                        m.invoke(fuzz, args);
-                    } catch (InvocationTargetException e) {
-                        if (e.getCause() instanceof TestAbortedException) {
-                            skipped++;
-                        } else {
-                            failed++;
-                            if (findings.size() < 20) findings.add(m.getName() + java.util.Arrays.toString(args) + ": " + e.getCause());
+        for (Class<?> fuzzer : List.of(ReaderFuzzTest.class, CliFuzzTest.class)) {
+            call(fuzzer, BeforeContainer.class, null);
+            try {
+                Object fuzz = fuzzer.getDeclaredConstructor().newInstance();
+                for (Method m : fuzzer.getDeclaredMethods()) {
+                    Property p = m.getAnnotation(Property.class);
+                    if (p == null) continue;
+                    m.setAccessible(true);
+                    int tries = p.tries() * factor, skipped = 0, failed = 0;
+                    for (int t = 0; t < tries; t++) {
+                        Object[] args = arguments(m, random);
+                        try {
+                            m.invoke(fuzz, args);
+                        } catch (InvocationTargetException e) {
+                            if (e.getCause() instanceof TestAbortedException) {
+                                skipped++;
+                            } else {
+                                failed++;
+                                if (findings.size() < 20) findings.add(m.getName() + Arrays.toString(args) + ": " + e.getCause());
+                            }
                         }
                     }
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    c.put("tries", tries);
+                    c.put("skipped", skipped);
+                    c.put("failed", failed);
+                    counts.put(fuzzer.getSimpleName() + "." + m.getName(), c);
+                    total += tries - skipped;
                 }
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("tries", tries);
-                c.put("skipped", skipped);
-                c.put("failed", failed);
-                counts.put(m.getName(), c);
-                total += tries - skipped;
+            } finally {
+                call(fuzzer, AfterContainer.class, findings);
             }
-        } finally {
-            ReaderFuzzTest.stop();
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("factor", factor);
@@ -81,6 +87,20 @@ class ReaderFuzzManyTest {
         Files.writeString(Path.of("target", "fuzz-many.json"), Json.write(report));
         System.out.println("fuzz: " + Json.writeCompact(report));
         assertTrue(findings.isEmpty(), findings.size() + " findings with seed " + seed + ": " + findings);
+    }
+
+    /** Runs the static set-up or tear-down a fuzzer declares for jqwik; a failing tear-down check is a finding. */
+    private static void call(Class<?> fuzzer, Class<? extends Annotation> when, List<String> findings) throws Exception {
+        for (Method m : fuzzer.getDeclaredMethods()) {
+            if (!m.isAnnotationPresent(when)) continue;
+            m.setAccessible(true);
+            try {
+                m.invoke(null);
+            } catch (InvocationTargetException e) {
+                if (findings == null) throw e;
+                findings.add(fuzzer.getSimpleName() + "." + m.getName() + ": " + e.getCause());
+            }
+        }
     }
 
     /** Arguments for a property: any long, any boolean, an int within its {@link IntRange}. */

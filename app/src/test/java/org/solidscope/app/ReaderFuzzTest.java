@@ -141,12 +141,7 @@ class ReaderFuzzTest {
         for (int i = 0; i < trace.length; i++) trace[i] = (short) (1000 * Math.sin(i * 0.3));
         ascan = concat(Npy.header("<i2", 3, 4, 64), toBytes(trace));
         ascanSidecar = "{\"sample_rate_mhz\": 25, \"pitch_mm\": 0.5, \"gain_db\": 20}".getBytes(StandardCharsets.UTF_8);
-        for (String name : List.of("tiff-ifd-loop.tif", "npy-truncated-header.npy", "npy-negative-shape.npy", "npy-header-4gib.npy",
-                "float64-volume.npy", "random-bytes.csv", "huge-value.csv", "stack-nested-repeat.json", "spec-partial.json")) {
-            try (InputStream in = ReaderFuzzTest.class.getResourceAsStream("/hostile/" + name)) {
-                corpus.add(in.readAllBytes());
-            }
-        }
+        loadCorpus();
         catalog = Catalog.openWorkspace(dir.resolve("ws"));
         token = new ApiTokens(catalog).create("fuzz");
         server = new SolidScopeServer(catalog, InspectionSpec.defaults(), true).readTimeoutMs(2000);
@@ -159,6 +154,17 @@ class ReaderFuzzTest {
         catalog.close();
         try (var w = Files.walk(dir)) {
             w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** The hostile corpus files whose bytes mutations splice in (once). */
+    static synchronized void loadCorpus() throws IOException {
+        if (!corpus.isEmpty()) return;
+        for (String name : List.of("tiff-ifd-loop.tif", "npy-truncated-header.npy", "npy-negative-shape.npy", "npy-header-4gib.npy",
+                "float64-volume.npy", "random-bytes.csv", "huge-value.csv", "stack-nested-repeat.json", "spec-partial.json")) {
+            try (InputStream in = ReaderFuzzTest.class.getResourceAsStream("/hostile/" + name)) {
+                corpus.add(in.readAllBytes());
+            }
         }
     }
 
