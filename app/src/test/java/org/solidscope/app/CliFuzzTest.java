@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -89,7 +88,6 @@ class CliFuzzTest {
         Files.write(out, sentinel);
         CliTest.Run r = CliTest.run(args.toArray(String[]::new));
         String all = r.out() + r.err();
-        Statistics.collect(args.get(0) + " " + args.get(1), r.code());
         OUTCOMES.computeIfAbsent(args.get(0) + " " + args.get(1), k -> new java.util.concurrent.ConcurrentSkipListSet<>()).add(r.code());
         String what = String.join(" ", args) + " → exit " + r.code() + ": " + all;
         assertTrue(r.code() == 0 || r.code() == 1 || r.code() == 2, what);

@@ -73,7 +73,7 @@ public final class BioLogicMpr {
         }
         List<Module> modules = modules(src, b);
         Module data = modules.stream().filter(m -> m.shortName().equals("VMP data")).findFirst().orElseThrow(() ->
-                new InputException(src, "modules", "a 'VMP data' module", modules.stream().map(Module::shortName).toList().toString()));
+                new InputException(src, "modules", "a 'VMP data' module", InputException.excerpt(modules.stream().map(Module::shortName).toList().toString())));
         ByteBuffer d = ByteBuffer.wrap(b, data.offset(), data.length()).slice().order(ByteOrder.LITTLE_ENDIAN);
         if (data.length() < 6) throw new InputException(src, "VMP data", "a point count and a column count", data.length() + " bytes");
         long points = Integer.toUnsignedLong(d.getInt(0));
@@ -152,13 +152,13 @@ public final class BioLogicMpr {
             int h = pos + 6;
             String shortName = new String(b, h, 10, StandardCharsets.ISO_8859_1).strip();
             boolean v2 = bb.getInt(h + 35) == -1;
-            if (v2 && h + 59 > b.length) throw new InputException(src, "module " + shortName, "a 59-byte header", "the file ends");
+            if (v2 && h + 59 > b.length) throw new InputException(src, "module " + InputException.excerpt(shortName), "a 59-byte header", "the file ends");
             long length = Integer.toUnsignedLong(bb.getInt(h + (v2 ? 39 : 35)));
             int version = bb.getInt(h + (v2 ? 43 : 39));
             String date = new String(b, h + (v2 ? 51 : 43), 8, StandardCharsets.ISO_8859_1).strip();
             int body = h + (v2 ? 59 : 51);
             if (body + length > b.length) {
-                throw new InputException(src, "module " + shortName, length + " bytes of module data", (b.length - body) + " bytes left in the file (a truncated file?)");
+                throw new InputException(src, "module " + InputException.excerpt(shortName), length + " bytes of module data", (b.length - body) + " bytes left in the file (a truncated file?)");
             }
             out.add(new Module(shortName, version, date, body, (int) length));
             pos = body + (int) length;

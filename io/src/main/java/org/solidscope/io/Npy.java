@@ -67,6 +67,7 @@ public final class Npy {
                 throw new InputException(src, "magic", "a NumPy .npy file (\\x93NUMPY)", "other bytes");
             }
             int major = pre.get(6);
+            if (major < 1 || major > 3) throw new InputException(src, "version", "1, 2 or 3", String.valueOf(major & 0xff));
             if (major >= 2 && pre.remaining() < 12) throw new InputException(src, "header length", "a version " + major + " header", "the file ends first");
             long headerLen;
             int headerStart;
@@ -77,7 +78,6 @@ public final class Npy {
                 headerLen = pre.getInt(8) & 0xffffffffL;
                 headerStart = 12;
             }
-            if (major < 1 || major > 3) throw new InputException(src, "version", "1, 2 or 3", String.valueOf(major));
             if (headerLen > MAX_HEADER_BYTES || headerStart + headerLen > ch.size()) {
                 throw new InputException(src, "header length", "a header of at most " + MAX_HEADER_BYTES + " bytes inside the file",
                         headerLen + " bytes in a file of " + ch.size());

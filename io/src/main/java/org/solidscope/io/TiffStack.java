@@ -82,7 +82,7 @@ public final class TiffStack {
             List<Page> pages = new ArrayList<>();
             java.util.Set<Long> seen = new java.util.HashSet<>();
             while (ifd != 0) {
-                if (ifd >= ch.size()) throw new InputException(src, "IFD offset", "inside the file", ifd + " (truncated file?)");
+                if (ifd < 0 || ifd >= ch.size()) throw new InputException(src, "IFD offset", "inside the file", ifd + " (truncated file?)");
                 // a crafted chain that points back on itself would otherwise be read for ever
                 if (!seen.add(ifd)) {
                     throw new InputException(src, "IFD chain", "a chain of image directories that ends", "page " + (pages.size() + 1)
@@ -244,6 +244,7 @@ public final class TiffStack {
     }
 
     private static ByteBuffer read(FileChannel ch, long pos, int len, ByteOrder order) throws IOException {
+        if (pos < 0 || len < 0) throw new java.io.EOFException("TIFF structure outside the file"); // an offset read as a negative number
         ByteBuffer b = ByteBuffer.allocate(len);
         while (b.hasRemaining()) if (ch.read(b, pos + b.position()) < 0) break;
         if (b.hasRemaining()) throw new java.io.EOFException("TIFF structure past the end of the file");

@@ -21,6 +21,20 @@ class NpyAndVolumeTest {
     Path dir;
 
     @Test
+    void headersTheFuzzerFoundAreRefusedByName() throws IOException {
+        // a version byte of 0x93 (read as a negative number) in a 10-byte file had read past the prefix
+        Path npy = Files.write(dir.resolve("v.npy"), new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', (byte) 0x93, 'N', 'U', 'M'});
+        InputException e = assertThrows(InputException.class, () -> VolumeIO.read(npy.toString()));
+        assertTrue(e.getMessage().contains("version") && e.getMessage().contains("147"), e.getMessage());
+        // a BigTIFF whose first directory offset reads as a negative number had reached FileChannel as "Negative position"
+        ByteBuffer b = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'I').put((byte) 'I').putShort((short) 43).putShort((short) 8).putShort((short) 0).putLong(-4_000_000_000L).putLong(0);
+        Path tif = Files.write(dir.resolve("n.tif"), b.array());
+        e = assertThrows(InputException.class, () -> VolumeIO.read(tif.toString()));
+        assertTrue(e.getMessage().contains("IFD offset"), e.getMessage());
+    }
+
+    @Test
     void npy2DRoundTripAndHeaderAlignment() {
         float[] v = {1, 2, 3, 4, 5, 6};
         Path f = dir.resolve("m.npy");
