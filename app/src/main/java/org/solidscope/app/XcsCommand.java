@@ -351,7 +351,7 @@ final class XcsCommand implements Runnable {
             } else if (input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") || isEventNpy(input)) {
                 EventList ev = EventList.read(input);
                 if (ev.energy()) throw new InputException(input.toString(), "value", "ADU (a calibration needs uncalibrated values)", "energy_kev");
-                adu = ev.histogram(0, aduBin, bins, null);
+                adu = ev.histogram(input.toString(), 0, aduBin, bins, null);
                 what = String.format(Locale.ROOT, "%,d events", ev.size());
             } else {
                 SpectrumCubeFiles.Read r = SpectrumCubeFiles.read(input);
@@ -466,7 +466,7 @@ final class XcsCommand implements Runnable {
                 EventList ev = EventList.read(input);
                 if (!ev.energy()) throw new InputException(input.toString(), "value", "energy_kev (calibrate ADU events with xcs calibrate first)", "adu");
                 long[] outsideCount = new long[1];
-                cube = ev.histogram(0, binKev, bins, outsideCount);
+                cube = ev.histogram(input.toString(), 0, binKev, bins, outsideCount);
                 long outside = outsideCount[0];
                 m = new LinkedHashMap<>();
                 m.put("events", ev.size());

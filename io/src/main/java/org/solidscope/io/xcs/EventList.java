@@ -49,12 +49,17 @@ public record EventList(long[] frame, int[] row, int[] col, float[] value, boole
      * are counted in {@code outside[0]} when it is given.
      */
     public SpectrumCube histogram(double start, double width, int bins, long[] outside) {
+        return histogram("events", start, width, bins, outside);
+    }
+
+    /** As {@link #histogram(double, double, int, long[])}, messages naming the event list {@code src}. */
+    public SpectrumCube histogram(String src, double start, double width, int bins, long[] outside) {
         int rows = rows(), cols = cols();
-        if (size == 0) throw new InputException("events", "events", "at least one event", "none");
-        org.solidscope.core.MemoryBudget.require("events", "spectra", "a cube of " + rows + " × " + cols + " × " + bins,
-                org.solidscope.core.MemoryBudget.product(rows, cols, bins, 4));
+        if (size == 0) throw new InputException(src, "events", "at least one event", "none");
+        org.solidscope.core.MemoryBudget.require(src, "spectra", "a cube of " + rows + " × " + cols + " × " + bins + " (the largest row and column "
+                + "of its events + 1, and the bins)", org.solidscope.core.MemoryBudget.product(rows, cols, bins, 4));
         if ((long) rows * cols * bins > Integer.MAX_VALUE - 8) {
-            throw new InputException("events", "spectra", "a cube below 2^31 values", rows + " × " + cols + " × " + bins);
+            throw new InputException(src, "spectra", "a cube below 2^31 values", rows + " × " + cols + " × " + bins);
         }
         float[] c = new float[rows * cols * bins];
         long out = 0;
