@@ -23,6 +23,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE}: this machine only)")
     String bind;
 
+    @Option(names = "--upload-seconds", defaultValue = "120",
+            description = "time one upload's analysis may take; longer ones are answered 422 and nothing is stored (default ${DEFAULT-VALUE})")
+    double uploadSeconds;
+
     @Option(names = "--spec", description = "inspection specification for uploads (JSON); default: the shipped one")
     Path specFile;
 
@@ -35,9 +39,10 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw new InputException("--port", "port", "0 … 65535", String.valueOf(port));
+        if (!(uploadSeconds > 0) || uploadSeconds > 86_400) throw new InputException("--upload-seconds", "budget", "a number of seconds in (0, 86400]", String.valueOf(uploadSeconds));
         Catalog cat = where.open();
         boolean loopback = isLoopback(bind);
-        SolidScopeServer server = new SolidScopeServer(cat, InspectionSpec.loadOrDefault(specFile), loopback);
+        SolidScopeServer server = new SolidScopeServer(cat, InspectionSpec.loadOrDefault(specFile), loopback).uploadBudgetMs(Math.round(uploadSeconds * 1000));
         int p = server.start(bind, port);
         cmd.commandLine().getOut().printf("SolidScope serving %s on http://%s:%d/ (reads %s; writes need a token)%n",
                 where.db != null ? "PostgreSQL" : where.workspace().toAbsolutePath(), bind, p, loopback ? "open on loopback" : "need a token");

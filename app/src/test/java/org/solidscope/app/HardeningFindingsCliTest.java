@@ -196,4 +196,28 @@ class HardeningFindingsCliTest {
         }
         return p;
     }
+
+    @Test
+    void anUploadPastItsTimeBudgetIsAnswered422AndNothingIsStored() throws Exception {
+        Path ct = dir.resolve("slow_pristine.npy");
+        assertEquals(0, CliTest.run("ct", "phantom", "--kind", "cell", "--size", "48", "--amplitude", "2", "--out", ct.toString()).code());
+        byte[] voxel = "{\"voxel_um\": 0.65}".getBytes(StandardCharsets.UTF_8);
+        try (Catalog catalog = Catalog.openWorkspace(dir.resolve("ws-budget"))) {
+            String token = new ApiTokens(catalog).create("t");
+            SolidScopeServer server = new SolidScopeServer(catalog, InspectionSpec.defaults(), true).uploadBudgetMs(1);
+            int port = server.start("127.0.0.1", 0);
+            try {
+                HttpResponse<String> a = ServerLoadTest.upload(HttpClient.newHttpClient(), "http://127.0.0.1:" + port, token,
+                        new ServerLoadTest.Good(ct.getFileName().toString(), Files.readAllBytes(ct), voxel), "L");
+                assertEquals(422, a.statusCode(), a.body());
+                assertTrue(a.body().contains("slow_pristine.npy") && a.body().contains("nothing is stored"), a.body());
+                Thread.sleep(3000); // the abandoned analysis ends on its worker and must store nothing
+                assertEquals(0, catalog.referencedBlobs().size(), "nothing stored");
+                assertEquals(0, catalog.arrays().all().size(), "no blob");
+                assertEquals(0L, new org.solidscope.catalog.CatalogQueries(catalog).count("measurement"));
+            } finally {
+                server.stop();
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.solidscope.catalog.Catalog;
 import org.solidscope.catalog.RecordWriter;
 import org.solidscope.core.Checksums;
@@ -54,7 +55,7 @@ public final class Ingest {
         List<Result> out = new ArrayList<>();
         int k = 0;
         for (Path f : files) {
-            out.add(file(f, lot, hints));
+            out.add(file(f, lot, hints, () -> true));
             progress.update(++k, files.size());
         }
         // stage comparisons once per cell at the end of the batch, also for cells a killed earlier run left without one
@@ -66,12 +67,21 @@ public final class Ingest {
 
     /** One file, and the stage comparison of its cell when the file completes one. */
     public Result one(Path file, String lot, Map<String, String> hints) {
-        Result r = file(file, lot, hints);
+        return one(file, lot, hints, () -> true);
+    }
+
+    /**
+     * As {@link #one(Path, String, Map)}, asking {@code mayStore} once the analysis is done and before anything is written:
+     * when it answers false (the caller gave up waiting, a time budget ran out) the file fails with that reason and
+     * nothing of it is stored.
+     */
+    public Result one(Path file, String lot, Map<String, String> hints, BooleanSupplier mayStore) {
+        Result r = file(file, lot, hints, mayStore);
         if (r.outcome() == Outcome.STORED && UltrasoundModality.ID.equals(r.modality())) StageComparisons.update(catalog, r.cellId(), modalities.spec(), false);
         return r;
     }
 
-    private Result file(Path file, String lot, Map<String, String> hints) {
+    private Result file(Path file, String lot, Map<String, String> hints, BooleanSupplier mayStore) {
         String modalityId = null, cell = null, state = null;
         try {
             checkId(file.toString(), "lot", lot);
@@ -99,6 +109,9 @@ public final class Ingest {
                 throw new InputException(file.toString(), "lot", "the lot cell " + cell + " is recorded in ('" + recorded + "')", "'" + lot + "'");
             }
             Modality.Analysed a = m.analyse(src.withSha256(sha), id);
+            if (!mayStore.getAsBoolean()) {
+                throw new InputException(file.toString(), "time", "an analysis within the time this upload may take", "a longer one: abandoned, nothing stored");
+            }
             long size = Files.size(file);
             RecordWriter.Stored s = writer.store(lot, id, m.id(), file.getFileName().toString(), file, sha, size, a);
             if (!s.stored()) return present(file, s.holder(), lot, cell, state);

@@ -14,6 +14,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.solidscope.catalog.ApiTokens;
 import org.solidscope.catalog.Catalog;
@@ -186,6 +194,26 @@ public final class SolidScopeServer {
         return this;
     }
 
+    /** How long the analysis of one upload may take before the request is answered 422 and nothing is stored (ms). */
+    private long uploadBudgetMs = 120_000;
+
+    /**
+     * Analyses uploads: as many at once as there are cores, and a queue; a full queue answers 503. Daemon threads, so
+     * that an analysis still running after its request gave up does not keep the process alive.
+     */
+    private final ThreadPoolExecutor uploadWorkers = new ThreadPoolExecutor(Runtime.getRuntime().availableProcessors(),
+            Runtime.getRuntime().availableProcessors(), 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), r -> {
+                Thread t = new Thread(r, "upload-analysis");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** Sets the time budget of one upload's analysis (before {@link #start}); tests use a short one. */
+    public SolidScopeServer uploadBudgetMs(long ms) {
+        this.uploadBudgetMs = ms;
+        return this;
+    }
+
     /** Sets the read timeout (before {@link #start}); tests use a short one. */
     public SolidScopeServer readTimeoutMs(long ms) {
         this.readTimeoutMs = ms;
@@ -228,6 +256,7 @@ public final class SolidScopeServer {
 
     public void stop() {
         if (app != null) app.stop();
+        uploadWorkers.shutdown();
     }
 
     static final class NotFound extends RuntimeException {
@@ -523,6 +552,7 @@ public final class SolidScopeServer {
         String name = given.replaceAll("[^A-Za-z0-9._-]", "_");
         if (name.isBlank() || name.startsWith(".")) throw new InputException("upload", "file name", "a plain file name", "'" + given + "'");
         Path dir = Files.createTempDirectory("solidscope-upload");
+        Map<String, String> hints = new LinkedHashMap<>();
         try {
             try (InputStream in = file.content()) {
                 Files.copy(in, dir.resolve(name));
@@ -533,38 +563,88 @@ public final class SolidScopeServer {
                     Files.copy(in, dir.resolve(name + ".json"));
                 }
             }
-            Map<String, String> hints = new LinkedHashMap<>();
             if (ctx.formParam("cell_id") != null) hints.put("cell_id", ctx.formParam("cell_id"));
             if (ctx.formParam("state") != null) hints.put("state", ctx.formParam("state"));
-            Ingest.Result r = new Ingest(catalog, modalities).one(dir.resolve(name), lot, hints);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", name);
-            m.put("outcome", r.outcome().name().toLowerCase());
-            m.put("cell", r.cellId());
-            m.put("modality", r.modality());
-            m.put("state", r.state());
-            if (r.outcome() == Ingest.Outcome.ALREADY_PRESENT) m.put("detail", r.reason());
-            m.put("verdict", r.verdict());
-            if (r.outcome() == Ingest.Outcome.CONFLICT) {
-                // the bytes are in the record as another cell or state: the claim contradicts it
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("error", "conflict");
-                e.put("detail", r.reason());
-                e.put("stored_as", Map.of("cell", r.cellId(), "state", r.state()));
-                ctx.status(HttpStatus.CONFLICT).contentType("application/json").result(Json.writeCompact(e));
-                return;
+        } catch (IOException | RuntimeException e) {
+            deleteTree(dir);
+            throw e;
+        }
+        Ingest.Result r = ingestWithinBudget(dir, name, lot, hints);
+        if (r == null) {
+            throw new TooLarge(HttpStatus.UNPROCESSABLE_CONTENT, name + ": its analysis took longer than the " + uploadBudgetMs / 1000.0
+                    + " s an upload may take; nothing is stored (ingest such files with `solidscope ingest`)");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", name);
+        m.put("outcome", r.outcome().name().toLowerCase());
+        m.put("cell", r.cellId());
+        m.put("modality", r.modality());
+        m.put("state", r.state());
+        if (r.outcome() == Ingest.Outcome.ALREADY_PRESENT) m.put("detail", r.reason());
+        m.put("verdict", r.verdict());
+        if (r.outcome() == Ingest.Outcome.CONFLICT) {
+            // the bytes are in the record as another cell or state: the claim contradicts it
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("error", "conflict");
+            e.put("detail", r.reason());
+            e.put("stored_as", Map.of("cell", r.cellId(), "state", r.state()));
+            ctx.status(HttpStatus.CONFLICT).contentType("application/json").result(Json.writeCompact(e));
+            return;
+        }
+        if (r.outcome() == Ingest.Outcome.FAILED) {
+            // the message names the temporary path; give the user's file name instead
+            error(ctx, HttpStatus.BAD_REQUEST, "bad scan", r.reason().replace(dir.resolve(name).toString(), name));
+            return;
+        }
+        ctx.status(r.outcome() == Ingest.Outcome.STORED ? HttpStatus.CREATED : HttpStatus.OK);
+        json(ctx, m);
+    }
+
+    /**
+     * Ingests an uploaded file on the upload workers, waiting at most the upload budget; null when the budget ran out
+     * first. The worker then still finishes its analysis but stores nothing: whichever of the two comes first — the
+     * worker reaching its store, the request giving up — wins, so an answer of "took too long" never has a stored
+     * measurement behind it. The worker removes the temporary folder when it is done.
+     */
+    private Ingest.Result ingestWithinBudget(Path dir, String name, String lot, Map<String, String> hints) {
+        AtomicInteger state = new AtomicInteger(ANALYSING);
+        Future<Ingest.Result> job;
+        try {
+            job = uploadWorkers.submit(() -> {
+                try {
+                    if (state.get() == ABANDONED) return null; // queued past the budget: not begun at all
+                    return new Ingest(catalog, modalities).one(dir.resolve(name), lot, hints, () -> state.compareAndSet(ANALYSING, STORING));
+                } finally {
+                    deleteTree(dir);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            deleteTree(dir);
+            throw new TooLarge(HttpStatus.SERVICE_UNAVAILABLE, "the server is analysing as many uploads as it queues; send it again later");
+        }
+        try {
+            try {
+                return job.get(uploadBudgetMs, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (state.compareAndSet(ANALYSING, ABANDONED)) return null;
+                return job.get(); // storing already: the answer waits for the record
             }
-            if (r.outcome() == Ingest.Outcome.FAILED) {
-                // the message names the temporary path; give the user's file name instead
-                error(ctx, HttpStatus.BAD_REQUEST, "bad scan", r.reason().replace(dir.resolve(name).toString(), name));
-                return;
-            }
-            ctx.status(r.outcome() == Ingest.Outcome.STORED ? HttpStatus.CREATED : HttpStatus.OK);
-            json(ctx, m);
-        } finally {
-            try (Stream<Path> w = Files.walk(dir)) {
-                w.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while an upload was analysed", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static final int ANALYSING = 0, STORING = 1, ABANDONED = 2;
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> w = Files.walk(dir)) {
+            w.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not remove the upload folder " + dir + ": " + e.getMessage());
         }
     }
 }
