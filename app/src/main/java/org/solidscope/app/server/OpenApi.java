@@ -31,7 +31,7 @@ final class OpenApi {
               "/api/measurements/{id}/map.npy": {"get": {"summary": "The level map as float32 .npy (dB)", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}], "responses": {"200": {"description": "application/octet-stream"}, "404": {"description": "unknown measurement"}}}},
               "/api/scans": {"post": {"summary": "Upload a scan (multipart: scan, optional sidecar, lot); analysed and stored like ingest", "security": [{"bearer": []}],
                  "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"scan": {"type": "string", "format": "binary"}, "sidecar": {"type": "string", "format": "binary"}, "lot": {"type": "string"}}}}}},
-                 "responses": {"201": {"description": "stored"}, "200": {"description": "already present"}, "400": {"description": "malformed scan: nothing stored"}, "409": {"description": "these bytes are stored already as another cell or state: nothing stored"}, "401": {"description": "no valid token"}, "413": {"description": "larger than 64 MiB"}}}}
+                 "responses": {"201": {"description": "stored"}, "200": {"description": "already present"}, "400": {"description": "malformed scan: nothing stored"}, "409": {"description": "these bytes are stored already as another cell or state: nothing stored"}, "401": {"description": "no valid token"}, "413": {"description": "larger than 64 MiB"}, "422": {"description": "the analysis took longer than the upload's time budget (serve --upload-seconds): nothing stored"}, "503": {"description": "the upload queue is full: send again later"}}}}
              }}
             """;
 }
