@@ -119,4 +119,34 @@ class CutLastLineTest {
             assertTrue(refused > 0, f + ": no cut refused");
         }
     }
+
+    @Test
+    void binaryCyclerFilesCutInsideTheirLastRecord() throws IOException {
+        // Neware .nda (version 29: 86-byte records to the end of the file), BioLogic .mpr (modules that state their
+        // length), an Arbin .res (an Access database) and a Neware .ndax and an Arbin workbook (zip archives, whose directory
+        // sits at the end): each cut within its last 100 bytes is refused or reads to exactly the numbers of the whole file
+        for (String f : List.of("navani/test.nda", "navani/jdb11-1_c3_gcpl_5cycles_2V-3p8V_C-24_data_C09.mpr", "navani/arbin_example.res",
+                "navani/test.ndax", "navani/bs542_004_gr_li_50ua_50mv_1v_191020_Channel_11.xlsx")) {
+            Path p = real(f);
+            byte[] whole = Files.readAllBytes(p);
+            double[] reference = run(p);
+            int refused = 0;
+            for (int cut = whole.length - 100; cut < whole.length; cut++) {
+                Path copy = dir.resolve("cut-" + p.getFileName());
+                Files.write(copy, Arrays.copyOf(whole, cut));
+                boolean boundary = f.endsWith(".nda") && cut == whole.length - 86;
+                try {
+                    double[] got = run(copy);
+                    if (boundary) { // between two records: a shorter run, which the format cannot tell from a cut (it keeps no count)
+                        assertArrayEquals(Arrays.copyOf(reference, reference.length - 3), got, f + " cut between its last two records");
+                    } else {
+                        assertArrayEquals(reference, got, f + " cut at byte " + cut + " of " + whole.length + " read as valid with other numbers");
+                    }
+                } catch (InputException e) {
+                    refused++;
+                }
+            }
+            assertTrue(refused == 100 || f.endsWith(".nda") && refused == 99, f + ": " + refused + " of 100 cuts refused");
+        }
+    }
 }

@@ -93,7 +93,8 @@ final class NewareBinary {
         if (version == 29) {
             int start = dataStart29(b);
             if (start < 0) throw new InputException(src, "records", "records of 86 bytes marked 55 00 (an .nda of version 29)", "none");
-            for (int p = start; p + 86 <= b.length; p += 86) {
+            int p = start;
+            for (; p + 86 <= b.length; p += 86) {
                 if (b[p] != 0x55 || b[p + 1] != 0 || bb.getInt(p + 82) != 0) continue;
                 int status = b[p + 12] & 0xff;
                 long idx = Integer.toUnsignedLong(bb.getInt(p + 2));
@@ -102,9 +103,11 @@ final class NewareBinary {
                 r.add(idx, Integer.toUnsignedLong(bb.getInt(p + 6)) + 1, bb.getShort(p + 10) & 0xffff, status, bb.getLong(p + 14) / 1000.0,
                         bb.getInt(p + 22) / 10000.0, bb.getInt(p + 26) * scale, bb.getLong(p + 38) * scale / 3600, bb.getLong(p + 46) * scale / 3600);
             }
+            cutRecord(src, b, p, 86, new byte[] {0x55, 0});
         } else if (version == 130) {
             if (b.length < 1030) throw new InputException(src, "records", "records from byte 1024 (an .nda of version 130)", b.length + " bytes");
-            for (int p = 1024; p + 88 <= b.length; p += 88) {
+            int p = 1024;
+            for (; p + 88 <= b.length; p += 88) {
                 boolean data = true;
                 for (int k = 0; k < 6 && data; k++) data = b[p + k] == b[1024 + k];
                 if (!data) continue;
@@ -112,11 +115,24 @@ final class NewareBinary {
                 r.add(Integer.toUnsignedLong(bb.getInt(q + 12)), Double.NaN, b[q + 5] & 0xff, b[q + 6] & 0xff, bb.getLong(q + 24) / 1e6,
                         bb.getFloat(q + 32), bb.getFloat(q + 36), bb.getFloat(q + 48) / 3600, bb.getFloat(q + 56) / 3600);
             }
+            cutRecord(src, b, p, 88, Arrays.copyOfRange(b, 1024, 1030));
         } else {
             throw new InputException(src, "version", "an .nda of version 29 (BTSDA 7) or 130 (BTS 9)", String.valueOf(version));
         }
         emit(src, r, sink);
         return "Neware nda";
+    }
+
+    /**
+     * Refuses a file that ends inside a record: bytes after the last whole record that begin as a record does (its mark).
+     * A file cut exactly between two records cannot be told from a shorter run: the format keeps no count of them.
+     */
+    private static void cutRecord(String src, byte[] b, int end, int recordBytes, byte[] mark) {
+        int left = b.length - end;
+        if (left <= 0) return;
+        for (int k = 0; k < Math.min(left, mark.length); k++) if (b[end + k] != mark[k]) return; // a trailer, not a record
+        throw new InputException(src, "records", "whole records of " + recordBytes + " bytes", left + " bytes of a record at the end of the file "
+                + "(a copy cut short?)");
     }
 
     /** Where the first record of a version-29 file begins: a 55 00 mark with a record of nonzero status and another mark after it. */
