@@ -459,7 +459,7 @@ class ReaderFuzzTest {
         ServerHardeningTest.Answer a = ServerHardeningTest.parse(answer);
         // 505 is HTTP's own answer to a request line naming an unknown version: the client's fault, said in its code
         assertTrue(a.status() < 500 || a.status() == 505, "no server fault for a client's bytes: " + a.status() + " " + a.body());
-        assertTrue(a.status() < 300 || a.contentType().startsWith("application/json"), "errors are JSON: " + a.contentType() + " " + a.body());
+        assertTrue(a.status() < 300 || a.contentType().startsWith("application/json"), "errors are JSON: " + a.status() + " " + a.contentType() + " " + a.body() + " for " + new String(request, 0, Math.min(300, request.length), java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     /** Sends raw bytes to this class's server and returns the answer's text ("" when it closed without one). */

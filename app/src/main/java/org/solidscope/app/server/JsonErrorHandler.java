@@ -1,16 +1,18 @@
 package org.solidscope.app.server;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 import org.solidscope.core.Json;
 
 /**
@@ -32,11 +34,35 @@ final class JsonErrorHandler extends ErrorHandler {
         return ByteBuffer.wrap(body(status, reason).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Every method gets its JSON answer (Jetty writes bodies only for GET, POST and HEAD by default). */
     @Override
-    protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request, HttpServletResponse response, int code, String message)
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback)
             throws IOException {
-        baseRequest.setHandled(true);
-        response.setContentType("application/json");
-        response.getOutputStream().write(body(code, message).getBytes(StandardCharsets.UTF_8));
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, ByteBuffer.wrap(body(code, message).getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    /**
+     * The same answers for errors raised inside the servlet context (a response ended with {@code sendError}, such as a
+     * request method no route knows): Jetty's servlet layer has an error handler of its own.
+     */
+    static final class InContext extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
+        @Override
+        public boolean errorPageForMethod(String method) {
+            return true;
+        }
+
+        @Override
+        protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
+                List<Charset> charsets, int code, String message, Throwable cause) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.write(true, ByteBuffer.wrap(body(code, message).getBytes(StandardCharsets.UTF_8)), callback);
+            return true;
+        }
     }
 }

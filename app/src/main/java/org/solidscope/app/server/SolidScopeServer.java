@@ -1,6 +1,7 @@
 package org.solidscope.app.server;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -81,72 +82,85 @@ public final class SolidScopeServer {
     /** Starts on {@code bind:port} (port 0: any free port) and returns the port. */
     public int start(String bind, int port) {
         app = Javalin.create(cfg -> {
-            cfg.showJavalinBanner = false;
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = MAX_UPLOAD_BYTES;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler.InContext()));
             cfg.staticFiles.add(s -> {
                 s.hostedPath = "/";
                 s.directory = "/web";
                 s.location = Location.CLASSPATH;
             });
+            routes(cfg.routes);
         });
-        app.before("/api/*", this::authorize);
-        app.before("/api/scans", ctx -> {
+        app.start(bind, port);
+        // a client that stops sending in the middle of a body is answered 408 after this long, not waited for
+        for (var c : app.jettyServer().server().getConnectors()) {
+            if (c instanceof org.eclipse.jetty.server.AbstractConnector ac) ac.setIdleTimeout(readTimeoutMs);
+        }
+        return app.port();
+    }
+
+    /** The API: routes, then how each kind of failure is answered (all in the start-up configuration). */
+    private void routes(RoutesConfig r) {
+        r.before("/api/*", this::authorize);
+        r.before("/api/scans", ctx -> {
             // refuse by the declared length, before any byte of the body is read
             long n = ctx.contentLength();
             if (n < 0) throw new TooLarge(HttpStatus.LENGTH_REQUIRED, "uploads must state their Content-Length");
             if (n > MAX_UPLOAD_BYTES) throw new TooLarge(HttpStatus.CONTENT_TOO_LARGE, "requests are limited to " + (MAX_UPLOAD_BYTES >> 20) + " MiB");
         });
-        app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.JSON));
-        app.get("/api/lots", ctx -> json(ctx, queries.lots()));
+        r.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.JSON));
+        r.get("/api/lots", ctx -> json(ctx, queries.lots()));
         // lot reads are aggregated by the database on every request: no cache to expire, no stale answers
-        app.get("/api/lots/{lot}/cells", ctx -> ctx.contentType("application/json").result(cells(ctx)));
-        app.get("/api/lots/{lot}/stats", ctx -> {
+        r.get("/api/lots/{lot}/cells", ctx -> ctx.contentType("application/json").result(cells(ctx)));
+        r.get("/api/lots/{lot}/stats", ctx -> {
             String lot = ctx.pathParam("lot"), metric = ctx.queryParam("metric");
             if (!queries.lotExists(lot)) throw new NotFound("lot " + lot);
             if (metric != null && !org.solidscope.core.record.Metric.isName(metric)) throw new InputException("metric", "metric", "a metric name such as ct.ra_um", metric);
             json(ctx, LotStatistics.of(catalog, lot, metric));
         });
         // the line's history as `fleet stats --store` left it (per lot, per week, the whole line): empty until a fleet job stored it
-        app.get("/api/line/{metric}", ctx -> {
+        r.get("/api/line/{metric}", ctx -> {
             String metric = ctx.pathParam("metric");
             if (!org.solidscope.core.record.Metric.isName(metric)) throw new InputException("metric", "metric", "a metric name such as ct.ra_um", metric);
             json(ctx, org.solidscope.catalog.LineStatistics.of(catalog, metric));
         });
-        app.get("/api/lots/{lot}/measurements", ctx -> {
+        r.get("/api/lots/{lot}/measurements", ctx -> {
             if (!queries.lotExists(ctx.pathParam("lot"))) throw new NotFound("lot " + ctx.pathParam("lot"));
             json(ctx, Exporter.rows(queries.measurements(ctx.pathParam("lot"), ctx.queryParam("modality"))));
         });
-        app.get("/api/cells/{id}", ctx -> {
+        r.get("/api/cells/{id}", ctx -> {
             Map<String, Object> c = queries.showCell(ctx.pathParam("id"));
             if (c == null) throw new NotFound("cell " + ctx.pathParam("id"));
             json(ctx, c);
         });
-        app.get("/api/cells/{id}/timeline", ctx -> {
+        r.get("/api/cells/{id}/timeline", ctx -> {
             Map<String, Object> c = queries.timeline(ctx.pathParam("id"));
             if (c == null) throw new NotFound("cell " + ctx.pathParam("id"));
             json(ctx, c);
         });
-        app.get("/api/measurements/{id}/arrays/{name}", this::arrayFile);
-        app.get("/api/measurements/{id}/map.png", this::mapPng);
-        app.get("/api/cells/{id}/comparison.png", this::comparisonPng);
-        app.get("/api/measurements/{id}/map.npy", ctx -> {
+        r.get("/api/measurements/{id}/arrays/{name}", this::arrayFile);
+        r.get("/api/measurements/{id}/map.png", this::mapPng);
+        r.get("/api/cells/{id}/comparison.png", this::comparisonPng);
+        r.get("/api/measurements/{id}/map.npy", ctx -> {
             var ref = arrayRef(ctx, "levels");
             ctx.contentType("application/octet-stream").header("Content-Disposition", "attachment; filename=\"levels-" + ref.measurementId() + ".npy\"")
                     .result(catalog.arrays().get(ref.sha256()));
         });
-        app.post("/api/scans", this::upload);
+        r.post("/api/scans", this::upload);
         // the design calculators: pure functions of their parameters, for the calculator page
-        app.get("/api/design/energy", ctx -> json(ctx, DesignApi.energy(DesignApi.design(ctx.queryParamMap()))));
-        app.get("/api/design/sweep.png", ctx -> ctx.contentType("image/png").result(DesignApi.sweepPng(DesignApi.design(ctx.queryParamMap()))));
-        app.get("/api/design/dendrite", ctx -> json(ctx, DesignApi.dendrite(ctx.queryParamMap())));
-        app.exception(TooLarge.class, (e, ctx) -> error(ctx, e.status, e.status.getMessage().toLowerCase(java.util.Locale.ROOT), e.getMessage()));
-        app.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, "not found", e.getMessage()));
-        app.exception(Unauthorized.class, (e, ctx) -> {
+        r.get("/api/design/energy", ctx -> json(ctx, DesignApi.energy(DesignApi.design(ctx.queryParamMap()))));
+        r.get("/api/design/sweep.png", ctx -> ctx.contentType("image/png").result(DesignApi.sweepPng(DesignApi.design(ctx.queryParamMap()))));
+        r.get("/api/design/dendrite", ctx -> json(ctx, DesignApi.dendrite(ctx.queryParamMap())));
+        r.exception(TooLarge.class, (e, ctx) -> error(ctx, e.status, e.status.getMessage().toLowerCase(java.util.Locale.ROOT), e.getMessage()));
+        r.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, "not found", e.getMessage()));
+        r.exception(Unauthorized.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Bearer");
             error(ctx, HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage());
         });
-        app.exception(InputException.class, (e, ctx) -> {
+        r.exception(InputException.class, (e, ctx) -> {
             // the field lets a page put the message beside the input it is about
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("error", "bad input");
@@ -154,16 +168,16 @@ public final class SolidScopeServer {
             m.put("field", e.field());
             ctx.status(HttpStatus.BAD_REQUEST).contentType("application/json").result(Json.writeCompact(m));
         });
-        app.exception(NumberFormatException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad input", "a number was expected"));
-        app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) ->
+        r.exception(NumberFormatException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "bad input", "a number was expected"));
+        r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) ->
                 error(ctx, HttpStatus.forStatus(e.getStatus()), HttpStatus.forStatus(e.getStatus()).getMessage().toLowerCase(java.util.Locale.ROOT), e.getMessage()));
-        app.exception(Exception.class, this::unexpected);
-        app.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, "too large",
+        r.exception(Exception.class, this::unexpected);
+        r.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, "too large",
                 "requests are limited to " + (MAX_UPLOAD_BYTES >> 20) + " MiB"));
         // statuses set without a JSON body (an unknown route, a method a route does not take) get one
         for (HttpStatus st : List.of(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.METHOD_NOT_ALLOWED, HttpStatus.REQUEST_TIMEOUT,
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, HttpStatus.INTERNAL_SERVER_ERROR)) {
-            app.error(st, ctx -> {
+            r.error(st, ctx -> {
                 String type = ctx.res().getContentType();
                 if (type == null || !type.startsWith("application/json")) {
                     error(ctx, st, st.getMessage().toLowerCase(java.util.Locale.ROOT),
@@ -171,12 +185,6 @@ public final class SolidScopeServer {
                 }
             });
         }
-        app.start(bind, port);
-        // a client that stops sending in the middle of a body is answered 408 after this long, not waited for
-        for (var c : app.jettyServer().server().getConnectors()) {
-            if (c instanceof org.eclipse.jetty.server.AbstractConnector ac) ac.setIdleTimeout(readTimeoutMs);
-        }
-        return app.port();
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SolidScopeServer.class);
