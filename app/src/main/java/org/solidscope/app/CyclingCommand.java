@@ -40,12 +40,6 @@ final class CyclingCommand implements Runnable {
         spec.commandLine().usage(Main.out());
     }
 
-    /** A row for JSON: a number that is not there (no discharge, no instrument column) is null, never "NaN". */
-    static Map<String, Object> nullForNaN(Map<String, Object> m) {
-        m.replaceAll((k, v) -> v instanceof Double d && !Double.isFinite(d) ? null : v);
-        return m;
-    }
-
     /** What the run is, in words: open circuit, galvanostatic, potentiostatic, swept or mixed. */
     static String runKind(CycleSummary.Result r) {
         return r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
@@ -124,7 +118,7 @@ final class CyclingCommand implements Runnable {
                     m.put("retention", c.dischargeCapacityMah() / first);
                     m.put("instrument_charge_capacity_mah", c.instrumentChargeCapacityMah());
                     m.put("instrument_discharge_capacity_mah", c.instrumentDischargeCapacityMah());
-                    rows.add(nullForNaN(m));
+                    rows.add(m); // a number a cycle does not have is written null (Json)
                     t.append(c.cycle()).append(',').append(c.chargeCapacityMah()).append(',').append(c.dischargeCapacityMah()).append(',').append(c.coulombicEfficiency())
                             .append(',').append(c.chargeEnergyMwh()).append(',').append(c.dischargeEnergyMwh()).append(',').append(c.energyEfficiency()).append(',')
                             .append(c.averageChargeVoltageV()).append(',').append(c.averageDischargeVoltageV()).append(',').append(g).append(',').append(cm2).append(',')

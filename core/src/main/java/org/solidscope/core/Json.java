@@ -1,17 +1,52 @@
 package org.solidscope.core;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** The one JSON mapper configuration of the project: pretty, stable key order, no failure on unknown fields. */
+/**
+ * The one JSON mapper configuration of the project: pretty, stable key order, no failure on unknown fields, and a
+ * number that is not finite (NaN: not measured, not defined; ±∞) written as {@code null} — JSON has no such numbers, and a
+ * string "NaN" in a number's place is neither a number nor honest about being missing. Every path goes through the
+ * generator, so records, maps, arrays and trees all get it.
+ */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder().addDecorator((factory, g) -> new FiniteOrNull(g)).build())
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Json() {}
+
+    /** Writes {@code null} where a double or float is not finite. */
+    private static final class FiniteOrNull extends JsonGeneratorDelegate {
+        FiniteOrNull(JsonGenerator g) {
+            super(g, false);
+        }
+
+        @Override
+        public void writeNumber(double v) throws IOException {
+            if (Double.isFinite(v)) super.writeNumber(v);
+            else writeNull();
+        }
+
+        @Override
+        public void writeNumber(float v) throws IOException {
+            if (Float.isFinite(v)) super.writeNumber(v);
+            else writeNull();
+        }
+
+        @Override
+        public void writeArray(double[] a, int offset, int length) throws IOException {
+            writeStartArray(a, length);
+            for (int i = offset; i < offset + length; i++) writeNumber(a[i]);
+            writeEndArray();
+        }
+    }
 
     public static ObjectMapper mapper() { return MAPPER; }
 
