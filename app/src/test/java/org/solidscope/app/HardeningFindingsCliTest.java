@@ -220,4 +220,32 @@ class HardeningFindingsCliTest {
             }
         }
     }
+
+    @Test
+    void anUploadRefusedBeforeItsBodyIsReadEndsItsConnection() throws Exception {
+        try (Catalog catalog = Catalog.openWorkspace(dir.resolve("ws-close"))) {
+            String token = new ApiTokens(catalog).create("t");
+            SolidScopeServer server = new SolidScopeServer(catalog, InspectionSpec.defaults(), true);
+            int port = server.start("127.0.0.1", 0);
+            try {
+                // a declared length past the limit is refused before the body is read; a client that kept the connection
+                // would send its next request into what the server no longer reads
+                String answer = RawHttp.send(port, ("POST /api/scans HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: " + (SolidScopeServer.MAX_UPLOAD_BYTES + 1)
+                        + "\r\n\r\n--b\r\n").getBytes(StandardCharsets.ISO_8859_1), 10_000);
+                assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+                assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), answer);
+                // without a token, the whole body sent: refused before the body is read too (a pooled connection had met a
+                // closed socket on the next upload, now and then)
+                byte[] body = ServerHardeningTest.multipart("b", "x_infiltration.csv", "1,2\n3,4\n".repeat(20_000).getBytes(StandardCharsets.US_ASCII), "L");
+                byte[] head = ("POST /api/scans HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: " + body.length
+                        + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+                answer = RawHttp.send(port, ReaderFuzzTest.concat(head, body), 10_000);
+                assertTrue(answer.startsWith("HTTP/1.1 401"), answer);
+                assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), answer);
+            } finally {
+                server.stop();
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ package org.solidscope.app.server;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import io.javalin.http.staticfiles.Location;
@@ -105,6 +106,12 @@ public final class SolidScopeServer {
     /** The API: routes, then how each kind of failure is answered (all in the start-up configuration). */
     private void routes(RoutesConfig r) {
         r.before("/api/*", this::authorize);
+        // a write refused before its body was read (no token, a declared length past the limit, …) ends its connection and
+        // says so: the unread rest of the body would be taken for the next request, and a client that kept the
+        // connection in its pool would send that request into a socket the server no longer reads
+        r.after("/api/*", ctx -> {
+            if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && ctx.status().getCode() >= 400) ctx.header("Connection", "close");
+        });
         r.before("/api/scans", ctx -> {
             // refuse by the declared length, before any byte of the body is read
             long n = ctx.contentLength();
@@ -172,8 +179,10 @@ public final class SolidScopeServer {
         r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) ->
                 error(ctx, HttpStatus.forStatus(e.getStatus()), HttpStatus.forStatus(e.getStatus()).getMessage().toLowerCase(java.util.Locale.ROOT), e.getMessage()));
         r.exception(Exception.class, this::unexpected);
-        r.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, "too large",
-                "requests are limited to " + (MAX_UPLOAD_BYTES >> 20) + " MiB"));
+        r.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> {
+            ctx.header("Connection", "close");
+            error(ctx, HttpStatus.CONTENT_TOO_LARGE, "too large", "requests are limited to " + (MAX_UPLOAD_BYTES >> 20) + " MiB");
+        });
         // statuses set without a JSON body (an unknown route, a method a route does not take) get one
         for (HttpStatus st : List.of(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.METHOD_NOT_ALLOWED, HttpStatus.REQUEST_TIMEOUT,
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, HttpStatus.INTERNAL_SERVER_ERROR)) {
