@@ -62,6 +62,15 @@ public final class EisModality implements Modality {
     public String id() { return ID; }
 
     @Override
+    public Claim claim(Source source) {
+        if (!recognises(source)) return Claim.NONE;
+        // an instrument's extension is a claim by name (a Gamry .DTA or BioLogic .mpr may hold a cycling run, whose reader
+        // claims it by its content); a table whose header names frequency and impedance is one by content
+        String n = source.name().toLowerCase(Locale.ROOT);
+        return n.endsWith(".csv") || n.endsWith(".txt") ? Claim.BY_CONTENT : Claim.BY_NAME;
+    }
+
+    @Override
     public boolean recognises(Source source) {
         String n = source.name().toLowerCase(Locale.ROOT);
         if (n.endsWith(".dta") || n.endsWith(".mpt") || n.endsWith(".mpr") || n.endsWith(".z") || n.endsWith(".par")) return true;

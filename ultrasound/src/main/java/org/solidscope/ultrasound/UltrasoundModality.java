@@ -54,6 +54,13 @@ public final class UltrasoundModality implements Modality {
      * needs one; a CT stack does not). Ground truth and A-scan files of the simulator are not scans.
      */
     @Override
+    public Claim claim(Source source) {
+        if (!recognises(source)) return Claim.NONE;
+        // any table is a C-scan by its name only: a cycler run or a spectrum names its columns, and wins
+        return source.name().toLowerCase(Locale.ROOT).endsWith(".csv") ? Claim.BY_NAME : Claim.BY_CONTENT;
+    }
+
+    @Override
     public boolean recognises(Source source) {
         String n = source.name().toLowerCase(Locale.ROOT);
         if (n.contains(".truth") || n.endsWith(".ascan.npy")) return false;

@@ -1,10 +1,15 @@
 package org.solidscope.workflow;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.solidscope.core.InputException;
+import org.solidscope.core.Json;
 import org.solidscope.core.record.Modality;
+import org.solidscope.core.record.Source;
 import org.solidscope.tomo.pipeline.CtModality;
 import org.solidscope.ultrasound.InspectionSpec;
 import org.solidscope.ultrasound.UltrasoundModality;
@@ -31,14 +36,13 @@ public final class ModalityRegistry {
 
     /** Every modality, ultrasound judged against {@code spec}. */
     public static ModalityRegistry standard(InspectionSpec spec) {
-        // cycler runs first: they claim only tables naming time, voltage and current without a frequency, so impedance keeps
-        // its .mpt/.mpr files; impedance next: it claims only the CSVs whose header names frequency and impedance; ultrasound
-        // takes the other CSVs
+        // the order decides nothing (forFile takes the strongest claim): a cycler run claims tables naming time, voltage and
+        // current by their content, impedance the tables naming frequency and impedance, ultrasound any other CSV by its name
         return new ModalityRegistry(List.of(
                 new org.solidscope.echem.cycling.CyclingModality(org.solidscope.echem.cycling.CyclingModality.Settings.defaults()),
                 new org.solidscope.echem.EisModality(org.solidscope.echem.EisModality.Settings.defaults()),
                 new UltrasoundModality(spec),
-                // XCS spectra cubes are .npy files as CT volumes are: they are claimed by their sidecar ("modality": "xcs") first
+                // XCS spectra cubes are .npy files as CT volumes are: their sidecar's energy axis claims them, and CT gives way
                 new org.solidscope.xcs.XcsModality(),
                 new CtModality(CtModality.Settings.defaults())), spec);
     }
@@ -58,9 +62,37 @@ public final class ModalityRegistry {
         return m;
     }
 
-    /** The first modality that recognises a file, or null. */
-    public Modality forFile(org.solidscope.core.record.Source source) {
-        for (Modality m : byId.values()) if (m.recognises(source)) return m;
-        return null;
+    /**
+     * The modality whose claim on a file is the strongest, or null when none claims it. Two claims of the same strength
+     * are refused naming both, unless the file's sidecar names one of them ({@code "modality": "eis"}): the order of
+     * registration decides nothing.
+     */
+    public Modality forFile(Source source) {
+        Modality.Claim best = Modality.Claim.NONE;
+        List<Modality> claimants = new ArrayList<>();
+        for (Modality m : byId.values()) {
+            Modality.Claim c = m.claim(source);
+            if (c == Modality.Claim.NONE || c.compareTo(best) < 0) continue;
+            if (c.compareTo(best) > 0) claimants.clear();
+            best = c;
+            claimants.add(m);
+        }
+        if (claimants.size() <= 1) return claimants.isEmpty() ? null : claimants.get(0);
+        String named = sidecarModality(source);
+        for (Modality m : claimants) if (m.id().equals(named)) return m;
+        List<String> ids = claimants.stream().map(Modality::id).sorted().toList();
+        throw new InputException(source.shown(), "modality", "a file one modality claims (a sidecar with \"modality\": \"" + ids.get(0)
+                + "\" decides)", "claimed " + (best == Modality.Claim.BY_NAME ? "by its name" : "by its content") + " by " + String.join(" and ", ids));
+    }
+
+    /** The {@code modality} a file's sidecar names, or null. */
+    private static String sidecarModality(Source source) {
+        if (source.sidecarJson() == null) return null;
+        try {
+            JsonNode side = Json.mapper().readTree(source.sidecarJson());
+            return side.hasNonNull("modality") ? side.get("modality").asText() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

@@ -16,6 +16,19 @@ public interface Modality {
     boolean recognises(Source source);
 
     /**
+     * How strongly a file is this modality's: by its name alone (a {@code .csv}, a {@code .tif}), or by what it holds (a
+     * header naming its columns, an array's shape, a sidecar's fields). The registry gives a file to the strongest claim;
+     * two claims of the same strength are an error naming both, unless the sidecar's {@code "modality"} decides, so that
+     * the order in which modalities are registered never decides. By default a recognised file is claimed by content.
+     */
+    default Claim claim(Source source) {
+        return recognises(source) ? Claim.BY_CONTENT : Claim.NONE;
+    }
+
+    /** The strength of a claim, weakest first. */
+    enum Claim { NONE, BY_NAME, BY_CONTENT }
+
+    /**
      * Which cell and state a file belongs to, from (in the modality's order) its sidecar, its header
      * and its name; {@code hints} may give {@code cell_id} and {@code state} (command-line options),
      * which win. Throws {@link org.solidscope.core.InputException} naming the file and field.

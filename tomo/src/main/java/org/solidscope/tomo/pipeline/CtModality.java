@@ -49,6 +49,13 @@ public final class CtModality implements Modality {
 
     /** Single-file volumes (.npy of three dimensions, TIFF, raw, HDF5) that are not the simulator's ground truth. */
     @Override
+    public Claim claim(Source source) {
+        if (!recognises(source)) return Claim.NONE;
+        // a 3-D .npy is a volume by its shape; TIFF, raw and HDF5 files by their names (a C-scan TIFF has a sidecar saying so)
+        return source.name().toLowerCase(Locale.ROOT).endsWith(".npy") ? Claim.BY_CONTENT : Claim.BY_NAME;
+    }
+
+    @Override
     public boolean recognises(Source source) {
         String n = source.name().toLowerCase(Locale.ROOT);
         if (!VolumeIO.isVolumeName(n) || n.contains(".truth") || n.endsWith(".ascan.npy")) return false;
