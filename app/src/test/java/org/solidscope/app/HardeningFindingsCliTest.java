@@ -222,30 +222,51 @@ class HardeningFindingsCliTest {
     }
 
     @Test
-    void anUploadRefusedBeforeItsBodyIsReadEndsItsConnection() throws Exception {
+    void aRefusedUploadLeavesItsConnectionUsableOrSaysItEnds() throws Exception {
         try (Catalog catalog = Catalog.openWorkspace(dir.resolve("ws-close"))) {
             String token = new ApiTokens(catalog).create("t");
             SolidScopeServer server = new SolidScopeServer(catalog, InspectionSpec.defaults(), true);
             int port = server.start("127.0.0.1", 0);
             try {
-                // a declared length past the limit is refused before the body is read; a client that kept the connection
-                // would send its next request into what the server no longer reads
+                // a declared length past the limit is refused before the body is read, and the connection ends, saying so
                 String answer = RawHttp.send(port, ("POST /api/scans HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
                         + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: " + (SolidScopeServer.MAX_UPLOAD_BYTES + 1)
                         + "\r\n\r\n--b\r\n").getBytes(StandardCharsets.ISO_8859_1), 10_000);
                 assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
                 assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), answer);
-                // without a token, the whole body sent: refused before the body is read too (a pooled connection had met a
-                // closed socket on the next upload, now and then)
-                byte[] body = ServerHardeningTest.multipart("b", "x_infiltration.csv", "1,2\n3,4\n".repeat(20_000).getBytes(StandardCharsets.US_ASCII), "L");
-                byte[] head = ("POST /api/scans HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: " + body.length
-                        + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
-                answer = RawHttp.send(port, ReaderFuzzTest.concat(head, body), 10_000);
-                assertTrue(answer.startsWith("HTTP/1.1 401"), answer);
-                assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), answer);
+                // within the limit, a write refused for its token has its body read and dropped: the connection answers the
+                // next request (Jetty 12 had closed it with 1 MB unread, and a pooled client met a reset)
+                byte[] body = ServerHardeningTest.multipart("b", "x_infiltration.csv", "1,2\n3,4\n".repeat(125_000).getBytes(StandardCharsets.US_ASCII), "L");
+                byte[] first = ("POST /api/scans HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: "
+                        + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+                byte[] second = "GET /api/lots HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+                answer = exchange(port, ReaderFuzzTest.concat(ReaderFuzzTest.concat(first, body), second));
+                assertTrue(answer.startsWith("HTTP/1.1 401"), answer.substring(0, Math.min(200, answer.length())));
+                assertTrue(answer.indexOf("HTTP/1.1 200", 10) > 0, "the same connection answers the next request: " + answer);
             } finally {
                 server.stop();
             }
+        }
+    }
+
+    /** Sends requests on one connection and reads every answer until the server closes it. */
+    private static String exchange(int port, byte[] requests) throws IOException {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(20_000);
+            java.io.OutputStream out = s.getOutputStream();
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(requests);
+                    out.flush();
+                } catch (IOException e) {
+                    // the server closed early: the answers read below say what it did
+                }
+            });
+            writer.start();
+            byte[] all = s.getInputStream().readAllBytes();
+            return new String(all, StandardCharsets.ISO_8859_1);
+        } catch (java.net.SocketException reset) {
+            return "reset: " + reset.getMessage();
         }
     }
 }

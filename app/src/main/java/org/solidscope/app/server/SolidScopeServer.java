@@ -3,7 +3,6 @@ package org.solidscope.app.server;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import io.javalin.http.staticfiles.Location;
@@ -106,12 +105,6 @@ public final class SolidScopeServer {
     /** The API: routes, then how each kind of failure is answered (all in the start-up configuration). */
     private void routes(RoutesConfig r) {
         r.before("/api/*", this::authorize);
-        // a write refused before its body was read (no token, a declared length past the limit, …) ends its connection and
-        // says so: the unread rest of the body would be taken for the next request, and a client that kept the
-        // connection in its pool would send that request into a socket the server no longer reads
-        r.after("/api/*", ctx -> {
-            if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && ctx.status().getCode() >= 400) ctx.header("Connection", "close");
-        });
         r.before("/api/scans", ctx -> {
             // refuse by the declared length, before any byte of the body is read
             long n = ctx.contentLength();
@@ -300,7 +293,28 @@ public final class SolidScopeServer {
         String h = ctx.header("Authorization");
         String token = h != null && h.startsWith("Bearer ") ? h.substring(7) : null;
         if (tokens.check(token) == null) {
+            if (write) dropBody(ctx);
             throw new Unauthorized(write ? "writes need a bearer token (solidscope token create)" : "this server needs a bearer token for reads too");
+        }
+    }
+
+    /**
+     * Reads and drops the body of a write refused before its body was read, when its declared length is within the upload
+     * limit, so that the connection answers the client's next request: Jetty 12 closes a connection whose request body is
+     * left unread, and a client still sending it gets a reset instead of the answer (a longer or undeclared body is
+     * refused for its length, and that connection ends, saying so).
+     */
+    private static void dropBody(Context ctx) {
+        long n = ctx.contentLength();
+        if (n <= 0 || n > MAX_UPLOAD_BYTES) {
+            ctx.header("Connection", "close");
+            return;
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] buf = new byte[64 * 1024];
+            while (in.read(buf) >= 0) { }
+        } catch (IOException e) {
+            ctx.header("Connection", "close"); // the client stopped sending: nothing more will come on this connection
         }
     }
 
