@@ -228,12 +228,19 @@ class HardeningFindingsCliTest {
             SolidScopeServer server = new SolidScopeServer(catalog, InspectionSpec.defaults(), true);
             int port = server.start("127.0.0.1", 0);
             try {
-                // a declared length past the limit is refused before the body is read, and the connection ends, saying so
+                // a declared length far past the limit is refused before the body is read, and the connection ends, saying so
                 String answer = RawHttp.send(port, ("POST /api/scans HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-                        + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: " + (SolidScopeServer.MAX_UPLOAD_BYTES + 1)
+                        + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: " + (3 * SolidScopeServer.MAX_UPLOAD_BYTES)
                         + "\r\n\r\n--b\r\n").getBytes(StandardCharsets.ISO_8859_1), 10_000);
                 assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
                 assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), answer);
+                // a little past it, sent whole: read and dropped, so that the 413 arrives rather than a reset
+                byte[] over = new byte[(int) SolidScopeServer.MAX_UPLOAD_BYTES + 1024];
+                answer = exchange(port, ReaderFuzzTest.concat(("POST /api/scans HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: " + over.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1), ReaderFuzzTest.concat(over,
+                        "GET /api/lots HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1))));
+                assertTrue(answer.startsWith("HTTP/1.1 413"), answer.substring(0, Math.min(200, answer.length())));
                 // within the limit, a write refused for its token has its body read and dropped: the connection answers the
                 // next request (Jetty 12 had closed it with 1 MB unread, and a pooled client met a reset)
                 byte[] body = ServerHardeningTest.multipart("b", "x_infiltration.csv", "1,2\n3,4\n".repeat(125_000).getBytes(StandardCharsets.US_ASCII), "L");

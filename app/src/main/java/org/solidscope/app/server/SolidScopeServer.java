@@ -109,7 +109,10 @@ public final class SolidScopeServer {
             // refuse by the declared length, before any byte of the body is read
             long n = ctx.contentLength();
             if (n < 0) throw new TooLarge(HttpStatus.LENGTH_REQUIRED, "uploads must state their Content-Length");
-            if (n > MAX_UPLOAD_BYTES) throw new TooLarge(HttpStatus.CONTENT_TOO_LARGE, "requests are limited to " + (MAX_UPLOAD_BYTES >> 20) + " MiB");
+            if (n > MAX_UPLOAD_BYTES) {
+                dropBody(ctx, 2 * MAX_UPLOAD_BYTES); // a little too large: read, so that the client sees the answer, not a reset
+                throw new TooLarge(HttpStatus.CONTENT_TOO_LARGE, "requests are limited to " + (MAX_UPLOAD_BYTES >> 20) + " MiB");
+            }
         });
         r.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.JSON));
         r.get("/api/lots", ctx -> json(ctx, queries.lots()));
@@ -293,20 +296,20 @@ public final class SolidScopeServer {
         String h = ctx.header("Authorization");
         String token = h != null && h.startsWith("Bearer ") ? h.substring(7) : null;
         if (tokens.check(token) == null) {
-            if (write) dropBody(ctx);
+            if (write) dropBody(ctx, MAX_UPLOAD_BYTES);
             throw new Unauthorized(write ? "writes need a bearer token (solidscope token create)" : "this server needs a bearer token for reads too");
         }
     }
 
     /**
-     * Reads and drops the body of a write refused before its body was read, when its declared length is within the upload
-     * limit, so that the connection answers the client's next request: Jetty 12 closes a connection whose request body is
-     * left unread, and a client still sending it gets a reset instead of the answer (a longer or undeclared body is
-     * refused for its length, and that connection ends, saying so).
+     * Reads and drops the body of a write refused before its body was read, when its declared length is at most
+     * {@code limit}, so that the client sees the answer and the connection can serve its next request: Jetty 12 closes a
+     * connection whose request body is left unread, and a client still sending it gets a reset instead of the answer. A
+     * longer or undeclared body is not read: that connection ends, saying so.
      */
-    private static void dropBody(Context ctx) {
+    private static void dropBody(Context ctx, long limit) {
         long n = ctx.contentLength();
-        if (n <= 0 || n > MAX_UPLOAD_BYTES) {
+        if (n <= 0 || n > limit) {
             ctx.header("Connection", "close");
             return;
         }
