@@ -33,10 +33,7 @@ class CliFuzzTest {
                 "--noise", "0.002", "--out", s.toString());
         spectrum = Files.readAllBytes(s);
         ReaderFuzzTest.loadCorpus();
-        Path xcs = ReaderFuzzTest.dir;
-        ReaderFuzzTest.dir = dir;
-        ReaderFuzzTest.xcsSeeds();
-        ReaderFuzzTest.dir = xcs;
+        ReaderFuzzTest.xcsSeeds(dir);
         events = ReaderFuzzTest.eventsCsv;
         StringBuilder cy = new StringBuilder("Data_Point,Test_Time(s),Step_Index,Cycle_Index,Current(A),Voltage(V)\n");
         for (int k = 0; k < 60; k++) {

@@ -134,7 +134,7 @@ class ReaderFuzzTest {
             w.putGroup("entry").putGroup("data").putDataset("data", data);
         }
         h5 = Files.readAllBytes(h);
-        xcsSeeds();
+        xcsSeeds(dir);
         stack = resource(StackFile.class, "pouch-cell-49.json");
         spec = resource(InspectionSpec.class, "default-spec.json");
         short[] trace = new short[3 * 4 * 64];
@@ -191,7 +191,7 @@ class ReaderFuzzTest {
             Long.MAX_VALUE, Long.MIN_VALUE};
 
     /** XCS seeds: an event list (CSV and .npy), raw frames with their sidecar, a spectra cube with its sidecar, per-pixel values. */
-    static void xcsSeeds() throws IOException {
+    static void xcsSeeds(Path dir) throws IOException {
         StringBuilder ev = new StringBuilder("frame,row,col,energy_kev\n");
         float[] evs = new float[40 * 4];
         for (int k = 0; k < 40; k++) {

@@ -1,14 +1,13 @@
 package org.solidscope.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.solidscope.core.InputException;
-import org.solidscope.core.Json;
 import org.solidscope.core.record.Modality;
+import org.solidscope.core.record.Sidecars;
 import org.solidscope.core.record.Source;
 import org.solidscope.tomo.pipeline.CtModality;
 import org.solidscope.ultrasound.InspectionSpec;
@@ -78,21 +77,11 @@ public final class ModalityRegistry {
             claimants.add(m);
         }
         if (claimants.size() <= 1) return claimants.isEmpty() ? null : claimants.get(0);
-        String named = sidecarModality(source);
+        JsonNode side = Sidecars.read(source); // a sidecar that is not JSON is refused naming it
+        String named = side != null && side.hasNonNull("modality") ? side.get("modality").asText() : null;
         for (Modality m : claimants) if (m.id().equals(named)) return m;
         List<String> ids = claimants.stream().map(Modality::id).sorted().toList();
         throw new InputException(source.shown(), "modality", "a file one modality claims (a sidecar with \"modality\": \"" + ids.get(0)
                 + "\" decides)", "claimed " + (best == Modality.Claim.BY_NAME ? "by its name" : "by its content") + " by " + String.join(" and ", ids));
-    }
-
-    /** The {@code modality} a file's sidecar names, or null. */
-    private static String sidecarModality(Source source) {
-        if (source.sidecarJson() == null) return null;
-        try {
-            JsonNode side = Json.mapper().readTree(source.sidecarJson());
-            return side.hasNonNull("modality") ? side.get("modality").asText() : null;
-        } catch (IOException e) {
-            return null;
-        }
     }
 }
