@@ -31,7 +31,7 @@ final class CellsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Cells with their current verdict per state and overall.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Cells with their current verdict overall and per modality (--json: also per state); \"not judged\" where no rule applied.")
     static final class ListCells implements Callable<Integer> {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec cmd;
@@ -59,33 +59,39 @@ final class CellsCommand implements Runnable {
             List<CatalogQueries.MetricFilter> filters = where.stream().map(CatalogQueries.MetricFilter::parse).toList();
             List<CatalogQueries.CellRow> rows = new CatalogQueries(catalog.openForReading()).listCells(lot, verdict, filters);
             PrintWriter out = cmd.commandLine().getOut();
-            if (json) {
-                List<Map<String, Object>> l = new ArrayList<>();
-                for (var r : rows) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("cell", r.cellId());
-                    m.put("lot", r.lot());
-                    m.put("states", r.stateVerdicts());
-                    m.put("verdict", r.verdict());
-                    l.add(m);
-                }
-                out.println(Json.write(l));
-                return 0;
+            if (json) out.println(Json.write(rows(rows)));
+            else table(out, rows);
+            return 0;
+        }
+
+        /** The cells as JSON: overall verdict, verdict per modality and per state ("not judged" where nothing was judged). */
+        static List<Map<String, Object>> rows(List<CatalogQueries.CellRow> rows) {
+            List<Map<String, Object>> l = new ArrayList<>();
+            for (var r : rows) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("cell", r.cellId());
+                m.put("lot", r.lot());
+                m.put("verdict", r.verdict());
+                m.put("modalities", r.modalityVerdicts());
+                m.put("states", r.stateVerdicts());
+                l.add(m);
             }
-            TreeSet<String> states = new TreeSet<>(java.util.Comparator.comparingDouble((String s) -> org.solidscope.core.record.CellState.parse("", s).order())
-                    .thenComparing(s -> s));
-            for (var r : rows) states.addAll(r.stateVerdicts().keySet());
-            if (states.isEmpty()) states.addAll(List.of("infiltration", "solidification", "formation"));
+            return l;
+        }
+
+        /** One row per cell: its overall verdict and one column per modality (the states are in --json and on the cell's page). */
+        static void table(PrintWriter out, List<CatalogQueries.CellRow> rows) {
+            TreeSet<String> modalities = new TreeSet<>();
+            for (var r : rows) modalities.addAll(r.modalityVerdicts().keySet());
             StringBuilder head = new StringBuilder(String.format("%-16s %-14s %-8s", "cell", "lot", "verdict"));
-            for (String s : states) head.append(String.format(" %-15s", s));
+            for (String m : modalities) head.append(String.format(" %-11s", m));
             out.println(head);
             for (var r : rows) {
                 StringBuilder b = new StringBuilder(String.format("%-16s %-14s %-8s", r.cellId(), r.lot(), r.verdict() == null ? "–" : r.verdict()));
-                for (String s : states) b.append(String.format(" %-15s", r.stateVerdicts().getOrDefault(s, "–")));
+                for (String m : modalities) b.append(String.format(" %-11s", r.modalityVerdicts().getOrDefault(m, "–")));
                 out.println(b);
             }
             out.println(rows.size() + " cells");
-            return 0;
         }
     }
 

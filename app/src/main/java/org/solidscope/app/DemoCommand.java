@@ -49,7 +49,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private Integer run() {
         long t0 = System.nanoTime();
-        InspectionSpec spec = InspectionSpec.defaults();
+        var modalities = org.solidscope.workflow.ModalityRegistry.standard();
+        InspectionSpec spec = modalities.find(org.solidscope.ultrasound.UltrasoundModality.class).spec();
         StageAnalyzer analyzer = new StageAnalyzer(spec);
         List<CellScenario> lot = Scenarios.seedLot();
         Path scans = out.resolve("scans"), results = out.resolve("results"), report = out.resolve("report");
@@ -118,7 +119,6 @@ final class DemoCommand implements Callable<Integer> {
         // the lot goes into the record as a line would put it there: by ingesting its files
         org.solidscope.workflow.Ingest.Report stored;
         try (org.solidscope.catalog.Catalog cat = where.open()) {
-            var modalities = org.solidscope.workflow.ModalityRegistry.standard(spec);
             List<Path> files = new ArrayList<>(IngestCommand.expand(List.of(scans), modalities));
             files.addAll(IngestCommand.expand(List.of(ctScans), modalities));
             files.addAll(IngestCommand.expand(List.of(eisRecord), modalities));

@@ -14,7 +14,6 @@ import org.solidscope.catalog.Catalog;
 import org.solidscope.core.InputException;
 import org.solidscope.core.record.CellState;
 import org.solidscope.core.record.Source;
-import org.solidscope.ultrasound.InspectionSpec;
 import org.solidscope.workflow.Ingest;
 import org.solidscope.workflow.ModalityRegistry;
 import picocli.CommandLine.Command;
@@ -61,7 +60,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         if (lot.isBlank()) throw new InputException("--lot", "lot", "a lot id", "''");
         if (state != null) CellState.parse("--state", state);
-        ModalityRegistry modalities = ModalityRegistry.standard(InspectionSpec.loadOrDefault(specFile));
+        ModalityRegistry modalities = ModalityRegistry.loadOrDefault(specFile);
         if (modality != null) modalities.byId("--modality", modality);
         Map<String, String> hints = new LinkedHashMap<>();
         if (cell != null) hints.put("cell_id", cell);

@@ -19,11 +19,11 @@ public final class Main implements Runnable {
     public static final int EXIT_FAILURE = 1, EXIT_BAD_INPUT = 2;
 
     /** The commands in the order --help lists them, by name (as their @Command says). */
-    static final String[] NAMES = {"ut", "acoustics", "ct", "design", "eis", "cycling", "cv", "xcs", "ingest", "cells", "lot", "reanalyze", "export", "serve", "token",
-            "demo", "bench", "help"};
+    static final String[] NAMES = {"ut", "acoustics", "ct", "design", "eis", "cycling", "cv", "xcs", "ingest", "cells", "lot", "reanalyze", "rejudge", "spec",
+            "export", "serve", "token", "demo", "bench", "help"};
     static final Class<?>[] COMMANDS = {UtCommand.class, AcousticsCommand.class, CtCommand.class, DesignCommand.class, EisCommand.class, CyclingCommand.class,
-            CvCommand.class, XcsCommand.class, IngestCommand.class, CellsCommand.class, LotCommand.class, ReanalyzeCommand.class, ExportCommand.class, ServeCommand.class,
-            TokenCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class};
+            CvCommand.class, XcsCommand.class, IngestCommand.class, CellsCommand.class, LotCommand.class, ReanalyzeCommand.class, RejudgeCommand.class,
+            SpecCommand.class, ExportCommand.class, ServeCommand.class, TokenCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class};
 
     /**
      * The command line with the subcommand the arguments name, none for --version, or every one (for --help, help, a

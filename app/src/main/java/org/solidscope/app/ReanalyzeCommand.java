@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.solidscope.workflow.ModalityRegistry;
 import org.solidscope.workflow.Reanalyze;
-import org.solidscope.ultrasound.InspectionSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,12 +29,12 @@ final class ReanalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InspectionSpec spec = InspectionSpec.loadOrDefault(specFile);
-        ModalityRegistry modalities = ModalityRegistry.standard(spec);
+        ModalityRegistry modalities = ModalityRegistry.loadOrDefault(specFile);
+        var spec = modalities.spec();
         if (modality != null) modalities.byId("--modality", modality);
         Reanalyze.Result r = new Reanalyze(where.open(), modalities).run(lot, modality, new ConsoleProgress("reanalyze"));
         cmd.commandLine().getOut().printf("lot %s: %d measurements re-analysed with '%s' (%d analyses added, %d stored by an identical earlier run), "
-                + "%d stage comparisons added; earlier analyses kept%n", lot, r.measurements(), spec.name(), r.added(), r.alreadyStored(), r.comparisonsAdded());
+                + "%d comparisons added; earlier analyses kept%n", lot, r.measurements(), spec.name(), r.added(), r.alreadyStored(), r.comparisonsAdded());
         return 0;
     }
 }

@@ -6,7 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import org.solidscope.app.server.SolidScopeServer;
 import org.solidscope.catalog.Catalog;
 import org.solidscope.core.InputException;
-import org.solidscope.ultrasound.InspectionSpec;
+import org.solidscope.workflow.ModalityRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!(uploadSeconds > 0) || uploadSeconds > 86_400) throw new InputException("--upload-seconds", "budget", "a number of seconds in (0, 86400]", String.valueOf(uploadSeconds));
         Catalog cat = where.open();
         boolean loopback = isLoopback(bind);
-        SolidScopeServer server = new SolidScopeServer(cat, InspectionSpec.loadOrDefault(specFile), loopback).uploadBudgetMs(Math.round(uploadSeconds * 1000));
+        SolidScopeServer server = new SolidScopeServer(cat, ModalityRegistry.loadOrDefault(specFile), loopback).uploadBudgetMs(Math.round(uploadSeconds * 1000));
         int p = server.start(bind, port);
         cmd.commandLine().getOut().printf("SolidScope serving %s on http://%s:%d/ (reads %s; writes need a token)%n",
                 where.db != null ? "PostgreSQL" : where.workspace().toAbsolutePath(), bind, p, loopback ? "open on loopback" : "need a token");

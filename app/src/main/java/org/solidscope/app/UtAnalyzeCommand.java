@@ -52,7 +52,7 @@ final class UtAnalyzeCommand implements Callable<Integer> {
         // read: in a cold call each is a start-up of its own (0.13 s, 0.05 s beside 0.15 s for a 1 MB scan)
         // the spec is noted as an input here: the batch that refuses to overwrite inputs belongs to this thread
         AtomicOutput.noteInput(specFile);
-        CompletableFuture<InspectionSpec> spec = CompletableFuture.supplyAsync(() -> InspectionSpec.loadOrDefault(specFile));
+        CompletableFuture<InspectionSpec> spec = CompletableFuture.supplyAsync(() -> UltrasoundSpec.loadOrDefault(specFile));
         CompletableFuture<String> sha = CompletableFuture.supplyAsync(() -> Checksums.sha256(file));
         CscanGrid scan;
         try {

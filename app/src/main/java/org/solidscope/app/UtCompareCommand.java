@@ -52,7 +52,7 @@ final class UtCompareCommand implements Callable<Integer> {
     public Integer call() {
         if (degreeMap != null) MapOutputs.checkExtension("--degree-map", degreeMap);
         if (recoveryMap != null) MapOutputs.checkExtension("--recovery-map", recoveryMap);
-        InspectionSpec spec = InspectionSpec.loadOrDefault(specFile);
+        InspectionSpec spec = UltrasoundSpec.loadOrDefault(specFile);
         StageAnalyzer an = new StageAnalyzer(spec);
         var gi = CscanFiles.read(infiltrated);
         var gs = CscanFiles.read(solidified);

@@ -76,7 +76,7 @@ final class UtGapMapCommand implements Callable<Integer> {
         InputException.requirePositive("--relative-uncertainty", "uncertainty", relativeUncertainty);
         double f = AcousticsCommand.frequency(frequencyMHz);
         LayerStack stack = AcousticsCommand.stack(stackFile);
-        InspectionSpec spec = InspectionSpec.loadOrDefault(specFile);
+        InspectionSpec spec = UltrasoundSpec.loadOrDefault(specFile);
         var gi = CscanFiles.read(infiltrated);
         var gl = CscanFiles.read(later);
         StageAnalyzer an = new StageAnalyzer(spec);

@@ -85,7 +85,7 @@ class BrowserTest {
         org.solidscope.catalog.LineStatistics.store(cat, "LINE", List.of(new org.solidscope.catalog.LineStatistics.Row("LINE", "all", "infiltration",
                 "ut.transmitting_fraction", "1", 180, 0.942, 0.025, 0.85, 0.99, 0.9, 0.93, 0.945, 0.955, 0.98, 0.867, 1.017, 0, 180, 0.9)));
         String token = new ApiTokens(cat).create("browser-test");
-        SolidScopeServer server = new SolidScopeServer(cat, InspectionSpec.defaults(), true);
+        SolidScopeServer server = new SolidScopeServer(cat, org.solidscope.workflow.ModalityRegistry.standard(), true);
         int port = server.start("127.0.0.1", 0);
         try {
             Process p = new ProcessBuilder(List.of("node", webtest.resolve("browser-test.mjs").toString(), "http://127.0.0.1:" + port, token,

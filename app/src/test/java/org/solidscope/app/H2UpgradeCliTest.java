@@ -14,7 +14,7 @@ import org.solidscope.catalog.Catalog;
 /**
  * A workspace written by the embedded H2 engine before its upgrade (2.2.224, the fixture {@code fixture-h2-2.2.224}, one
  * file of each modality) opens in today's engine with nothing lost: the export of its lot is the export made before,
- * byte for byte; every blob reads as its checksum; the token made then still authorises; and it takes a new
+ * byte for byte (beside the columns an export has gained since); every blob reads as its checksum; the token made then still authorises; and it takes a new
  * measurement and opens again.
  */
 class H2UpgradeCliTest {
@@ -28,7 +28,8 @@ class H2UpgradeCliTest {
         Path after = dir.resolve("after.csv");
         CliTest.Run r = CliTest.run("export", "--lot", "fx-lot", "--workspace", ws.toString(), "--out", after.toString(), "--format", "csv");
         assertEquals(0, r.code(), r.err());
-        assertEquals(Files.readString(fixture.resolve("export-before.csv")), Files.readString(after));
+        assertEquals(Files.readString(fixture.resolve("export-before.csv")), withoutColumns(Files.readString(after), Set.of("modality_verdict", "cell_verdict")),
+                "the export made before, beside the cell's verdicts an export has carried since");
         try (Catalog c = Catalog.openWorkspace(ws)) {
             Set<String> referenced = c.referencedBlobs();
             assertEquals(referenced, c.arrays().all(), "every blob referenced, none lost");
@@ -43,6 +44,25 @@ class H2UpgradeCliTest {
         r = CliTest.run("export", "--lot", "fx-lot", "--workspace", ws.toString(), "--out", dir.resolve("again.csv").toString(), "--format", "csv");
         assertEquals(0, r.code(), r.err());
         assertEquals(7, Files.readAllLines(dir.resolve("again.csv")).size(), "a header and six measurements");
+    }
+
+    /** A CSV without the named columns (the fixture's values hold no commas). */
+    static String withoutColumns(String csv, Set<String> drop) {
+        String[] lines = csv.split("\n", -1);
+        java.util.List<Integer> keep = new java.util.ArrayList<>();
+        String[] head = lines[0].split(",", -1);
+        for (int i = 0; i < head.length; i++) if (!drop.contains(head[i])) keep.add(i);
+        StringBuilder b = new StringBuilder();
+        for (int l = 0; l < lines.length; l++) {
+            if (lines[l].isEmpty()) {
+                if (l < lines.length - 1) b.append('\n');
+                continue;
+            }
+            String[] v = lines[l].split(",", -1);
+            b.append(String.join(",", keep.stream().map(i -> v[i]).toList()));
+            if (l < lines.length - 1) b.append('\n');
+        }
+        return b.toString();
     }
 
     static void copy(Path from, Path to) throws java.io.IOException {

@@ -126,7 +126,7 @@ class HardeningFindingsCliTest {
     void theServerRefusesCutAndDamagedFilesAndDrawsEveryArray() throws Exception {
         try (Catalog catalog = Catalog.openWorkspace(dir.resolve("ws-server"))) {
             String token = new ApiTokens(catalog).create("t");
-            SolidScopeServer server = new SolidScopeServer(catalog, InspectionSpec.defaults(), true);
+            SolidScopeServer server = new SolidScopeServer(catalog, org.solidscope.workflow.ModalityRegistry.standard(), true);
             int port = server.start("127.0.0.1", 0);
             String url = "http://127.0.0.1:" + port;
             HttpClient http = HttpClient.newHttpClient();
@@ -204,7 +204,7 @@ class HardeningFindingsCliTest {
         byte[] voxel = "{\"voxel_um\": 0.65}".getBytes(StandardCharsets.UTF_8);
         try (Catalog catalog = Catalog.openWorkspace(dir.resolve("ws-budget"))) {
             String token = new ApiTokens(catalog).create("t");
-            SolidScopeServer server = new SolidScopeServer(catalog, InspectionSpec.defaults(), true).uploadBudgetMs(1);
+            SolidScopeServer server = new SolidScopeServer(catalog, org.solidscope.workflow.ModalityRegistry.standard(), true).uploadBudgetMs(1);
             int port = server.start("127.0.0.1", 0);
             try {
                 HttpResponse<String> a = ServerLoadTest.upload(HttpClient.newHttpClient(), "http://127.0.0.1:" + port, token,
@@ -225,7 +225,7 @@ class HardeningFindingsCliTest {
     void aRefusedUploadLeavesItsConnectionUsableOrSaysItEnds() throws Exception {
         try (Catalog catalog = Catalog.openWorkspace(dir.resolve("ws-close"))) {
             String token = new ApiTokens(catalog).create("t");
-            SolidScopeServer server = new SolidScopeServer(catalog, InspectionSpec.defaults(), true);
+            SolidScopeServer server = new SolidScopeServer(catalog, org.solidscope.workflow.ModalityRegistry.standard(), true);
             int port = server.start("127.0.0.1", 0);
             try {
                 // a declared length far past the limit is refused before the body is read, and the connection ends, saying so

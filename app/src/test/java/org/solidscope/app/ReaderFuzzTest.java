@@ -144,7 +144,7 @@ class ReaderFuzzTest {
         loadCorpus();
         catalog = Catalog.openWorkspace(dir.resolve("ws"));
         token = new ApiTokens(catalog).create("fuzz");
-        server = new SolidScopeServer(catalog, InspectionSpec.defaults(), true).readTimeoutMs(2000);
+        server = new SolidScopeServer(catalog, org.solidscope.workflow.ModalityRegistry.standard(), true).readTimeoutMs(2000);
         port = server.start("127.0.0.1", 0);
     }
 

@@ -40,7 +40,7 @@ class ServerApiTest {
                 "--lot", "L1", "--workspace", dir.resolve("ws").toString()).code());
         catalog = Catalog.openWorkspace(dir.resolve("ws"));
         token = new ApiTokens(catalog).create("test-station");
-        server = new SolidScopeServer(catalog, InspectionSpec.defaults(), true);
+        server = new SolidScopeServer(catalog, org.solidscope.workflow.ModalityRegistry.standard(), true);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }
 
@@ -115,7 +115,8 @@ class ServerApiTest {
         assertEquals(200, degree.statusCode());
         assertEquals((byte) 0x89, degree.body()[0]);
         assertEquals(404, get("/api/cells/battery-2/comparison.png?kind=recovery").statusCode(), "no formation stage yet");
-        assertEquals(400, get("/api/cells/battery-2/comparison.png?kind=other").statusCode());
+        assertEquals(404, get("/api/cells/battery-2/comparison.png?kind=other").statusCode(), "no comparison holds such a map");
+        assertEquals(400, get("/api/cells/battery-2/comparison.png?kind=Other%21").statusCode(), "not an array's name");
         JsonNode openapi = json(get("/api/openapi.json"));
         assertEquals("3.0.3", openapi.get("openapi").asText());
         assertTrue(openapi.get("paths").has("/api/scans"));
@@ -213,7 +214,7 @@ class ServerApiTest {
 
     @Test
     void readsNeedATokenWhenNotOnLoopback() throws Exception {
-        SolidScopeServer open = new SolidScopeServer(catalog, InspectionSpec.defaults(), false);
+        SolidScopeServer open = new SolidScopeServer(catalog, org.solidscope.workflow.ModalityRegistry.standard(), false);
         int port = open.start("127.0.0.1", 0);
         try {
             var anon = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/lots")).build(), HttpResponse.BodyHandlers.ofString());

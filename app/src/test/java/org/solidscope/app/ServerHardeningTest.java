@@ -47,7 +47,7 @@ class ServerHardeningTest {
         scan = Files.readAllBytes(scans.resolve("battery-1_infiltration.csv"));
         catalog = Catalog.openWorkspace(dir.resolve("ws"));
         token = new ApiTokens(catalog).create("hardening");
-        server = new SolidScopeServer(catalog, InspectionSpec.defaults(), true).readTimeoutMs(1500);
+        server = new SolidScopeServer(catalog, org.solidscope.workflow.ModalityRegistry.standard(), true).readTimeoutMs(1500);
         port = server.start("127.0.0.1", 0);
     }
 
@@ -203,7 +203,7 @@ class ServerHardeningTest {
         Catalog closed = Catalog.openWorkspace(dir.resolve("ws-closed"));
         java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.List<Throwable> causes = new java.util.concurrent.CopyOnWriteArrayList<>();
-        SolidScopeServer broken = new SolidScopeServer(closed, InspectionSpec.defaults(), true).alsoReportErrorsTo((m, e) -> {
+        SolidScopeServer broken = new SolidScopeServer(closed, org.solidscope.workflow.ModalityRegistry.standard(), true).alsoReportErrorsTo((m, e) -> {
             logged.add(m);
             causes.add(e);
         });

@@ -67,7 +67,7 @@ class ServerLoadTest {
         good.addAll(otherModalities(dir));
         Catalog catalog = Catalog.openWorkspace(dir.resolve("ws"));
         String token = new ApiTokens(catalog).create("load");
-        SolidScopeServer server = new SolidScopeServer(catalog, InspectionSpec.defaults(), true).readTimeoutMs(5000);
+        SolidScopeServer server = new SolidScopeServer(catalog, org.solidscope.workflow.ModalityRegistry.standard(), true).readTimeoutMs(5000);
         int port = server.start("127.0.0.1", 0);
         String url = "http://127.0.0.1:" + port;
         // a cell of another lot, for the misfiled case

@@ -128,7 +128,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     /** The newest migration this build knows; a record already there is opened without loading Flyway. */
-    static final String LATEST_MIGRATION = "8";
+    static final String LATEST_MIGRATION = "9";
 
     public ArrayStore arrays() { return arrays; }
 
@@ -199,7 +199,8 @@ public final class Catalog implements AutoCloseable {
         var config = Flyway.configure(Catalog.class.getClassLoader())
                 .dataSource(pool)
                 .locations("classpath:org/solidscope/catalog/migration")
-                .javaMigrations(new V3__modality_neutral_record(), new org.solidscope.catalog.migration.V4__cell_summary())
+                .javaMigrations(new V3__modality_neutral_record(), new org.solidscope.catalog.migration.V4__cell_summary(),
+                        new org.solidscope.catalog.migration.V9__verdicts_of_every_modality())
                 .cleanDisabled(true);
         if (earlier > 0) config = config.baselineOnMigrate(true).baselineVersion(String.valueOf(earlier));
         try {

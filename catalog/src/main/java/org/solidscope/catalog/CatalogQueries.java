@@ -27,8 +27,11 @@ public final class CatalogQueries {
         this.catalog = catalog;
     }
 
-    /** One cell with the current verdict per state (worst over that state's measurements) and overall. */
-    public record CellRow(String cellId, String lot, Map<String, String> stateVerdicts, String verdict) {}
+    /**
+     * One cell with the current verdict per state (worst over that state's measurements), per modality (its measurements
+     * and comparisons) and overall; {@link CellSummary#NOT_JUDGED} where nothing there was judged.
+     */
+    public record CellRow(String cellId, String lot, Map<String, String> stateVerdicts, Map<String, String> modalityVerdicts, String verdict) {}
 
     /** A condition on a stored metric of a current analysis: {@code ct.ra_um>1.5}. */
     public record MetricFilter(String metric, String op, double value) {
@@ -84,11 +87,12 @@ public final class CatalogQueries {
             }
             List<CellRow> out = new ArrayList<>();
             boolean all = offset == 0 && limit == Integer.MAX_VALUE;
-            try (PreparedStatement ps = c.prepareStatement("SELECT ce.id, ce.lot_id, ce.verdict, ce.state_verdicts" + sql + " ORDER BY ce.id"
+            try (PreparedStatement ps = c.prepareStatement("SELECT ce.id, ce.lot_id, ce.verdict, ce.state_verdicts, ce.modality_verdicts" + sql + " ORDER BY ce.id"
                     + (all ? "" : " LIMIT " + limit + " OFFSET " + offset))) {
                 for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(new CellRow(rs.getString(1), rs.getString(2), CellSummary.decode(rs.getString(4)), rs.getString(3)));
+                    while (rs.next()) out.add(new CellRow(rs.getString(1), rs.getString(2), CellSummary.decode(rs.getString(4)),
+                            CellSummary.decode(rs.getString(5)), rs.getString(3)));
                 }
             }
             long total = out.size();
@@ -218,6 +222,64 @@ public final class CatalogQueries {
             cell.put("states", new ArrayList<>(states.values()));
             cell.put("cell_analyses", cellAnalyses(c, cellId));
             return cell;
+        });
+    }
+
+    /**
+     * An analysis a specification judges: a measurement's current one (with its state) or the newest of a cell-level
+     * pipeline (state null), with its metrics and the verdict it has.
+     */
+    public record Judgeable(long analysisId, String cellId, String modality, String state, String pipeline, String specName, String verdict,
+                            String reasonsJson, Map<String, Double> metrics) {}
+
+    /** Every analysis of a lot (null: every lot) that a re-judge reads: metrics only, no arrays, nothing recomputed. */
+    public List<Judgeable> judgeable(String lot) {
+        return catalog.inTransaction(c -> {
+            Map<Long, Judgeable> out = new LinkedHashMap<>();
+            String lotCond = lot == null ? "" : " AND ce.lot_id = ?";
+            String heads = "SELECT a.id, ce.id, a.modality, s.name, a.pipeline, a.spec_name, a.verdict, a.reasons FROM cell ce "
+                    + "JOIN cell_state s ON s.cell_id = ce.id JOIN measurement m ON m.state_id = s.id JOIN analysis a ON a.id = m.current_analysis_id "
+                    + "WHERE 1 = 1" + lotCond + " UNION ALL SELECT a.id, ce.id, a.modality, NULL, a.pipeline, a.spec_name, a.verdict, a.reasons FROM cell ce "
+                    + "JOIN analysis a ON a.cell_id = ce.id WHERE a.measurement_id IS NULL AND a.id = (SELECT MAX(b.id) FROM analysis b "
+                    + "WHERE b.cell_id = a.cell_id AND b.pipeline = a.pipeline AND b.measurement_id IS NULL)" + lotCond + " ORDER BY 1";
+            try (PreparedStatement ps = c.prepareStatement(heads)) {
+                if (lot != null) {
+                    ps.setString(1, lot);
+                    ps.setString(2, lot);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), new Judgeable(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                                rs.getString(7), rs.getString(8), new LinkedHashMap<>()));
+                    }
+                }
+            }
+            String metrics = "SELECT x.analysis_id, x.name, x.metric_value FROM metric x JOIN analysis a ON a.id = x.analysis_id "
+                    + "LEFT JOIN measurement m ON m.id = a.measurement_id LEFT JOIN cell_state s ON s.id = m.state_id "
+                    + "JOIN cell ce ON ce.id = COALESCE(a.cell_id, s.cell_id) WHERE (m.current_analysis_id = a.id OR a.measurement_id IS NULL)" + lotCond;
+            try (PreparedStatement ps = c.prepareStatement(metrics)) {
+                if (lot != null) ps.setString(1, lot);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Judgeable j = out.get(rs.getLong(1));
+                        Double v = dbl(rs, 3);
+                        if (j != null) j.metrics().put(rs.getString(2), v == null ? Double.NaN : v);
+                    }
+                }
+            }
+            return new ArrayList<>(out.values());
+        });
+    }
+
+    /** The modality of a measurement, or null when there is no such measurement. */
+    public String measurementModality(long measurementId) {
+        return catalog.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT modality FROM measurement WHERE id = ?")) {
+                ps.setLong(1, measurementId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
         });
     }
 
@@ -352,6 +414,19 @@ public final class CatalogQueries {
                 cell.put("width_mm", dbl(rs, 4));
                 cell.put("height_mm", dbl(rs, 5));
                 cell.put("created_utc", rs.getTimestamp(6).toInstant().toString());
+                CellSummary.Summary sum = CellSummary.of(c, cellId);
+                cell.put("verdict", sum.overall() == null ? null : sum.overall().name());
+                cell.put("modality_verdicts", sum.modalities());
+                List<Map<String, Object>> reasons = new ArrayList<>();
+                for (CellSummary.Reason r : sum.reasons()) {
+                    Map<String, Object> x = new LinkedHashMap<>();
+                    x.put("modality", r.modality());
+                    x.put("state", r.state());
+                    x.put("verdict", r.verdict());
+                    x.put("reason", r.text());
+                    reasons.add(x);
+                }
+                cell.put("verdict_reasons", reasons);
                 return cell;
             }
         }
@@ -437,7 +512,7 @@ public final class CatalogQueries {
     /** One measurement of a lot with its current analysis and every metric of it. */
     public record MeasurementRow(String lot, String cellId, String state, double stateOrder, String modality, String file, String rawSha256,
                                  long measurementId, long analysisId, String pipeline, String softwareVersion, String verdict,
-                                 Map<String, Metric> metrics) {}
+                                 String modalityVerdict, String cellVerdict, Map<String, Metric> metrics) {}
 
     /** The measurements of a lot (optionally of one modality), cell by cell in life order, with their current analyses. */
     public List<MeasurementRow> measurements(String lot, String modality) {
@@ -446,7 +521,7 @@ public final class CatalogQueries {
             Map<Long, Map<String, Metric>> metrics = new java.util.HashMap<>();
             String mod = modality == null ? "" : " AND m.modality = ?";
             try (PreparedStatement ps = c.prepareStatement("SELECT ce.lot_id, ce.id, s.name, s.sort_order, m.modality, m.file_name, m.raw_sha256, m.id, "
-                    + "a.id, a.pipeline, a.software_version, a.verdict FROM cell ce JOIN cell_state s ON s.cell_id = ce.id "
+                    + "a.id, a.pipeline, a.software_version, a.verdict, ce.modality_verdicts, ce.verdict FROM cell ce JOIN cell_state s ON s.cell_id = ce.id "
                     + "JOIN measurement m ON m.state_id = s.id JOIN analysis a ON a.id = m.current_analysis_id WHERE ce.lot_id = ?" + mod
                     + " ORDER BY ce.id, s.sort_order, s.name, m.id")) {
                 ps.setString(1, lot);
@@ -456,7 +531,8 @@ public final class CatalogQueries {
                         Map<String, Metric> ms = new LinkedHashMap<>();
                         metrics.put(rs.getLong(9), ms);
                         out.add(new MeasurementRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getString(5), rs.getString(6),
-                                rs.getString(7).strip(), rs.getLong(8), rs.getLong(9), rs.getString(10), rs.getString(11), rs.getString(12), ms));
+                                rs.getString(7).strip(), rs.getLong(8), rs.getLong(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                                CellSummary.decode(rs.getString(13)).get(rs.getString(5)), rs.getString(14), ms));
                     }
                 }
             }

@@ -24,7 +24,7 @@ public final class Exporter {
     private Exporter() {}
 
     public static final List<String> FIXED = List.of("lot", "cell", "state", "modality", "file", "raw_sha256", "measurement_id", "analysis_id",
-            "pipeline", "software_version", "verdict");
+            "pipeline", "software_version", "verdict", "modality_verdict", "cell_verdict");
 
     /** The fixed columns and the sorted metric names of these rows. */
     public static List<String> columns(List<CatalogQueries.MeasurementRow> rows) {
@@ -39,6 +39,8 @@ public final class Exporter {
         List<Object> v = new ArrayList<>(List.of(r.lot(), r.cellId(), r.state(), r.modality(), r.file(), r.rawSha256(), r.measurementId(),
                 r.analysisId(), r.pipeline(), r.softwareVersion()));
         v.add(r.verdict());
+        v.add(r.modalityVerdict());
+        v.add(r.cellVerdict());
         for (int i = FIXED.size(); i < cols.size(); i++) {
             Metric m = r.metrics().get(cols.get(i));
             v.add(m == null || Double.isNaN(m.value()) ? null : m.value());

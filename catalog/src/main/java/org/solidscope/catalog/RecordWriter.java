@@ -22,6 +22,7 @@ import org.solidscope.core.record.Feature;
 import org.solidscope.core.record.Metric;
 import org.solidscope.core.record.Modality;
 import org.solidscope.core.record.RecordArray;
+import org.solidscope.core.record.Verdict;
 
 /**
  * Writes measurements and analyses of any modality into the record. Blobs go first (a row never
@@ -193,7 +194,66 @@ public final class RecordWriter {
                 }
                 ps.executeBatch();
             }
+            CellSummary.refresh(c, cellId); // a comparison's verdict counts in the cell's
             return aid;
+        });
+    }
+
+    /** A new verdict of a stored analysis under a specification ({@code verdict} null: the specification does not judge it). */
+    public record Judgement(long analysisId, String cellId, String specName, String specSha256, Verdict verdict) {}
+
+    /**
+     * Gives stored analyses the verdicts a specification gives their metrics, without computing any analysis again: each
+     * analysis' verdict, reasons and specification become the new ones, and a {@code judgement} row keeps what they were.
+     * An analysis whose verdict and specification are unchanged is left alone. Returns how many changed.
+     */
+    public int rejudge(List<Judgement> judgements) {
+        return catalog.inTransaction(c -> {
+            int changed = 0;
+            java.util.Set<String> cells = new java.util.TreeSet<>();
+            try (PreparedStatement read = c.prepareStatement("SELECT spec_name, verdict, reasons FROM analysis WHERE id = ?");
+                 PreparedStatement keep = c.prepareStatement("INSERT INTO judgement (analysis_id, spec_name, spec_sha256, verdict, reasons, previous_spec_name, "
+                         + "previous_verdict, previous_reasons, judged_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement set = c.prepareStatement("UPDATE analysis SET spec_name = ?, verdict = ?, reasons = ? WHERE id = ?")) {
+                Timestamp now = Timestamp.from(Instant.now());
+                for (Judgement j : judgements) {
+                    String spec, verdict, reasons;
+                    read.setLong(1, j.analysisId());
+                    try (ResultSet rs = read.executeQuery()) {
+                        if (!rs.next()) throw new SQLException("no analysis " + j.analysisId());
+                        spec = rs.getString(1);
+                        verdict = rs.getString(2);
+                        reasons = rs.getString(3);
+                    }
+                    String newVerdict = j.verdict() == null ? null : j.verdict().status().name();
+                    String newSpec = j.verdict() == null ? null : j.specName();
+                    List<String> texts = new ArrayList<>();
+                    if (j.verdict() != null) j.verdict().reasons().forEach(r -> texts.add(r.text()));
+                    String newReasons = Json.write(texts);
+                    if (java.util.Objects.equals(verdict, newVerdict) && java.util.Objects.equals(spec, newSpec) && newReasons.equals(reasons)) continue;
+                    keep.setLong(1, j.analysisId());
+                    keep.setString(2, newSpec);
+                    keep.setString(3, j.specSha256());
+                    keep.setString(4, newVerdict);
+                    keep.setString(5, newReasons);
+                    keep.setString(6, spec);
+                    keep.setString(7, verdict);
+                    keep.setString(8, reasons);
+                    keep.setTimestamp(9, now);
+                    keep.addBatch();
+                    set.setString(1, newSpec);
+                    set.setString(2, newVerdict);
+                    set.setString(3, newReasons);
+                    set.setLong(4, j.analysisId());
+                    set.addBatch();
+                    cells.add(j.cellId());
+                    changed++;
+                }
+                keep.executeBatch();
+                set.executeBatch();
+            }
+            for (String cell : cells) CellSummary.refresh(c, cell);
+            return changed;
         });
     }
 

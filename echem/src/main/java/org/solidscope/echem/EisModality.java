@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.solidscope.core.InputException;
 import org.solidscope.core.Provenance;
@@ -18,6 +21,7 @@ import org.solidscope.core.record.Modality;
 import org.solidscope.core.record.RecordArray;
 import org.solidscope.core.record.Sidecars;
 import org.solidscope.core.record.Source;
+import org.solidscope.core.record.Specification;
 import org.solidscope.core.record.Verdict;
 import org.solidscope.io.Npy;
 
@@ -27,8 +31,8 @@ import org.solidscope.io.Npy;
  * impedance column or carry an instrument's preamble. Cell and state come from the user's hints, the
  * JSON sidecar ({@code cell_id}, {@code state}) or the name {@code <cell>_<state>[.r<k>].<ext>}.
  *
- * <p>The analysis: lin-KK validity first (a spectrum whose residuals exceed the limit is marked REVIEW
- * with the reason, and still fitted so that the user sees why); then the settings' circuit fitted from
+ * <p>The analysis: lin-KK validity first (a spectrum whose residuals exceed the limit gets a note, and is still fitted so
+ * that the user sees why; the specification's {@code eis.rules} on {@code kk_max_residual_pct} make it REVIEW); then the settings' circuit fitted from
  * guesses read off the data with a global start. Metrics {@code eis.*}: every circuit parameter with its
  * standard error, {@code eis.rs_ohm} and {@code eis.rct_ohm} (the first series resistance and the first
  * one in a parallel group), lin-KK's M, µ and largest residual, χ², and {@code eis.time_s} when the sidecar gives {@code time_s}
@@ -50,12 +54,72 @@ public final class EisModality implements Modality {
         public static Settings defaults() { return new Settings("R0-p(R1,CPE1)-W1", 6, 0.85, 2.0); }
     }
 
+    /** What a specification's {@code eis.rules} may judge (every circuit's parameters have their own names; these are common to all). */
+    static final SortedSet<String> METRICS = new TreeSet<>(List.of("rs_ohm", "rct_ohm", "kk_max_residual_pct", "kk_mu", "chi2_reduced", "rmse_ohm"));
+    static final Set<String> SETTING_KEYS = Set.of("circuit", "starts", "kk_c", "kk_max_residual_pct");
+
     private final Settings settings;
     private final Circuit circuit;
+    private final Specification.Section section;
+
+    /** Default settings, judging nothing until {@link #configured} with a specification. */
+    public EisModality() {
+        this(Settings.defaults());
+    }
 
     public EisModality(Settings settings) {
+        this(settings, null);
+    }
+
+    private EisModality(Settings settings, Specification.Section section) {
         this.settings = settings;
         this.circuit = Circuit.parse(settings.circuit());
+        this.section = section;
+    }
+
+    @Override
+    public Modality configured(Specification spec) {
+        Specification.Section s = spec.section(ID, ID + ".", METRICS, SETTING_KEYS);
+        Settings d = Settings.defaults();
+        String circuitText = d.circuit();
+        if (s.settings() != null && s.settings().has("circuit")) {
+            circuitText = s.settings().get("circuit").asText();
+            try {
+                Circuit.parse(circuitText);
+            } catch (IllegalArgumentException | InputException e) {
+                throw new InputException(spec.source(), ID + ".settings.circuit", "a circuit such as " + d.circuit(), "'" + circuitText + "': " + e.getMessage());
+            }
+        }
+        double starts = s.setting("starts", d.starts(), spec.source());
+        if (!(starts >= 1 && starts <= 1000 && starts == Math.rint(starts))) {
+            throw new InputException(spec.source(), ID + ".settings.starts", "a whole number from 1 to 1000", String.valueOf(starts));
+        }
+        Settings set = new Settings(circuitText, (int) starts, s.setting("kk_c", d.kkC(), spec.source()),
+                s.setting("kk_max_residual_pct", d.kkMaxResidualPercent(), spec.source()));
+        return new EisModality(set, s);
+    }
+
+    @Override
+    public Map<String, Object> defaultSpecification() {
+        // a spectrum lin-KK finds inconsistent is not a stable linear system's: its fit is shown, not trusted (seed 004 quotes ±1 % for Rs)
+        return Map.of(ID, Map.of("rules", List.of(
+                Map.of("metric", "kk_max_residual_pct", "review_above", Settings.defaults().kkMaxResidualPercent()),
+                Map.of("metric", "rct_ohm", "review_above", 1000.0))));
+    }
+
+    @Override
+    public String settingsFingerprint() {
+        return settings + (section == null ? "" : "\n" + section.rules());
+    }
+
+    @Override
+    public String specificationName() {
+        return section != null && section.judges() ? section.specName() : null;
+    }
+
+    @Override
+    public Verdict judge(String state, String pipeline, Map<String, Double> metrics) {
+        return section == null ? null : section.judge(metrics);
     }
 
     @Override
@@ -119,7 +183,6 @@ public final class EisModality implements Modality {
     public AnalysisRecord analyse(ImpedanceSpectrum s, Map<String, String> inputs) {
         List<Metric> m = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        Verdict verdict = null;
         if (s.size() >= 5) {
             LinKK.Result kk = LinKK.test(s, settings.kkC(), LinKK.Options.robust(s));
             double worst = 100 * kk.maxResidualRelative();
@@ -130,8 +193,6 @@ public final class EisModality implements Modality {
                 String text = String.format(Locale.ROOT, "lin-KK: largest residual %.2f %% of |Z| > %.2f %%: the spectrum is not a stable linear system's (drift?); its fit is shown, not trusted",
                         worst, settings.kkMaxResidualPercent());
                 notes.add(text);
-                verdict = new Verdict(Verdict.Status.REVIEW, List.of(new Verdict.Reason(Verdict.Status.REVIEW, "eis.kk_max_residual_pct", "review_above",
-                        settings.kkMaxResidualPercent(), worst, text)));
             }
         } else {
             notes.add("fewer than 5 points: no lin-KK test");
@@ -162,8 +223,7 @@ public final class EisModality implements Modality {
         params.put("weighting", "modulus");
         params.put("kk_c", settings.kkC());
         params.put("kk_max_residual_pct", settings.kkMaxResidualPercent());
-        return new AnalysisRecord(ID, Provenance.of("eis.fit/1", params, inputs), m, arrays, List.of(), verdict == null ? null : "lin-KK validity",
-                verdict, notes);
+        return new AnalysisRecord(ID, Provenance.of("eis.fit/1", params, inputs), m, arrays, List.of(), null, null, notes);
     }
 
     private static Metric alias(String name, CircuitFit.Result fit, String parameter) {

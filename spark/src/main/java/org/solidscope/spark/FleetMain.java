@@ -188,15 +188,14 @@ public final class FleetMain implements Runnable {
         public Integer call() throws Exception {
             String specJson, specSource;
             if (specFile == null) {
-                specJson = new String(org.solidscope.ultrasound.InspectionSpec.class.getResourceAsStream("default-spec.json").readAllBytes(),
-                        java.nio.charset.StandardCharsets.UTF_8);
-                specSource = "default-spec.json";
+                specJson = null; // every modality's default part
+                specSource = "default specification";
             } else {
                 if (!Files.isRegularFile(specFile)) throw new InputException(specFile.toString(), "--spec", "an existing specification file", "no such file");
                 specJson = Files.readString(specFile);
                 specSource = specFile.toString();
             }
-            org.solidscope.ultrasound.InspectionSpec.parse(specJson, specSource); // bad input is refused before Spark starts
+            ReanalyzeJob.registry(new ReanalyzeJob.Options(null, specJson, specSource, null, 0, 0)); // bad input is refused before Spark starts
             PrintStream err = parent.err;
             StageProgress progress = new StageProgress(err);
             Catalog catalog = common.open();

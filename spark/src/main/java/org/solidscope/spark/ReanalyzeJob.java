@@ -17,8 +17,7 @@ import org.apache.spark.sql.functions;
 import org.solidscope.catalog.Catalog;
 import org.solidscope.catalog.CatalogQueries;
 import org.solidscope.core.SoftwareVersion;
-import org.solidscope.ultrasound.InspectionSpec;
-import org.solidscope.ultrasound.UltrasoundModality;
+import org.solidscope.core.record.Specification;
 import org.solidscope.workflow.ModalityRegistry;
 import org.solidscope.workflow.Reanalyze;
 
@@ -49,8 +48,8 @@ public final class ReanalyzeJob {
                                  StageProgress progress, long startupMs) {
         long t0 = System.nanoTime();
         Instant start = Instant.now().minusMillis(1);
-        InspectionSpec spec = InspectionSpec.parse(o.specJson(), o.specSource()); // refused here, before any task, if it is not valid
-        if (o.selection().modality() != null) ModalityRegistry.standard(spec).byId("--modality", o.selection().modality());
+        ModalityRegistry modalities = registry(o); // refused here, before any task, if the specification is not valid
+        if (o.selection().modality() != null) modalities.byId("--modality", o.selection().modality());
         List<String> unknownLots = FleetInput.unknownLots(catalog, o.selection().lots());
         int cores = spark.sparkContext().defaultParallelism();
         String master = spark.sparkContext().master();
@@ -72,9 +71,10 @@ public final class ReanalyzeJob {
             failures.addAll(r.failures());
         }
 
-        if (progress != null) progress.step("stage comparisons");
-        spark.sparkContext().setJobDescription("stage comparisons");
-        Dataset<Row> cells = input.measurements().filter(functions.col("modality").equalTo(UltrasoundModality.ID)).select("lot", "cell").distinct();
+        if (progress != null) progress.step("comparisons of states");
+        spark.sparkContext().setJobDescription("comparisons of states");
+        Object[] comparing = modalities.all().stream().filter(m -> !m.comparedStates().isEmpty()).map(m -> m.id()).toArray();
+        Dataset<Row> cells = input.measurements().filter(functions.col("modality").isin(comparing)).select("lot", "cell").distinct();
         for (TaskResult r : cells.javaRDD().mapPartitions(new CompareTask(where, o)).collect()) failures.addAll(r.failures());
 
         long[] added = addedSince(catalog, o.selection(), start);
@@ -112,7 +112,12 @@ public final class ReanalyzeJob {
     }
 
     private static Reanalyze reanalyze(RecordLocation where, Options o) {
-        return new Reanalyze(where.open(), ModalityRegistry.standard(InspectionSpec.parse(o.specJson(), o.specSource())));
+        return new Reanalyze(where.open(), registry(o));
+    }
+
+    /** Every modality configured by the job's specification (the default one when it gives none). */
+    static ModalityRegistry registry(Options o) {
+        return ModalityRegistry.standard(o.specJson() == null ? null : Specification.parse(o.specJson(), o.specSource()));
     }
 
     /** The re-analysis of one partition of measurements, on an executor. */
@@ -168,9 +173,9 @@ public final class ReanalyzeJob {
                 Row r = rows.next();
                 n++;
                 try {
-                    re.compareStages(r.getAs("cell"));
+                    re.compareStates(r.getAs("cell"));
                 } catch (RuntimeException e) {
-                    failures.add(new JobSummary.Failure(r.getAs("lot"), r.getAs("cell"), 0, null, "stage comparison: " + reason(e)));
+                    failures.add(new JobSummary.Failure(r.getAs("lot"), r.getAs("cell"), 0, null, "comparison: " + reason(e)));
                 }
             }
             return List.of(new TaskResult(n, failures)).iterator();

@@ -26,7 +26,6 @@ import org.solidscope.catalog.CatalogQueries;
 import org.solidscope.catalog.LotStatistics;
 import org.solidscope.core.Json;
 import org.solidscope.core.Progress;
-import org.solidscope.ultrasound.InspectionSpec;
 import org.solidscope.workflow.Ingest;
 import org.solidscope.workflow.ModalityRegistry;
 import org.solidscope.workflow.Reanalyze;
@@ -104,7 +103,7 @@ class FleetTest {
     void fleetReanalysisIsTheStationsBitForBitIdempotentAndSurvivesARetriedTask(String backend) throws Exception {
         Catalog station = ingested(Catalog.openWorkspace(dir.resolve("station")));
         Catalog fleet = ingested(Backends.open(backend, dir.resolve("fleet")));
-        Reanalyze.Result r = new Reanalyze(station, ModalityRegistry.standard(InspectionSpec.parse(strictSpec(), "strict.json"))).run(LOT, null, Progress.NONE);
+        Reanalyze.Result r = new Reanalyze(station, ModalityRegistry.standard(org.solidscope.core.record.Specification.parse(strictSpec(), "strict.json"))).run(LOT, null, Progress.NONE);
         assertEquals(N, r.added());
 
         // the task holding the tenth measurement fails once, right after storing it, and is retried

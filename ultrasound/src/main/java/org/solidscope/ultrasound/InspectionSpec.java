@@ -1,6 +1,8 @@
 package org.solidscope.ultrasound;
 
 import org.solidscope.core.AtomicOutput;
+import org.solidscope.core.record.Rule;
+import org.solidscope.core.record.Specification;
 import org.solidscope.core.record.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -29,9 +31,6 @@ public record InspectionSpec(String name, double noiseFloorPercentFsh, double sn
     public record DefectSettings(double lowSeedDb, double lowGrowDb, double deepDb, double highSeedDb, double highGrowDb,
                                  double minAreaMm2, double minAccumulationAreaMm2, double compactAxisRatio,
                                  double compactFill, double maxBubbleDiameterMm, double beamLimitedDiameterMm, double minBodyFraction) {}
-
-    /** A limit on one metric; NaN where a limit is absent. */
-    public record Rule(String metric, double failBelow, double failAbove, double reviewBelow, double reviewAbove) {}
 
     static final Set<String> RULE_GROUPS = Set.of("infiltration", "solidification", "formation", "comparison");
 
@@ -84,7 +83,6 @@ public record InspectionSpec(String name, double noiseFloorPercentFsh, double sn
     static final Set<String> DEFECT_KEYS = Set.of("low_seed_db", "low_grow_db", "deep_db", "high_seed_db", "high_grow_db",
             "min_area_mm2", "min_accumulation_area_mm2", "compact_axis_ratio", "compact_fill", "max_bubble_diameter_mm",
             "beam_limited_diameter_mm", "min_body_fraction");
-    static final Set<String> RULE_KEYS = Set.of("metric", "fail_below", "fail_above", "review_below", "review_above");
 
     /** The metric names a group's rules may judge: what its analysis produces. */
     public static java.util.SortedSet<String> metricsOf(String group) {
@@ -99,9 +97,21 @@ public record InspectionSpec(String name, double noiseFloorPercentFsh, double sn
      */
     static InspectionSpec parse(JsonNode root, String src) {
         if (root == null || !root.isObject()) throw new InputException(src, "root", "a JSON object", String.valueOf(root));
-        int version = (int) num(root, src, "spec_version", Double.NaN);
-        if (version != 1) throw new InputException(src, "spec_version", "1", String.valueOf(version));
         onlyKnownKeys(root, src, "", ROOT_KEYS);
+        return ofPart(Specification.of(root, src), true);
+    }
+
+    /**
+     * Ultrasound's part of a specification of every modality (the registry checks the keys of the others). Without
+     * {@code rules} the scans are analysed with the part's settings and not judged; with them, every group is required.
+     */
+    public static InspectionSpec of(Specification spec) {
+        return ofPart(spec, false);
+    }
+
+    private static InspectionSpec ofPart(Specification spec, boolean rulesRequired) {
+        JsonNode root = spec.root();
+        String src = spec.source();
         JsonNode d = root.path("defects");
         if (!d.isMissingNode() && !d.isObject()) throw new InputException(src, "defects", "an object", d.toString());
         if (d.isObject()) onlyKnownKeys(d, src, "defects.", DEFECT_KEYS);
@@ -117,6 +127,10 @@ public record InspectionSpec(String name, double noiseFloorPercentFsh, double sn
         if (ds.highGrowDb() > ds.highSeedDb()) throw new InputException(src, "defects.high_grow_db", "≤ high_seed_db", String.valueOf(ds.highGrowDb()));
         Map<String, List<Rule>> rules = new LinkedHashMap<>();
         JsonNode r = root.path("rules");
+        if (r.isMissingNode() && !rulesRequired) {
+            return new InspectionSpec(spec.name(), positive(root, src, "noise_floor_percent_fsh", 1.5), margin(root, src, "snr_margin_db", 6, "dB"),
+                    num(root, src, "transmitting_threshold_db", -60), margin(root, src, "edge_margin_mm", 3, "mm"), ds, Map.of(), src);
+        }
         if (r.isMissingNode()) {
             throw new InputException(src, "rules", "an object with the rule groups " + new java.util.TreeSet<>(RULE_GROUPS)
                     + " (an empty list for a group without limits)", "missing");
@@ -127,72 +141,31 @@ public record InspectionSpec(String name, double noiseFloorPercentFsh, double sn
             if (!RULE_GROUPS.contains(group)) throw new InputException(src, "rules." + group, "one of " + new java.util.TreeSet<>(RULE_GROUPS), "'" + group + "'");
         }
         for (String group : List.of("infiltration", "solidification", "formation", "comparison")) {
-            JsonNode arr = r.get(group);
-            if (arr == null) {
-                throw new InputException(src, "rules." + group, "a list of rules (an empty list [] when the group has no limits)", "missing");
-            }
-            if (!arr.isArray()) throw new InputException(src, "rules." + group, "an array of rules", arr.toString());
-            java.util.SortedSet<String> known = metricsOf(group);
-            Set<String> seen = new java.util.HashSet<>();
-            List<Rule> list = new ArrayList<>();
-            for (int i = 0; i < arr.size(); i++) {
-                JsonNode e = arr.get(i);
-                String field = "rules." + group + "[" + i + "]";
-                if (!e.isObject()) throw new InputException(src, field, "a rule object", e.toString());
-                onlyKnownKeys(e, src, field + ".", RULE_KEYS);
-                if (!e.path("metric").isTextual()) throw new InputException(src, field + ".metric", "a metric name", e.path("metric").toString());
-                String metric = e.get("metric").asText();
-                if (!known.contains(metric)) {
-                    throw new InputException(src, field + ".metric", "a metric the " + group + " analysis produces: " + known, "'" + metric + "'");
-                }
-                if (!seen.add(metric)) throw new InputException(src, field + ".metric", "one rule per metric and group", "'" + metric + "' twice");
-                Rule rule = new Rule(metric, num(e, src, field + ".fail_below", Double.NaN),
-                        num(e, src, field + ".fail_above", Double.NaN), num(e, src, field + ".review_below", Double.NaN),
-                        num(e, src, field + ".review_above", Double.NaN));
-                if (Double.isNaN(rule.failBelow()) && Double.isNaN(rule.failAbove()) && Double.isNaN(rule.reviewBelow()) && Double.isNaN(rule.reviewAbove())) {
-                    throw new InputException(src, field, "at least one of fail_below, fail_above, review_below, review_above", "none");
-                }
-                ordered(src, field, "fail_below", rule.failBelow(), "review_below", rule.reviewBelow());
-                ordered(src, field, "review_below", rule.reviewBelow(), "review_above", rule.reviewAbove());
-                ordered(src, field, "review_above", rule.reviewAbove(), "fail_above", rule.failAbove());
-                ordered(src, field, "fail_below", rule.failBelow(), "fail_above", rule.failAbove());
-                ordered(src, field, "review_below", rule.reviewBelow(), "fail_above", rule.failAbove());
-                ordered(src, field, "fail_below", rule.failBelow(), "review_above", rule.reviewAbove());
-                list.add(rule);
-            }
-            rules.put(group, List.copyOf(list));
+            rules.put(group, Rule.parseGroup(r.get(group), src, "rules." + group, metricsOf(group)));
         }
-        double snrMargin = num(root, src, "snr_margin_db", 6);
-        if (snrMargin < 0) throw new InputException(src, "snr_margin_db", "a margin ≥ 0 dB", String.valueOf(snrMargin));
-        double edgeMargin = num(root, src, "edge_margin_mm", 3);
-        if (edgeMargin < 0) throw new InputException(src, "edge_margin_mm", "a margin ≥ 0 mm", String.valueOf(edgeMargin));
-        return new InspectionSpec(root.path("name").asText("unnamed"),
-                positive(root, src, "noise_floor_percent_fsh", 1.5), snrMargin,
-                num(root, src, "transmitting_threshold_db", -60), edgeMargin,
-                ds, Map.copyOf(rules), src);
+        return new InspectionSpec(spec.name(), positive(root, src, "noise_floor_percent_fsh", 1.5), margin(root, src, "snr_margin_db", 6, "dB"),
+                num(root, src, "transmitting_threshold_db", -60), margin(root, src, "edge_margin_mm", 3, "mm"), ds, Map.copyOf(rules), src);
+    }
+
+    private static double margin(JsonNode root, String src, String key, double dflt, String unit) {
+        double v = num(root, src, key, dflt);
+        if (v < 0) throw new InputException(src, key, "a margin ≥ 0 " + unit, String.valueOf(v));
+        return v;
+    }
+
+    /** Whether the specification has rules for ultrasound: without them its scans are analysed and not judged. */
+    public boolean judges() {
+        return !rules.isEmpty();
     }
 
     private static void onlyKnownKeys(JsonNode n, String src, String prefix, Set<String> known) {
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!known.contains(k)) {
-                throw new InputException(src, prefix + k, "one of " + new java.util.TreeSet<>(known), "unknown key '" + k + "'");
-            }
-        }
-    }
-
-    /** A lower limit above an upper one would judge every value, or none, the wrong way. */
-    private static void ordered(String src, String field, String lowName, double low, String highName, double high) {
-        if (!Double.isNaN(low) && !Double.isNaN(high) && low > high) {
-            throw new InputException(src, field + "." + highName, "≥ " + lowName + " (" + low + ")", String.valueOf(high));
-        }
+        Rule.onlyKnownKeys(n, src, prefix, known);
     }
 
     private static double num(JsonNode n, String src, String path, double dflt) {
         String key = path.substring(path.lastIndexOf('.') + 1);
         JsonNode v = n.get(key);
         if (v == null || v.isNull()) {
-            if (Double.isNaN(dflt) && key.equals("spec_version")) throw new InputException(src, path, "a number", "missing");
             return dflt;
         }
         if (!v.isNumber()) throw new InputException(src, path, "a number", v.toString());
@@ -214,29 +187,12 @@ public record InspectionSpec(String name, double noiseFloorPercentFsh, double sn
         return rules.getOrDefault(group, List.of());
     }
 
-    /** Judges metric values against the rules of a group. */
+    /** Judges metric values against the rules of a group; null when the specification has no rules (not judged). */
     public Verdict judge(String group, Map<String, Double> metrics) {
-        List<Verdict.Reason> reasons = new ArrayList<>();
-        for (Rule rule : rulesFor(group)) {
-            Double boxed = metrics.get(rule.metric());
-            double v = boxed == null ? Double.NaN : boxed;
-            if (Double.isNaN(v)) {
-                reasons.add(new Verdict.Reason(Verdict.Status.REVIEW, rule.metric(), "missing", Double.NaN, v,
-                        rule.metric() + " could not be measured"));
-                continue;
-            }
-            if (v < rule.failBelow()) reasons.add(reason(Verdict.Status.FAIL, rule.metric(), "fail_below", rule.failBelow(), v, "<"));
-            else if (v > rule.failAbove()) reasons.add(reason(Verdict.Status.FAIL, rule.metric(), "fail_above", rule.failAbove(), v, ">"));
-            else if (v < rule.reviewBelow()) reasons.add(reason(Verdict.Status.REVIEW, rule.metric(), "review_below", rule.reviewBelow(), v, "<"));
-            else if (v > rule.reviewAbove()) reasons.add(reason(Verdict.Status.REVIEW, rule.metric(), "review_above", rule.reviewAbove(), v, ">"));
-        }
-        Verdict.Status s = Verdict.Status.PASS;
-        for (Verdict.Reason r : reasons) if (r.severity().compareTo(s) > 0) s = r.severity();
-        return new Verdict(s, reasons);
-    }
-
-    private static Verdict.Reason reason(Verdict.Status sev, String metric, String kind, double limit, double value, String op) {
-        return new Verdict.Reason(sev, metric, kind, limit, value,
-                String.format(java.util.Locale.ROOT, "%s = %.4g %s %s limit %.4g", metric, value, op, kind.replace('_', ' '), limit));
+        if (!judges()) return null;
+        return Rule.judge(rulesFor(group), m -> {
+            Double v = metrics.get(m);
+            return v == null ? Double.NaN : v;
+        }, "");
     }
 }

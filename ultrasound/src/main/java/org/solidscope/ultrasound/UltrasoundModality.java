@@ -41,13 +41,107 @@ public final class UltrasoundModality implements Modality {
             Pattern.CASE_INSENSITIVE);
 
     private final StageAnalyzer analyzer;
+    private final InspectionSpec spec;
+
+    /** Judged against the shipped default specification until {@link #configured} with another. */
+    public UltrasoundModality() {
+        this(InspectionSpec.defaults());
+    }
 
     public UltrasoundModality(InspectionSpec spec) {
         this.analyzer = new StageAnalyzer(spec);
+        this.spec = spec;
     }
 
     @Override
     public String id() { return ID; }
+
+    /** The specification's ultrasonic part: its thresholds, defect settings and stage rules. */
+    public InspectionSpec spec() { return spec; }
+
+    /** Where release 0.1.0 put them: at the specification's root. */
+    @Override
+    public java.util.Set<String> specificationKeys() {
+        java.util.Set<String> keys = new java.util.TreeSet<>(InspectionSpec.ROOT_KEYS);
+        keys.removeAll(java.util.Set.of("spec_version", "name"));
+        return keys;
+    }
+
+    @Override
+    public Modality configured(org.solidscope.core.record.Specification specification) {
+        return new UltrasoundModality(InspectionSpec.of(specification));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> defaultSpecification() {
+        try (var in = InspectionSpec.class.getResourceAsStream("default-spec.json")) {
+            Map<String, Object> all = new LinkedHashMap<>(Json.mapper().readValue(in, Map.class));
+            all.keySet().retainAll(specificationKeys());
+            return all;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("default specification missing from the build", e);
+        }
+    }
+
+    @Override
+    public String settingsFingerprint() {
+        return spec.fingerprint();
+    }
+
+    @Override
+    public String specificationName() {
+        return spec.judges() ? spec.name() : null;
+    }
+
+    @Override
+    public List<String> comparedStates() {
+        return java.util.Arrays.stream(Stage.values()).map(Stage::id).toList();
+    }
+
+    @Override
+    public String comparisonPipeline() { return COMPARISON; }
+
+    /**
+     * The stage comparison of a cell (solidification degree, formation recovery, new defects): its first scan of each
+     * stage analysed, registered on the infiltrated one and compared. Null without the infiltration or solidification scan.
+     */
+    @Override
+    public AnalysisRecord compare(List<Source> scans) {
+        if (scans.get(0) == null || scans.get(1) == null) return null;
+        StageAnalysis[] a = new StageAnalysis[3];
+        for (int k = 0; k < 3; k++) {
+            Source s = scans.get(k);
+            if (s == null) continue;
+            var scan = CscanFiles.read(s.name(), s.data(), s.sidecarJson());
+            a[k] = analyzer.analyze(scan, Stage.values()[k], a[0] == null ? null : a[0].cell(), Map.of(s.name(), s.checksum()));
+        }
+        var result = StageComparison.compare(a[0], a[1], a[2], spec, Map.of());
+        return comparisonRecord(result, frameOf(a[0].cell(), a[0].levels().db().geometry()));
+    }
+
+    @Override
+    public String mapArray() { return "levels"; }
+
+    /** Levels on the dB scale a pouch cell spans (−70 dB: nothing through; −15 dB: a wetted cell at 15 dB); degree and recovery as fractions. */
+    @Override
+    public Rendering rendering(String array) {
+        return switch (array) {
+            case "levels" -> new Rendering(-70, -15, "VIRIDIS", "level", "level (dB)");
+            case "degree" -> new Rendering(0, 1, "CIVIDIS", "solidification degree 1 − A_s/A_i", "degree");
+            case "recovery" -> new Rendering(0, 1.2, "CIVIDIS", "formation recovery A_f/A_i", "recovery");
+            default -> null;
+        };
+    }
+
+    /** A stage scan by its stage's rules, a stage comparison by the comparison rules; metrics {@code ut.<name>}. */
+    @Override
+    public org.solidscope.core.record.Verdict judge(String state, String pipeline, Map<String, Double> metrics) {
+        String group = COMPARISON.equals(pipeline) ? "comparison" : state;
+        Map<String, Double> byName = new java.util.HashMap<>();
+        metrics.forEach((k, v) -> { if (k.startsWith("ut.")) byName.put(k.substring(3), v); });
+        return spec.judge(group, byName);
+    }
 
     /**
      * Any CSV; a 2D {@code .npy}; a PNG or TIFF whose sidecar gives {@code gain_db} (a C-scan image

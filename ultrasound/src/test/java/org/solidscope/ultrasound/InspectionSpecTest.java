@@ -36,7 +36,7 @@ class InspectionSpecTest {
         InspectionSpec b = InspectionSpec.parse("{\"name\": \"s\", \"spec_version\": 1, \"rules\": {\"comparison\": [], \"formation\": [], "
                 + "\"solidification\": [], \"infiltration\": [{\"fail_above\": 0, \"metric\": \"count.bubble\"}]}}", "b.json");
         // the groups in the opposite order, in a map that keeps it: what Map.copyOf may do in another JVM
-        Map<String, java.util.List<InspectionSpec.Rule>> reversed = new java.util.LinkedHashMap<>();
+        Map<String, java.util.List<org.solidscope.core.record.Rule>> reversed = new java.util.LinkedHashMap<>();
         new java.util.ArrayList<>(new java.util.TreeMap<>(b.rules()).descendingMap().entrySet()).forEach(e -> reversed.put(e.getKey(), e.getValue()));
         InspectionSpec c = new InspectionSpec(b.name(), b.noiseFloorPercentFsh(), b.snrMarginDb(), b.transmittingThresholdDb(), b.edgeMarginMm(), b.defects(),
                 reversed, "c.json");

@@ -15,7 +15,6 @@ import org.solidscope.core.Progress;
 import org.solidscope.core.record.Modality;
 import org.solidscope.core.record.Source;
 import org.solidscope.io.Sidecar;
-import org.solidscope.ultrasound.UltrasoundModality;
 
 /**
  * Puts instrument files of any modality into the record: finds the modality, identifies cell and
@@ -58,10 +57,11 @@ public final class Ingest {
             out.add(file(f, lot, hints, () -> true));
             progress.update(++k, files.size());
         }
-        // stage comparisons once per cell at the end of the batch, also for cells a killed earlier run left without one
+        // comparisons once per cell at the end of the batch, also for cells a killed earlier run left without one
         java.util.Set<String> cells = new java.util.TreeSet<>();
-        for (Result r : out) if ((r.outcome() == Outcome.STORED || r.outcome() == Outcome.ALREADY_PRESENT) && UltrasoundModality.ID.equals(r.modality())) cells.add(r.cellId());
-        for (String cell : cells) StageComparisons.update(catalog, cell, modalities.spec(), false);
+        for (Result r : out) if ((r.outcome() == Outcome.STORED || r.outcome() == Outcome.ALREADY_PRESENT) && compares(r.modality())) cells.add(r.cellId());
+        StateComparisons comparisons = new StateComparisons(catalog, modalities);
+        for (String cell : cells) comparisons.update(cell, false);
         return new Report(List.copyOf(out));
     }
 
@@ -77,8 +77,13 @@ public final class Ingest {
      */
     public Result one(Path file, String lot, Map<String, String> hints, BooleanSupplier mayStore) {
         Result r = file(file, lot, hints, mayStore);
-        if (r.outcome() == Outcome.STORED && UltrasoundModality.ID.equals(r.modality())) StageComparisons.update(catalog, r.cellId(), modalities.spec(), false);
+        if (r.outcome() == Outcome.STORED && compares(r.modality())) new StateComparisons(catalog, modalities).update(r.cellId(), false);
         return r;
+    }
+
+    /** Whether the modality of this id compares a cell's states (a new measurement may complete a comparison). */
+    private boolean compares(String modality) {
+        return modality != null && !modalities.byId("record", modality).comparedStates().isEmpty();
     }
 
     private Result file(Path file, String lot, Map<String, String> hints, BooleanSupplier mayStore) {
@@ -108,7 +113,7 @@ public final class Ingest {
             if (recorded != null && !recorded.equals(lot)) {
                 throw new InputException(file.toString(), "lot", "the lot cell " + cell + " is recorded in ('" + recorded + "')", "'" + lot + "'");
             }
-            Modality.Analysed a = m.analyse(src.withSha256(sha), id);
+            Modality.Analysed a = judged(m, id, m.analyse(src.withSha256(sha), id));
             if (!mayStore.getAsBoolean()) {
                 throw new InputException(file.toString(), "time", "an analysis within the time this upload may take", "a longer one: abandoned, nothing stored");
             }
@@ -129,8 +134,9 @@ public final class Ingest {
      * Stores a file whose analysis the caller has already run (for example {@code ct pipeline --store},
      * which writes its own outputs from the same result); idempotent like {@link #one}.
      */
-    public Result store(Path file, String lot, Modality m, Modality.Identity id, Modality.Analysed a) {
+    public Result store(Path file, String lot, Modality m, Modality.Identity id, Modality.Analysed analysed) {
         try {
+            Modality.Analysed a = judged(m, id, analysed);
             checkId(file.toString(), "lot", lot);
             checkId(file.toString(), "cell_id", id.cellId());
             String sha = Checksums.sha256(file);
@@ -141,6 +147,12 @@ public final class Ingest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The analysis with its verdict under the registry's specification. */
+    private Modality.Analysed judged(Modality m, Modality.Identity id, Modality.Analysed a) {
+        return new Modality.Analysed(a.instrument(), a.settings(), a.frame(), modalities.judged(m.id(), id.state().name(), a.analysis()),
+                a.cellWidthMm(), a.cellHeightMm());
     }
 
     private static Result present(Path file, RecordWriter.Holder h, String lot, String cell, String state) {

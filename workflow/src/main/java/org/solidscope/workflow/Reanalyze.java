@@ -9,17 +9,16 @@ import org.solidscope.core.Progress;
 import org.solidscope.core.record.CellState;
 import org.solidscope.core.record.Modality;
 import org.solidscope.core.record.Source;
-import org.solidscope.ultrasound.UltrasoundModality;
 
 /**
  * Runs each stored measurement of a lot through its modality again (for example with a new
- * specification or a new pipeline version) and adds the new analyses; earlier ones stay, the new
+ * specification, new settings or a new pipeline version) and adds the new analyses; earlier ones stay, the new
  * one becomes current. Raw data are read where the array store keeps them, with the sidecar the
  * record kept; nothing is copied to temporary files.
  *
  * <p>Idempotent: each re-analysis is stored with its {@link RunKeys run key}, so running the same
  * software with the same specification again adds nothing. The fleet jobs call {@link #one} and
- * {@link #compareStages} in their tasks, so a station and a cluster store the same analyses.
+ * {@link #compareStates} in their tasks, so a station and a cluster store the same analyses.
  */
 public final class Reanalyze {
     private final Catalog catalog;
@@ -42,21 +41,21 @@ public final class Reanalyze {
             progress.update(++k, todo.size());
         }
         int comparisons = 0;
-        for (String cell : ultrasoundCells(todo)) if (compareStages(cell)) comparisons++;
+        for (String cell : comparedCells(todo)) comparisons += compareStates(cell);
         return new Result(todo.size(), added, todo.size() - added, comparisons);
     }
 
-    /** The cells whose stage comparisons a re-analysis of these measurements renews. */
-    public static Set<String> ultrasoundCells(Iterable<CatalogQueries.StoredMeasurement> measurements) {
+    /** The cells whose comparisons a re-analysis of these measurements renews: those of modalities that compare states. */
+    public Set<String> comparedCells(Iterable<CatalogQueries.StoredMeasurement> measurements) {
         Set<String> cells = new TreeSet<>();
-        for (var s : measurements) if (s.modality().equals(UltrasoundModality.ID)) cells.add(s.cellId());
+        for (var s : measurements) if (!modalities.byId("record", s.modality()).comparedStates().isEmpty()) cells.add(s.cellId());
         return cells;
     }
 
-    /** The run key of re-analysing {@code s} with this build and these modalities' specification. */
+    /** The run key of re-analysing {@code s} with this build and its modality's settings and rules. */
     public String runKey(CatalogQueries.StoredMeasurement s) {
-        boolean judgedBySpec = s.modality().equals(UltrasoundModality.ID);
-        return RunKeys.of("measurement\n" + s.rawSha256() + "\n" + s.modality(), judgedBySpec ? modalities.spec() : null);
+        Modality m = modalities.byId("record", s.modality());
+        return RunKeys.of("measurement\n" + s.rawSha256() + "\n" + s.modality(), m.settingsFingerprint());
     }
 
     /**
@@ -71,12 +70,12 @@ public final class Reanalyze {
             return false;
         }
         Modality.Analysed a = analyse(s);
-        return w.addAnalysisOnce(s.measurementId(), key, a.analysis()) >= 0;
+        return w.addAnalysisOnce(s.measurementId(), key, modalities.judged(s.modality(), s.state(), a.analysis())) >= 0;
     }
 
-    /** The cell's ultrasonic stage comparison, renewed unless this run stored it already; true when added. */
-    public boolean compareStages(String cellId) {
-        return StageComparisons.updateOnce(catalog, cellId, modalities.spec());
+    /** The cell's comparisons, renewed unless this run stored them already; how many were added. */
+    public int compareStates(String cellId) {
+        return new StateComparisons(catalog, modalities).updateOnce(cellId);
     }
 
     /** The measurement's raw blob, its checksum verified (missing or changed blobs are named). */

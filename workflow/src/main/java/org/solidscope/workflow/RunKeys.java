@@ -3,19 +3,17 @@ package org.solidscope.workflow;
 import java.nio.charset.StandardCharsets;
 import org.solidscope.core.Checksums;
 import org.solidscope.core.SoftwareVersion;
-import org.solidscope.ultrasound.InspectionSpec;
 
 /**
- * The key of one re-analysis: SHA-256 of what was analysed (a measurement's raw bytes and modality, or a
- * cell's input scans), the software version that did it and, where the specification judges the result,
- * the specification's content. The record's unique index on the key makes a re-run idempotent.
+ * The key of one re-analysis: SHA-256 of what was analysed (a measurement's raw bytes and modality, or a cell's input
+ * measurements), the software version that did it and the modality's {@link org.solidscope.core.record.Modality#settingsFingerprint()
+ * settings and rules}. The record's unique index on the key makes a re-run idempotent; a change of settings analyses again.
  */
 final class RunKeys {
     private RunKeys() {}
 
-    /** {@code spec} null: the result does not depend on a specification. */
-    static String of(String what, InspectionSpec spec) {
-        String s = what + "\nversion " + SoftwareVersion.get() + "\nspec " + (spec == null ? "-" : spec.fingerprint());
+    static String of(String what, String settingsFingerprint) {
+        String s = what + "\nversion " + SoftwareVersion.get() + "\nsettings " + settingsFingerprint;
         return Checksums.sha256(s.getBytes(StandardCharsets.UTF_8));
     }
 }

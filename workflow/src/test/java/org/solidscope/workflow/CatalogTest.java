@@ -109,11 +109,11 @@ class CatalogTest {
         Path spec = dir.resolve("strict.json");
         Files.writeString(spec, "{\"spec_version\": 1, \"name\": \"strict\", \"rules\": {\"infiltration\": [{\"metric\": \"count.bubble\", \"fail_above\": 0}], "
                 + "\"solidification\": [], \"formation\": [], \"comparison\": []}}");
-        Reanalyze.Result n = new Reanalyze(cat, ModalityRegistry.standard(InspectionSpec.load(spec))).run("lot-R", null, Progress.NONE);
+        Reanalyze.Result n = new Reanalyze(cat, ModalityRegistry.loadOrDefault(spec)).run("lot-R", null, Progress.NONE);
         assertEquals(6, n.measurements());
         assertEquals(6, n.added());
         assertEquals(before + 6 + 2, q.analysisCount(), "new analyses added (six scans, two stage comparisons), old ones kept");
-        Reanalyze.Result again = new Reanalyze(cat, ModalityRegistry.standard(InspectionSpec.load(spec))).run("lot-R", null, Progress.NONE);
+        Reanalyze.Result again = new Reanalyze(cat, ModalityRegistry.loadOrDefault(spec)).run("lot-R", null, Progress.NONE);
         assertEquals(List.of(6, 0, 6, 0), List.of(again.measurements(), again.added(), again.alreadyStored(), again.comparisonsAdded()));
         assertEquals(before + 6 + 2, q.analysisCount(), "the same run again adds nothing");
         Map<String, Object> inf = measurementsOf(q.showCell("re-0")).get(0);

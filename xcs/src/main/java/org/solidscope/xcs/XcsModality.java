@@ -13,6 +13,9 @@ import org.solidscope.core.Provenance;
 import org.solidscope.core.record.AnalysisRecord;
 import org.solidscope.core.record.Metric;
 import org.solidscope.core.record.Modality;
+import java.util.Set;
+import org.solidscope.core.record.Verdict;
+import org.solidscope.core.record.Specification;
 import org.solidscope.core.record.RecordArray;
 import org.solidscope.core.record.Sidecars;
 import org.solidscope.core.record.Source;
@@ -36,6 +39,56 @@ public final class XcsModality implements Modality {
 
     @Override
     public String id() { return ID; }
+
+    /** What a specification's {@code xcs.rules} may judge: the stored metrics and {@code flagged_fraction} (flagged pixels / pixels). */
+    static final java.util.SortedSet<String> METRICS = new java.util.TreeSet<>(List.of("emf_field", "emf_pixel_mean", "emf_p05", "emf_p25", "emf_p75", "emf_p95",
+            "flagged_pixels", "flagged_fraction", "pixels", "compton_counts"));
+
+    private final Specification.Section section;
+
+    /** Judging nothing until {@link #configured} with a specification. */
+    public XcsModality() {
+        this(null);
+    }
+
+    private XcsModality(Specification.Section section) {
+        this.section = section;
+    }
+
+    @Override
+    public String mapArray() { return "emf"; }
+
+    @Override
+    public Modality configured(Specification spec) {
+        return new XcsModality(spec.section(ID, ID + ".", METRICS, Set.of()));
+    }
+
+    @Override
+    public Map<String, Object> defaultSpecification() {
+        // a map most of whose pixels are flagged (too few counts) is mostly unread: a field that reaches past the cell flags its
+        // margin, so the limits leave room for it; EMF's range depends on the material and is left to a lot's own specification
+        return Map.of(ID, Map.of("rules", List.of(
+                Map.of("metric", "flagged_fraction", "fail_above", 0.9, "review_above", 0.6))));
+    }
+
+    @Override
+    public String settingsFingerprint() {
+        return section == null ? "-" : String.valueOf(section.rules());
+    }
+
+    @Override
+    public String specificationName() {
+        return section != null && section.judges() ? section.specName() : null;
+    }
+
+    @Override
+    public Verdict judge(String state, String pipeline, Map<String, Double> metrics) {
+        if (section == null) return null;
+        Map<String, Double> judged = new java.util.HashMap<>(metrics);
+        Double flagged = metrics.get(ID + ".flagged_pixels"), pixels = metrics.get(ID + ".pixels");
+        if (flagged != null && pixels != null && pixels > 0) judged.put(ID + ".flagged_fraction", flagged / pixels);
+        return section.judge(judged);
+    }
 
     @Override
     public boolean recognises(Source source) {

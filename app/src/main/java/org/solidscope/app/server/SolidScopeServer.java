@@ -31,13 +31,13 @@ import org.solidscope.catalog.Exporter;
 import org.solidscope.catalog.LotStatistics;
 import org.solidscope.core.GridGeometry;
 import org.solidscope.core.InputException;
+import org.solidscope.core.record.Modality;
 import org.solidscope.core.Json;
 import org.solidscope.core.ScalarMap;
 import org.solidscope.io.Npy;
 import org.solidscope.report.ColourMap;
 import org.solidscope.report.HeatMapRenderer;
 import org.solidscope.report.Overlay;
-import org.solidscope.ultrasound.InspectionSpec;
 import org.solidscope.workflow.Ingest;
 import org.solidscope.workflow.ModalityRegistry;
 
@@ -71,11 +71,11 @@ public final class SolidScopeServer {
     });
 
 
-    public SolidScopeServer(Catalog catalog, InspectionSpec spec, boolean loopbackOnly) {
+    public SolidScopeServer(Catalog catalog, ModalityRegistry modalities, boolean loopbackOnly) {
         this.catalog = catalog;
         this.queries = new CatalogQueries(catalog);
         this.tokens = new ApiTokens(catalog);
-        this.modalities = ModalityRegistry.standard(spec);
+        this.modalities = modalities;
         this.readsNeedToken = !loopbackOnly;
     }
 
@@ -148,8 +148,8 @@ public final class SolidScopeServer {
         r.get("/api/measurements/{id}/map.png", this::mapPng);
         r.get("/api/cells/{id}/comparison.png", this::comparisonPng);
         r.get("/api/measurements/{id}/map.npy", ctx -> {
-            var ref = arrayRef(ctx, "levels");
-            ctx.contentType("application/octet-stream").header("Content-Disposition", "attachment; filename=\"levels-" + ref.measurementId() + ".npy\"")
+            var ref = arrayRef(ctx, mapModality(ctx).mapArray());
+            ctx.contentType("application/octet-stream").header("Content-Disposition", "attachment; filename=\"" + ref.name() + "-" + ref.measurementId() + ".npy\"")
                     .result(catalog.arrays().get(ref.sha256()));
         });
         r.post("/api/scans", this::upload);
@@ -357,6 +357,7 @@ public final class SolidScopeServer {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("cell", r.cellId());
             x.put("verdict", r.verdict());
+            x.put("modalities", r.modalityVerdicts());
             x.put("states", r.stateVerdicts());
             items.add(x);
         }
@@ -371,13 +372,20 @@ public final class SolidScopeServer {
         return ref;
     }
 
+    /**
+     * A measurement's map (its modality's {@link Modality#mapArray()}), on the modality's scale unless {@code lo}/{@code hi}
+     * say otherwise, with its features circled and the fields of view of the cell's other maps outlined.
+     */
     private void mapPng(Context ctx) {
-        var ref = arrayRef(ctx, "levels");
-        double lo = Double.parseDouble(ctx.queryParamAsClass("lo", String.class).getOrDefault("-70"));
-        double hi = Double.parseDouble(ctx.queryParamAsClass("hi", String.class).getOrDefault("-15"));
-        int width = Integer.parseInt(ctx.queryParamAsClass("width", String.class).getOrDefault("520"));
+        Modality m = mapModality(ctx);
+        var ref = arrayRef(ctx, m.mapArray());
+        Modality.Rendering look = rendering(m, m.mapArray(), ref);
+        double lo = ctx.queryParam("lo") == null ? look.lo() : number(ctx, "lo");
+        double hi = ctx.queryParam("hi") == null ? look.hi() : number(ctx, "hi");
+        int width = whole(ctx, "width", 520);
         if (!(hi > lo) || width < 100 || width > 2000) throw new InputException("lo/hi/width", "scale", "lo < hi and 100 ≤ width ≤ 2000", lo + "/" + hi + "/" + width);
-        double[][] fov = ctFieldOfView(ref);
+        FieldOfView other = otherFieldOfView(ref, m);
+        double[][] fov = other == null ? null : other.corners();
         String key = ref.sha256() + "/" + ref.measurementId() + "/" + lo + "/" + hi + "/" + width + "/" + java.util.Arrays.deepToString(fov);
         byte[] png = mapCache.get(key);
         if (png == null) {
@@ -385,24 +393,50 @@ public final class SolidScopeServer {
             List<double[]> circles = queries.featureCircles(ref.measurementId(), kinds);
             List<Overlay.Label> labels = new ArrayList<>();
             for (int i = 0; i < circles.size(); i++) labels.add(new Overlay.Label(circles.get(i)[0] + circles.get(i)[2], circles.get(i)[1], kinds.get(i)));
-            if (fov != null) labels.add(new Overlay.Label(fov[0][0], fov[0][1], "CT"));
-            png = HeatMapRenderer.png(map(ref), lo, hi, ColourMap.VIRIDIS, ref.cellId() + " — " + ref.state(), "level (dB)",
+            if (fov != null) labels.add(new Overlay.Label(fov[0][0], fov[0][1], other.label()));
+            png = HeatMapRenderer.png(map(ref), lo, hi, ColourMap.valueOf(look.colourMap()), ref.cellId() + " — " + ref.state(), look.label(),
                     new Overlay(null, labels, fov, List.of(), circles), width);
             mapCache.put(key, png);
         }
         ctx.contentType("image/png").header("Cache-Control", "max-age=60").result(png);
     }
 
+    /** The modality of the measurement {@code id} names, when it has a map; 404 otherwise. */
+    private Modality mapModality(Context ctx) {
+        long id = Long.parseLong(ctx.pathParam("id"));
+        String modality = queries.measurementModality(id);
+        if (modality == null) throw new NotFound("measurement " + id);
+        Modality m = modalities.byId("record", modality);
+        if (m.mapArray() == null) throw new NotFound("a map of measurement " + id + " (" + modality + " draws none; see its arrays)");
+        return m;
+    }
+
+    /** The modality's drawing of an array, or the one every array gets: viridis over its 1st to 99th percentile. */
+    private Modality.Rendering rendering(Modality m, String name, CatalogQueries.ArrayRef ref) {
+        Modality.Rendering r = m.rendering(name);
+        if (r != null) return r;
+        double[] range = org.solidscope.report.ArrayImages.percentiles(map(ref).values(), 0.01, 0.99);
+        return new Modality.Rendering(range[0], Math.max(range[1], range[0] + 1e-9), "VIRIDIS", name, name + " (" + ref.unit() + ")");
+    }
+
+    /** Another map's outline on this one: its four corners in this map's mm and its modality, drawn beside it. */
+    private record FieldOfView(double[][] corners, String label) {}
+
     /**
-     * The field of view of the cell's CT sections on this map, in the map's mm, or null: both the map and
-     * the CT height map say where they lie in the cell's frame, so a cell-frame point q lies on the map at
+     * The field of view of another modality's map of the cell (a CT section's height map on a C-scan) on this map, in the
+     * map's mm, or null: both maps say where they lie in the cell's frame, so a cell-frame point q lies on the map at
      * R(−φ)(q − o), with o and φ the map's origin and rotation in the cell.
      */
-    private double[][] ctFieldOfView(CatalogQueries.ArrayRef map) {
+    private FieldOfView otherFieldOfView(CatalogQueries.ArrayRef map, Modality own) {
         if (map.frame() == null) return null;
-        for (CatalogQueries.ArrayRef h : queries.cellArrays(map.cellId(), "height")) {
+        List<CatalogQueries.ArrayRef> others = new ArrayList<>();
+        for (Modality m : modalities.all()) {
+            if (m != own && m.mapArray() != null) others.addAll(queries.cellArrays(map.cellId(), m.mapArray()).stream().filter(r -> r.modality().equals(m.id())).toList());
+        }
+        for (CatalogQueries.ArrayRef h : others) {
             var f = h.frame();
             if (f == null || h.pitchMm() == null) continue;
+
             String[] shape = h.shape().replaceAll("[\\[\\] ]", "").split(",");
             double p = h.pitchMm(), w = Integer.parseInt(shape[1]) * p, hh = Integer.parseInt(shape[0]) * p;
             double r = Math.toRadians(f.path("rotation_deg").asDouble()), ox = f.get("origin_x_mm").asDouble(), oy = f.get("origin_y_mm").asDouble();
@@ -414,7 +448,7 @@ public final class SolidScopeServer {
                 double qx = ox + box[i][0] * Math.cos(r) - box[i][1] * Math.sin(r) - mx, qy = oy + box[i][0] * Math.sin(r) + box[i][1] * Math.cos(r) - my;
                 out[i] = new double[] {qx * Math.cos(mr) - qy * Math.sin(mr), qx * Math.sin(mr) + qy * Math.cos(mr)};
             }
-            return out;
+            return new FieldOfView(out, h.modality().toUpperCase(java.util.Locale.ROOT));
         }
         return null;
     }
@@ -462,9 +496,9 @@ public final class SolidScopeServer {
         }
         if (img == null) {
             ScalarMap m = map(ref);
-            double[] range = org.solidscope.report.ArrayImages.percentiles(m.values(), 0.01, 0.99);
-            double lo = ctx.queryParam("lo") == null ? range[0] : number(ctx, "lo");
-            double hi = ctx.queryParam("hi") == null ? range[1] : number(ctx, "hi");
+            Modality.Rendering look = rendering(modalities.byId("record", ref.modality()), name, ref);
+            double lo = ctx.queryParam("lo") == null ? look.lo() : number(ctx, "lo");
+            double hi = ctx.queryParam("hi") == null ? look.hi() : number(ctx, "hi");
             if (ref.kind().equals("slice") || ref.kind().equals("mask")) {
                 byte[] mask = null;
                 if (outline != null) {
@@ -477,7 +511,7 @@ public final class SolidScopeServer {
                 img = org.solidscope.report.ArrayImages.greyPng(m, lo, Math.max(hi, lo + 1e-9), mask, width);
             } else {
                 if (!(hi > lo)) hi = lo + 1e-9;
-                img = HeatMapRenderer.png(m, lo, hi, ColourMap.VIRIDIS, ref.cellId() + " — " + ref.state() + " — " + name, name + " (" + ref.unit() + ")",
+                img = HeatMapRenderer.png(m, lo, hi, ColourMap.valueOf(look.colourMap()), ref.cellId() + " — " + ref.state() + " — " + name, look.label(),
                         Overlay.none(), width);
             }
             mapCache.put(key, img);
@@ -528,27 +562,31 @@ public final class SolidScopeServer {
     }
 
     /**
-     * Solidification degree or formation recovery map of a cell, as its newest stored stage comparison
-     * holds it (cached by the map's checksum); nothing is re-analysed inside a request.
+     * A map of a cell's newest comparison ({@code kind}: the array's name, such as an ultrasonic comparison's {@code degree}
+     * or {@code recovery}), drawn as its modality says (cached by the map's checksum); nothing is re-analysed in a request.
      */
-    @SuppressWarnings("unchecked")
     private void comparisonPng(Context ctx) {
         String kind = ctx.queryParamAsClass("kind", String.class).getOrDefault("degree");
-        if (!kind.equals("degree") && !kind.equals("recovery")) throw new InputException("kind", "kind", "degree or recovery", kind);
-        int width = Integer.parseInt(ctx.queryParamAsClass("width", String.class).getOrDefault("520"));
+        if (!kind.matches("[a-z][a-z0-9_]{0,59}")) throw new InputException("kind", "kind", "a map of a comparison, such as degree or recovery", "'" + kind.replaceAll("[^\\x20-\\x7e]", "?") + "'");
+        int width = whole(ctx, "width", 520);
         if (width < 100 || width > 2000) throw new InputException("width", "width", "100 … 2000", String.valueOf(width));
         String cellId = ctx.pathParam("id");
-        boolean degree = kind.equals("degree");
-        var ref = queries.cellAnalysisArray(cellId, org.solidscope.ultrasound.UltrasoundModality.COMPARISON, kind);
+        CatalogQueries.ArrayRef ref = null;
+        Modality by = null;
+        for (Modality m : modalities.all()) {
+            if (m.comparisonPipeline() == null || ref != null) continue;
+            ref = queries.cellAnalysisArray(cellId, m.comparisonPipeline(), kind);
+            by = m;
+        }
         if (ref == null) {
             if (queries.timeline(cellId) == null) throw new NotFound("cell " + cellId);
-            throw new NotFound("a " + kind + " map of cell " + cellId + " (it needs the infiltration" + (degree ? " and solidification" : " and formation") + " stages)");
+            throw new NotFound("a " + kind + " map in the comparisons of cell " + cellId + " (a comparison needs the states it compares)");
         }
         String key = "cmp/" + ref.sha256() + "/" + width;
         byte[] png = mapCache.get(key);
         if (png == null) {
-            png = HeatMapRenderer.png(map(ref), 0, degree ? 1 : 1.2, ColourMap.CIVIDIS,
-                    cellId + (degree ? ": solidification degree 1 − A_s/A_i" : ": formation recovery A_f/A_i"), degree ? "degree" : "recovery", Overlay.none(), width);
+            Modality.Rendering look = rendering(by, kind, ref);
+            png = HeatMapRenderer.png(map(ref), look.lo(), look.hi(), ColourMap.valueOf(look.colourMap()), cellId + ": " + look.title(), look.label(), Overlay.none(), width);
             mapCache.put(key, png);
         }
         ctx.contentType("image/png").header("Cache-Control", "max-age=60").result(png);

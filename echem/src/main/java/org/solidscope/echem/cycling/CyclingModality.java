@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.solidscope.core.InputException;
 import org.solidscope.core.Provenance;
@@ -13,7 +14,10 @@ import org.solidscope.core.record.AnalysisRecord;
 import org.solidscope.core.record.Metric;
 import org.solidscope.core.record.Modality;
 import org.solidscope.core.record.RecordArray;
+import org.solidscope.core.record.Rule;
 import org.solidscope.core.record.Sidecars;
+import org.solidscope.core.record.Specification;
+import org.solidscope.core.record.Verdict;
 import org.solidscope.core.record.Source;
 import org.solidscope.io.Npy;
 
@@ -48,10 +52,93 @@ public final class CyclingModality implements Modality {
 
     public enum Kind { CYCLING, CCD, CV }
 
+    /** What a specification's {@code cycling.rules} may judge, by the kind of run that produces it. */
+    static final java.util.SortedSet<String> CYCLING_METRICS = new java.util.TreeSet<>(List.of("discharge_capacity_first_mah", "discharge_capacity_last_mah",
+            "discharge_capacity_first_mah_g", "discharge_capacity_last_mah_g", "retention_pct", "coulombic_efficiency_first", "coulombic_efficiency_mean",
+            "energy_efficiency_mean", "average_discharge_voltage_first_v", "ohmic_drop_first_mv"));
+    static final java.util.SortedSet<String> CCD_METRICS = new java.util.TreeSet<>(List.of("ccd_ma_cm2", "asr_ohm_cm2", "plating_minus_stripping_mv"));
+    static final java.util.SortedSet<String> CV_METRICS = new java.util.TreeSet<>(List.of("window_onset_v", "window_max_v"));
+    static final Set<String> SETTING_KEYS = Set.of("rest_current_a", "ccd_collapse", "onset_ua_cm2", "curve_points");
+
     private final Settings settings;
+    private final Specification.Section section;
+
+    /** Default settings, judging nothing until {@link #configured} with a specification. */
+    public CyclingModality() {
+        this(Settings.defaults());
+    }
 
     public CyclingModality(Settings settings) {
+        this(settings, null);
+    }
+
+    private CyclingModality(Settings settings, Specification.Section section) {
         this.settings = settings;
+        this.section = section;
+    }
+
+    @Override
+    public Modality configured(Specification spec) {
+        java.util.SortedSet<String> all = new java.util.TreeSet<>(CYCLING_METRICS);
+        all.addAll(CCD_METRICS);
+        all.addAll(CV_METRICS);
+        Specification.Section s = spec.section(ID, ID + ".", all, SETTING_KEYS);
+        Settings d = Settings.defaults();
+        double points = s.setting("curve_points", d.curvePoints(), spec.source());
+        if (!(points >= 100 && points <= 10_000_000 && points == Math.rint(points))) {
+            throw new InputException(spec.source(), ID + ".settings.curve_points", "a whole number from 100 to 10,000,000", String.valueOf(points));
+        }
+        Settings set = new Settings(nonNegative(s, "rest_current_a", d.restCurrentA(), spec), nonNegative(s, "ccd_collapse", d.ccdCollapse(), spec),
+                nonNegative(s, "onset_ua_cm2", d.onsetUaCm2(), spec), (int) points);
+        return new CyclingModality(set, s);
+    }
+
+    private static double nonNegative(Specification.Section s, String key, double dflt, Specification spec) {
+        double v = s.setting(key, dflt, spec.source());
+        if (!(v >= 0)) throw new InputException(spec.source(), ID + ".settings." + key, "a number ≥ 0", String.valueOf(v));
+        return v;
+    }
+
+    @Override
+    public Map<String, Object> defaultSpecification() {
+        // a lithium-metal cell must carry 1 mA/cm² to charge at a practical rate; seed 002 finds most below it at room temperature
+        return Map.of(ID, Map.of("rules", List.of(
+                Map.of("metric", "ccd_ma_cm2", "fail_below", 1.0),
+                Map.of("metric", "coulombic_efficiency_mean", "fail_below", 0.95, "review_below", 0.99),
+                Map.of("metric", "retention_pct", "fail_below", 70, "review_below", 80),
+                Map.of("metric", "ohmic_drop_first_mv", "review_above", 200),
+                Map.of("metric", "window_onset_v", "fail_below", 4.0, "review_below", 4.3))));
+    }
+
+    @Override
+    public String settingsFingerprint() {
+        return settings + (section == null ? "" : "\n" + section.rules());
+    }
+
+    @Override
+    public String specificationName() {
+        return section != null && section.judges() ? section.specName() : null;
+    }
+
+    /**
+     * Judges the rules that apply to the kind of run the metrics are (a cycling run is not judged on a CCD). A CCD run that
+     * never shorted has no CCD, only a floor ({@code ccd_above_ma_cm2}): it meets a lower limit when that floor does, and is
+     * missing (REVIEW) otherwise, as the run stopped short of the limit.
+     */
+    @Override
+    public Verdict judge(String state, String pipeline, Map<String, Double> metrics) {
+        if (section == null || !section.judges()) return null;
+        java.util.SortedSet<String> kind = metrics.containsKey(ID + ".shorted") ? CCD_METRICS
+                : metrics.containsKey(ID + ".window_max_v") ? CV_METRICS : CYCLING_METRICS;
+        List<Rule> rules = section.rules().stream().filter(r -> kind.contains(r.metric())).toList();
+        Map<String, Double> judged = new java.util.HashMap<>(metrics);
+        Double floor = metrics.get(ID + ".ccd_above_ma_cm2");
+        if (floor != null && !metrics.containsKey(ID + ".ccd_ma_cm2")) {
+            for (Rule r : rules) {
+                if (r.metric().equals("ccd_ma_cm2") && !(floor < r.failBelow()) && !(floor < r.reviewBelow())) judged.put(ID + ".ccd_ma_cm2", floor);
+            }
+        }
+        return Rule.judge(rules, m -> judged.getOrDefault(ID + "." + m, Double.NaN), ID + ".");
     }
 
     @Override

@@ -13,6 +13,9 @@ import org.solidscope.core.record.AnalysisRecord;
 import org.solidscope.core.record.CellFrame;
 import org.solidscope.core.record.Metric;
 import org.solidscope.core.record.Modality;
+import java.util.Set;
+import org.solidscope.core.record.Verdict;
+import org.solidscope.core.record.Specification;
 import org.solidscope.core.record.RecordArray;
 import org.solidscope.core.record.Sidecars;
 import org.solidscope.core.record.Source;
@@ -39,13 +42,60 @@ public final class CtModality implements Modality {
     }
 
     private final Settings settings;
+    private final Specification.Section section;
+
+    /** The seed's settings, judging nothing until {@link #configured} with a specification. */
+    public CtModality() {
+        this(Settings.defaults());
+    }
 
     public CtModality(Settings settings) {
+        this(settings, null);
+    }
+
+    private CtModality(Settings settings, Specification.Section section) {
         this.settings = settings;
+        this.section = section;
     }
 
     @Override
     public String id() { return ID; }
+
+    /** What a specification's {@code ct.rules} may judge. */
+    static final java.util.SortedSet<String> METRICS = new java.util.TreeSet<>(List.of("ra_um", "rq_um", "rz_um", "rsk", "rku", "anode_volume_um3",
+            "components", "voxel_um"));
+
+    @Override
+    public String mapArray() { return "height"; }
+
+    @Override
+    public Modality configured(Specification spec) {
+        return new CtModality(settings, spec.section(ID, ID + ".", METRICS, Set.of()));
+    }
+
+    @Override
+    public Map<String, Object> defaultSpecification() {
+        // a Li-metal interface rougher than 5 µm Ra concentrates current (seed 001's cycled cells roughen to a few µm); a
+        // lithium layer in more than one piece holds voids or islands cut off from the current collector
+        return Map.of(ID, Map.of("rules", List.of(
+                Map.of("metric", "ra_um", "fail_above", 10.0, "review_above", 5.0),
+                Map.of("metric", "components", "review_above", 1))));
+    }
+
+    @Override
+    public String settingsFingerprint() {
+        return settings + (section == null ? "" : "\n" + section.rules());
+    }
+
+    @Override
+    public String specificationName() {
+        return section != null && section.judges() ? section.specName() : null;
+    }
+
+    @Override
+    public Verdict judge(String state, String pipeline, Map<String, Double> metrics) {
+        return section == null ? null : section.judge(metrics);
+    }
 
     /** Single-file volumes (.npy of three dimensions, TIFF, raw, HDF5) that are not the simulator's ground truth. */
     @Override
