@@ -52,10 +52,13 @@ final class LotCommand implements Runnable {
             List<LotStatistics.StateStats> stats = LotStatistics.of(cat, lot, metric);
             if (metric != null && stats.isEmpty()) throw new InputException("--metric", "metric", "a metric stored in lot " + lot, "'" + metric + "'");
             PrintWriter out = cmd.commandLine().getOut();
+            LotStatistics.CellYield cells = LotStatistics.cells(cat, lot);
             if (json) {
                 out.println(Json.write(stats));
                 return 0;
             }
+            out.printf("cells: %d, yield %s (PASS / cells judged), verdicts %s%n", cells.cells(), share(cells.yield()), cells.verdicts());
+            cells.modalities().forEach((m, y) -> out.printf("  %-11s %d cells, yield %s, verdicts %s%n", m, y.cells(), share(y.yield()), y.verdicts()));
             for (var s : stats) {
                 out.printf("%s: %d measurements, yield %.3f, verdicts %s%n", s.state(), s.measurements(), s.yield(), s.verdicts());
                 for (var m : s.metrics()) {
@@ -64,6 +67,10 @@ final class LotCommand implements Runnable {
                 }
             }
             return 0;
+        }
+
+        private static String share(double v) {
+            return Double.isNaN(v) ? "–" : String.format(java.util.Locale.ROOT, "%.3f", v);
         }
     }
 }

@@ -22,6 +22,49 @@ public final class LotStatistics {
 
     public record StateStats(String state, int measurements, Map<String, Integer> verdicts, double yield, List<MetricStats> metrics) {}
 
+    /**
+     * The lot's cells by their verdict from every modality: how many have each overall verdict ({@code not judged} when
+     * nothing of theirs was), the yield (PASS / cells judged), and the same per modality over the cells it measured.
+     */
+    public record CellYield(int cells, Map<String, Integer> verdicts, double yield, Map<String, ModalityYield> modalities) {}
+
+    public record ModalityYield(int cells, Map<String, Integer> verdicts, double yield) {}
+
+    /** Read from the summary every cell row keeps: one row per cell, no join. */
+    public static CellYield cells(Catalog catalog, String lot) {
+        return catalog.inTransaction(c -> {
+            Map<String, Integer> overall = counts();
+            Map<String, Map<String, Integer>> byModality = new java.util.TreeMap<>();
+            int n = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT verdict, modality_verdicts FROM cell WHERE lot_id = ?")) {
+                ps.setString(1, lot);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        n++;
+                        overall.merge(rs.getString(1) == null ? CellSummary.NOT_JUDGED : rs.getString(1), 1, Integer::sum);
+                        CellSummary.decode(rs.getString(2)).forEach((m, v) -> byModality.computeIfAbsent(m, k -> counts()).merge(v, 1, Integer::sum));
+                    }
+                }
+            }
+            Map<String, ModalityYield> modalities = new LinkedHashMap<>();
+            byModality.forEach((m, v) -> modalities.put(m, new ModalityYield(v.values().stream().mapToInt(Integer::intValue).sum(), v, passShare(v))));
+            return new CellYield(n, overall, passShare(overall), modalities);
+        });
+    }
+
+    private static Map<String, Integer> counts() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (Verdict.Status s : Verdict.Status.values()) m.put(s.name(), 0);
+        m.put(CellSummary.NOT_JUDGED, 0);
+        return m;
+    }
+
+    /** PASS over the judged; NaN when none was judged. */
+    private static double passShare(Map<String, Integer> v) {
+        int judged = v.get("PASS") + v.get("REVIEW") + v.get("FAIL");
+        return judged == 0 ? Double.NaN : (double) v.get("PASS") / judged;
+    }
+
     static final String CURRENT = "FROM cell ce JOIN cell_state s ON s.cell_id = ce.id JOIN measurement m ON m.state_id = s.id "
             + "JOIN analysis a ON a.id = m.current_analysis_id ";
 

@@ -62,6 +62,12 @@ class VerdictsOfEveryModalityTest {
             Map<String, Object> ccd = reasons.stream().filter(r -> "cycling".equals(r.get("modality"))).findFirst().orElseThrow();
             assertEquals(List.of("cycle_1", "FAIL", "cycling.ccd_ma_cm2 = 0.6000 < fail below limit 1.000"),
                     List.of(ccd.get("state"), ccd.get("verdict"), ccd.get("reason")));
+            // the lot's yield counts every modality: the short fails its cell, and the cycler's yield is 0 of 1
+            var yield = org.solidscope.catalog.LotStatistics.cells(cat, "lot");
+            assertEquals(2, yield.cells());
+            assertTrue(yield.verdicts().get("FAIL") >= 1, yield.toString());
+            assertTrue(yield.yield() < 1, "a failed cell is not yield");
+            assertEquals(List.of(1, 0.0), List.of(yield.modalities().get("cycling").cells(), yield.modalities().get("cycling").yield()));
             // the export carries the cell's verdict and its modality's on every row
             var rows = q.measurements("lot", "cycling");
             assertEquals(List.of("FAIL", "FAIL"), List.of(rows.get(0).modalityVerdict(), rows.get(0).cellVerdict()));

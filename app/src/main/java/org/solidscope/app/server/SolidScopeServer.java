@@ -124,6 +124,10 @@ public final class SolidScopeServer {
             if (metric != null && !org.solidscope.core.record.Metric.isName(metric)) throw new InputException("metric", "metric", "a metric name such as ct.ra_um", metric);
             json(ctx, LotStatistics.of(catalog, lot, metric));
         });
+        r.get("/api/lots/{lot}/yield", ctx -> {
+            if (!queries.lotExists(ctx.pathParam("lot"))) throw new NotFound("lot " + ctx.pathParam("lot"));
+            json(ctx, LotStatistics.cells(catalog, ctx.pathParam("lot")));
+        });
         // the line's history as `fleet stats --store` left it (per lot, per week, the whole line): empty until a fleet job stored it
         r.get("/api/line/{metric}", ctx -> {
             String metric = ctx.pathParam("metric");
