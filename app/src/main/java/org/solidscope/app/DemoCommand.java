@@ -125,6 +125,15 @@ final class DemoCommand implements Callable<Integer> {
             files.addAll(IngestCommand.expand(List.of(cyclingRecord), modalities));
             files.addAll(IngestCommand.expand(List.of(xcsRecord), modalities));
             stored = new org.solidscope.workflow.Ingest(cat, modalities).run(files, LOT, Map.of(), new ConsoleProgress("record"));
+            // the record's verdicts, every modality judged by its part of the default specification (solidscope spec default)
+            var q = new org.solidscope.catalog.CatalogQueries(cat);
+            Main.out().printf("%nverdicts in the record under '%s' (every modality by its own rules):%n", modalities.spec().name());
+            CellsCommand.ListCells.table(Main.out(), q.listCells(LOT, null));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> why = (List<Map<String, Object>>) q.timeline("battery-4").get("verdict_reasons");
+            for (Map<String, Object> r : why) {
+                if ("cycling".equals(r.get("modality"))) Main.out().printf("battery-4 %s: %s, %s: %s%n", r.get("verdict"), r.get("modality"), r.get("state"), r.get("reason"));
+            }
         }
         for (var r : stored.results()) if (r.outcome() == org.solidscope.workflow.Ingest.Outcome.FAILED) System.err.println("failed: " + r.reason());
         Main.out().printf("%nreport: %s%nlot summary: %s%nscans and ground truth: %s%n", report.resolve("index.html"), out.resolve("lot-summary.json"), scans);
