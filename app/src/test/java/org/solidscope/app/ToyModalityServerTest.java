@@ -47,6 +47,11 @@ class ToyModalityServerTest {
                     assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""), path);
                     assertEquals((byte) 0x89, png.body()[0], path);
                 }
+                JsonNode field = Json.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/measurements/" + id + "/arrays/field.json")).build(),
+                        HttpResponse.BodyHandlers.ofByteArray()).body());
+                assertEquals(java.util.List.of(0.0, 10.0, "field (1)"), java.util.List.of(field.path("scale").path("lo").asDouble(),
+                        field.path("scale").path("hi").asDouble(), field.path("scale").path("label").asText()), "the toy's own scale");
+                assertEquals(10.0, field.path("rows").get(1).get(2).asDouble());
                 var npy = http.send(HttpRequest.newBuilder(URI.create(base + "/api/measurements/" + id + "/map.npy")).build(), HttpResponse.BodyHandlers.ofByteArray());
                 assertEquals(200, npy.statusCode());
                 assertTrue(npy.headers().firstValue("Content-Disposition").orElse("").contains("field-" + id + ".npy"));

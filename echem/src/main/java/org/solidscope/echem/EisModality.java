@@ -107,20 +107,10 @@ public final class EisModality implements Modality {
                 Map.of("metric", "rct_ohm", "review_above", 1000.0))));
     }
 
-    @Override
-    public String settingsFingerprint() {
-        return settings + (section == null ? "" : "\n" + section.rules());
-    }
 
     @Override
-    public String specificationName() {
-        return section != null && section.judges() ? section.specName() : null;
-    }
+    public Specification.Section section() { return section; }
 
-    @Override
-    public Verdict judge(String state, String pipeline, Map<String, Double> metrics) {
-        return section == null ? null : section.judge(metrics);
-    }
 
     @Override
     public String id() { return ID; }

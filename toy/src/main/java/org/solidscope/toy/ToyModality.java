@@ -103,20 +103,9 @@ public final class ToyModality implements Modality {
         return Map.of(ID, Map.of("rules", List.of(Map.of("metric", "mean", "fail_above", 5.0))));
     }
 
-    @Override
-    public String settingsFingerprint() {
-        return "gain " + gain + (section == null ? "" : "\n" + section.rules());
-    }
 
     @Override
-    public Verdict judge(String state, String pipeline, Map<String, Double> metrics) {
-        return section == null ? null : section.judge(metrics);
-    }
-
-    @Override
-    public String specificationName() {
-        return section != null && section.judges() ? section.specName() : null;
-    }
+    public Specification.Section section() { return section; }
 
     @Override
     public String mapArray() { return "field"; }

@@ -50,8 +50,8 @@ public final class ModalityRegistry {
         for (Modality m : modalities) {
             if (byId.put(m.id(), m.configured(s)) != null) throw new IllegalArgumentException("modality " + m.id() + " registered twice");
         }
-        if (!byId.isEmpty() && byId.values().stream().allMatch(m -> m.specificationName() == null)) {
-            // one that judges nothing is a file cut short or the wrong file, not a choice
+        if (spec != null && !byId.isEmpty() && byId.values().stream().allMatch(m -> m.specificationName() == null)) {
+            // a file that judges nothing is one cut short or the wrong file, not a choice
             throw new InputException(s.source(), "rules", "rules for at least one modality (ultrasound's under \"rules\", every other's under its id)", "none");
         }
         this.spec = s;

@@ -72,14 +72,7 @@ public final class XcsModality implements Modality {
     }
 
     @Override
-    public String settingsFingerprint() {
-        return section == null ? "-" : String.valueOf(section.rules());
-    }
-
-    @Override
-    public String specificationName() {
-        return section != null && section.judges() ? section.specName() : null;
-    }
+    public Specification.Section section() { return section; }
 
     @Override
     public Verdict judge(String state, String pipeline, Map<String, Double> metrics) {

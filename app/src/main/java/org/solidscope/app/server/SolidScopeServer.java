@@ -481,7 +481,14 @@ public final class SolidScopeServer {
             if ((long) a.width() * a.height() > 100_000) throw new InputException("name", "array", "at most 100,000 values as JSON (use .npy)", a.height() + " × " + a.width());
             double[][] rows = new double[a.height()][a.width()];
             for (int r = 0; r < a.height(); r++) for (int c = 0; c < a.width(); c++) rows[r][c] = a.values()[r * a.width() + c];
-            json(ctx, Map.of("name", name, "unit", ref.unit(), "shape", new int[] {a.height(), a.width()}, "rows", rows));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("name", name);
+            out.put("unit", ref.unit());
+            out.put("shape", new int[] {a.height(), a.width()});
+            Modality.Rendering look = modalities.byId("record", ref.modality()).rendering(name);
+            if (look != null) out.put("scale", Map.of("lo", look.lo(), "hi", look.hi(), "colour_map", look.colourMap(), "label", look.label()));
+            out.put("rows", rows);
+            json(ctx, out);
             return;
         }
         if (npy) {

@@ -60,7 +60,16 @@ public interface Modality {
      * What of this modality's configuration decides its analyses' numbers and verdicts, as text: a re-analysis is keyed by
      * it, so a change of settings or rules analyses again and the same ones add nothing.
      */
-    default String settingsFingerprint() { return "-"; }
+    default String settingsFingerprint() {
+        Specification.Section s = section();
+        return s == null ? "-" : s.rules() + "\n" + s.settingsText();
+    }
+
+    /**
+     * This modality's part of the specification it was configured with, or null when it reads none. The defaults of
+     * {@link #judge}, {@link #specificationName} and {@link #settingsFingerprint} go by it.
+     */
+    default Specification.Section section() { return null; }
 
     /**
      * The verdict on stored metrics under the specification this modality was configured with, or null when it judges
@@ -71,7 +80,10 @@ public interface Modality {
      * @param pipeline the analysis' pipeline ({@code cycling.summary/1}): which kind of analysis the metrics are
      * @param metrics  the analysis' metrics by their record names ({@code cycling.ccd_ma_cm2})
      */
-    default Verdict judge(String state, String pipeline, Map<String, Double> metrics) { return null; }
+    default Verdict judge(String state, String pipeline, Map<String, Double> metrics) {
+        Specification.Section s = section();
+        return s == null ? null : s.judge(metrics);
+    }
 
     /**
      * The states this modality compares within one cell, in order (ultrasound: infiltration, solidification, formation);
@@ -104,7 +116,10 @@ public interface Modality {
     record Rendering(double lo, double hi, String colourMap, String title, String label) {}
 
     /** The name of the specification this modality judges by, or null when it judges nothing. */
-    default String specificationName() { return null; }
+    default String specificationName() {
+        Specification.Section s = section();
+        return s != null && s.judges() ? s.specName() : null;
+    }
 
     /** Cell and state of a file; {@code cellWidthMm}/{@code cellHeightMm} are NaN until an analysis measures them. */
     record Identity(String cellId, CellState state) {}

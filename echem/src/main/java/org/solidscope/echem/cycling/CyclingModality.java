@@ -110,15 +110,9 @@ public final class CyclingModality implements Modality {
                 Map.of("metric", "window_onset_v", "fail_below", 4.0, "review_below", 4.3))));
     }
 
-    @Override
-    public String settingsFingerprint() {
-        return settings + (section == null ? "" : "\n" + section.rules());
-    }
 
     @Override
-    public String specificationName() {
-        return section != null && section.judges() ? section.specName() : null;
-    }
+    public Specification.Section section() { return section; }
 
     /**
      * Judges the rules that apply to the kind of run the metrics are (a cycling run is not judged on a CCD). A CCD run that

@@ -82,20 +82,10 @@ public final class CtModality implements Modality {
                 Map.of("metric", "components", "review_above", 1))));
     }
 
-    @Override
-    public String settingsFingerprint() {
-        return settings + (section == null ? "" : "\n" + section.rules());
-    }
 
     @Override
-    public String specificationName() {
-        return section != null && section.judges() ? section.specName() : null;
-    }
+    public Specification.Section section() { return section; }
 
-    @Override
-    public Verdict judge(String state, String pipeline, Map<String, Double> metrics) {
-        return section == null ? null : section.judge(metrics);
-    }
 
     /** Single-file volumes (.npy of three dimensions, TIFF, raw, HDF5) that are not the simulator's ground truth. */
     @Override
