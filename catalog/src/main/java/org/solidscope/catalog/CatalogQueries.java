@@ -271,6 +271,40 @@ public final class CatalogQueries {
         });
     }
 
+    /**
+     * One value of a lot's metric: of a measurement's current analysis (with its state) or of a cell's newest analysis of
+     * a cell-level pipeline (state {@code cell}); {@code order} is the measurement's id (0 for the cell's own analyses).
+     */
+    public record MetricValue(String cellId, String state, String metric, double value, long order) {}
+
+    /** Every finite value of a lot's metrics ({@code metric} null: of all), read in one query per kind of analysis. */
+    public List<MetricValue> lotMetricValues(String lot, String metric) {
+        return catalog.inTransaction(c -> {
+            List<MetricValue> out = new ArrayList<>();
+            String only = metric == null ? "" : " AND x.name = ?";
+            String[] sql = {"SELECT ce.id, s.name, x.name, x.metric_value, m.id FROM cell ce JOIN cell_state s ON s.cell_id = ce.id "
+                    + "JOIN measurement m ON m.state_id = s.id JOIN metric x ON x.analysis_id = m.current_analysis_id "
+                    + "WHERE ce.lot_id = ? AND x.metric_value IS NOT NULL" + only,
+                "SELECT ce.id, 'cell', x.name, x.metric_value, 0 FROM cell ce JOIN analysis a ON a.cell_id = ce.id JOIN metric x ON x.analysis_id = a.id "
+                    + "WHERE ce.lot_id = ? AND a.measurement_id IS NULL AND x.metric_value IS NOT NULL" + only
+                    + " AND a.id = (SELECT MAX(b.id) FROM analysis b WHERE b.cell_id = a.cell_id AND b.pipeline = a.pipeline AND b.measurement_id IS NULL)"};
+            for (String q : sql) {
+                try (PreparedStatement ps = c.prepareStatement(q)) {
+                    ps.setString(1, lot);
+                    if (metric != null) ps.setString(2, metric);
+                    ps.setFetchSize(10_000);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            double v = rs.getDouble(4);
+                            if (Double.isFinite(v)) out.add(new MetricValue(rs.getString(1), rs.getString(2), rs.getString(3), v, rs.getLong(5)));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** The modality of a measurement, or null when there is no such measurement. */
     public String measurementModality(long measurementId) {
         return catalog.inTransaction(c -> {

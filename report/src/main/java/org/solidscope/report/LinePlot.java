@@ -20,7 +20,12 @@ public final class LinePlot {
     private static final int W = 760, H = 420, L = 70, R = 20, T = 34, B = 50;
 
     public static byte[] png(String title, String xLabel, String yLabel, boolean logX, List<Series> series, double[] hLines) {
-        return render(title, xLabel, yLabel, logX, series, hLines, null, false);
+        return render(title, xLabel, yLabel, logX, series, hLines, null, false, false);
+    }
+
+    /** A scatter plot: each series' points as dots, unjoined (one cell each, say). */
+    public static byte[] scatter(String title, String xLabel, String yLabel, List<Series> series) {
+        return render(title, xLabel, yLabel, false, series, null, null, false, true);
     }
 
     /**
@@ -28,7 +33,7 @@ public final class LinePlot {
      * the last; dashed vertical lines at {@code vLines} (may be null), e.g. where a cell shorted.
      */
     public static byte[] pngFamily(String title, String xLabel, String yLabel, List<Series> series, double[] vLines) {
-        return render(title, xLabel, yLabel, false, series, null, vLines, true);
+        return render(title, xLabel, yLabel, false, series, null, vLines, true, false);
     }
 
     /** A tick label with the decimals its step needs: ticks 0.0002 apart near 1 must not all read 1.00. */
@@ -43,7 +48,8 @@ public final class LinePlot {
         return Color.getHSBColor((240f - 240f * f) / 360f, 0.75f, 0.8f);
     }
 
-    private static byte[] render(String title, String xLabel, String yLabel, boolean logX, List<Series> series, double[] hLines, double[] vLines, boolean family) {
+    private static byte[] render(String title, String xLabel, String yLabel, boolean logX, List<Series> series, double[] hLines, double[] vLines,
+                                 boolean family, boolean dots) {
         BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -60,6 +66,7 @@ public final class LinePlot {
             }
         }
         if (hLines != null) for (double h : hLines) { y0 = Math.min(y0, h); y1 = Math.max(y1, h); }
+        if (dots && x1 > x0) { double px = (x1 - x0) * 0.05; x0 -= px; x1 += px; } // no dot on the frame
         if (!(x1 > x0)) { x1 = x0 + 1; }
         if (!(y1 > y0)) { y1 = y0 + 1; }
         double pad = (y1 - y0) * 0.05;
@@ -129,7 +136,14 @@ public final class LinePlot {
                 if (!started) { path.moveTo(px, py); started = true; } else path.lineTo(px, py);
             }
             g.setColor(family ? familyColour(k, series.size()) : COLOURS[k % COLOURS.length]);
-            g.draw(path);
+            if (dots) {
+                for (int i = 0; i < s.x().length; i++) {
+                    if (!Double.isFinite(s.x()[i]) || !Double.isFinite(s.y()[i])) continue;
+                    g.fillOval((int) Math.round(sx.applyAsDouble(s.x()[i])) - 3, (int) Math.round(sy.applyAsDouble(s.y()[i])) - 3, 7, 7);
+                }
+            } else {
+                g.draw(path);
+            }
             if (family && k != 0 && k != series.size() - 1) continue;
             g.drawLine(L + pw - 170, T + 12 + 16 * legend, L + pw - 150, T + 12 + 16 * legend);
             g.setColor(Color.BLACK);

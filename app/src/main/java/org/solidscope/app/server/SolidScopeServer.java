@@ -32,6 +32,7 @@ import org.solidscope.catalog.LotStatistics;
 import org.solidscope.core.GridGeometry;
 import org.solidscope.core.InputException;
 import org.solidscope.core.record.Modality;
+import org.solidscope.workflow.analytics.LotCorrelation;
 import org.solidscope.core.Json;
 import org.solidscope.core.ScalarMap;
 import org.solidscope.io.Npy;
@@ -127,6 +128,26 @@ public final class SolidScopeServer {
         r.get("/api/lots/{lot}/yield", ctx -> {
             if (!queries.lotExists(ctx.pathParam("lot"))) throw new NotFound("lot " + ctx.pathParam("lot"));
             json(ctx, LotStatistics.cells(catalog, ctx.pathParam("lot")));
+        });
+        // cross-modal questions over a lot's cells: the library's answer, as `lot correlate` prints it
+        r.get("/api/lots/{lot}/correlate", ctx -> {
+            var pair = correlate(ctx);
+            Map<String, Object> m = new LinkedHashMap<>(LotCorrelation.json(pair.result()));
+            m.put("cells", pair.cells());
+            m.put("points", java.util.stream.IntStream.range(0, pair.x().length).mapToObj(i -> List.of(pair.x()[i], pair.y()[i])).toList());
+            json(ctx, m);
+        });
+        r.get("/api/lots/{lot}/correlate.png", ctx -> {
+            var pair = correlate(ctx);
+            ctx.contentType("image/png").result(org.solidscope.report.LinePlot.scatter(ctx.pathParam("lot") + ": " + pair.result().n() + " cells",
+                    pair.result().x(), pair.result().y(), List.of(new org.solidscope.report.LinePlot.Series("cells", pair.x(), pair.y()))));
+        });
+        r.get("/api/lots/{lot}/correlations", ctx -> {
+            if (!queries.lotExists(ctx.pathParam("lot"))) throw new NotFound("lot " + ctx.pathParam("lot"));
+            int top = whole(ctx, "top", 20);
+            if (top < 1 || top > 1000) throw new InputException("top", "top", "1 … 1000", String.valueOf(top));
+            var m = LotCorrelation.matrix(LotCorrelation.table(catalog, ctx.pathParam("lot")), "true".equals(ctx.queryParam("all_pairs")), top, 2000, 1);
+            json(ctx, new LotCorrelation.Matrix(m.lot(), m.cells(), m.variables(), m.pairs(), m.ranked().subList(0, Math.min(top, m.pairs()))));
         });
         // the line's history as `fleet stats --store` left it (per lot, per week, the whole line): empty until a fleet job stored it
         r.get("/api/line/{metric}", ctx -> {
@@ -403,6 +424,13 @@ public final class SolidScopeServer {
             mapCache.put(key, png);
         }
         ctx.contentType("image/png").header("Cache-Control", "max-age=60").result(png);
+    }
+
+    /** The correlation {@code x} and {@code y} ask for over the lot's cells (seeded bootstrap: the same answer every time). */
+    private LotCorrelation.Pair correlate(Context ctx) {
+        String lot = ctx.pathParam("lot");
+        if (!queries.lotExists(lot)) throw new NotFound("lot " + lot);
+        return LotCorrelation.pair(LotCorrelation.table(catalog, lot), ctx.queryParam("x"), ctx.queryParam("y"), 2000, 1);
     }
 
     /** The modality of the measurement {@code id} names, when it has a map; 404 otherwise. */
