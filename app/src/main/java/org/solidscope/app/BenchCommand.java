@@ -68,6 +68,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--populate", paramLabel = "N", description = "only add a lot 'bench-N' of N synthetic cells (3 stages each) to the catalog, for load tests")
     Integer populate;
 
+    @Option(names = "--metrics", defaultValue = "1", paramLabel = "K", description = "with --populate: metrics per analysis (K > 1: m00.value … of K "
+            + "modalities, normal values; 3 stages make 3K variables for lot correlate)")
+    int metricsPerAnalysis;
+
+    @Option(names = "--correlate", paramLabel = "LOT", description = "benchmark lot correlate --matrix of this lot of the record, warm: best of --iterations")
+    String correlateLot;
+
     @Override
     public Integer call() throws Exception {
         // benchmarks read back what they write (scans, volumes), so their files go into place at once
@@ -81,9 +88,10 @@ final class BenchCommand implements Callable<Integer> {
         if (cycling != null) return benchCycling();
         if (xcsFrames != null) return benchXcs();
         if (fleetLot != null) return populateFleetLot(fleetLot);
+        if (correlateLot != null) return benchCorrelate();
         if (populate != null) {
             try (org.solidscope.catalog.Catalog cat = where.open()) {
-                populate(cat, "bench-" + populate, populate);
+                populate(cat, "bench-" + populate, populate, metricsPerAnalysis);
             }
             cmdOut().printf("added lot bench-%d with %d cells%n", populate, populate);
             return 0;
@@ -279,6 +287,26 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** lot correlate --matrix on a lot of the record, warm: reading the values, the table, every pair, the top 20 bootstrapped. */
+    private Integer benchCorrelate() {
+        try (org.solidscope.catalog.Catalog cat = where.openForReading()) {
+            double best = Double.POSITIVE_INFINITY, bestRead = 0;
+            org.solidscope.workflow.analytics.LotCorrelation.Matrix m = null;
+            for (int i = 0; i < Math.max(3, iterations); i++) {
+                long t0 = System.nanoTime();
+                var t = org.solidscope.workflow.analytics.LotCorrelation.table(cat, correlateLot);
+                long t1 = System.nanoTime();
+                m = org.solidscope.workflow.analytics.LotCorrelation.matrix(t, false, 20, 2000, 1);
+                double s = (System.nanoTime() - t0) / 1e9;
+                if (s < best) { best = s; bestRead = (t1 - t0) / 1e9; }
+            }
+            cmdOut().printf("lot correlate --matrix %s: %d cells, %d variables, %d pairs (Pearson, Spearman, BH; intervals for the top 20, "
+                    + "bootstrap up to " + org.solidscope.workflow.analytics.Correlation.BOOTSTRAP_MAX_N + " cells, Fisher's z above): "
+                    + "best %.2f s warm of %d (reading the record %.2f s)%n", correlateLot, m.cells(), m.variables(), m.pairs(), best, Math.max(3, iterations), bestRead);
+        }
+        return 0;
+    }
+
     /**
      * Inserts cells with three states, one measurement, one analysis and one metric each, in batches,
      * as the record writer would store them: the same tables and columns, and a small real C-scan
@@ -286,6 +314,12 @@ final class BenchCommand implements Callable<Integer> {
      * re-analyse like any other.
      */
     static void populate(org.solidscope.catalog.Catalog cat, String lot, int cells) {
+        populate(cat, lot, cells, 1);
+    }
+
+    /** As {@link #populate(org.solidscope.catalog.Catalog, String, int)} with {@code metrics} metrics per analysis (seeded normal values beyond one). */
+    static void populate(org.solidscope.catalog.Catalog cat, String lot, int cells, int metrics) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(cells);
         cat.inTransaction(c -> {
             java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
             try (var ps = c.prepareStatement("INSERT INTO lot (id, created_utc) VALUES (?, ?)")) {
@@ -310,7 +344,7 @@ final class BenchCommand implements Callable<Integer> {
                          + "VALUES (?, 'ultrasound', ?, ?, 0, ?, ?)", java.sql.Statement.RETURN_GENERATED_KEYS);
                  var a = c.prepareStatement("INSERT INTO analysis (measurement_id, modality, pipeline, software_version, spec_name, parameters, verdict, reasons, "
                          + "created_utc) VALUES (?, 'ultrasound', 'bench', 'bench', 'bench', '{}', ?, '[]', ?)", java.sql.Statement.RETURN_GENERATED_KEYS);
-                 var x = c.prepareStatement("INSERT INTO metric (analysis_id, name, metric_value, unit) VALUES (?, 'ut.transmitting_fraction', ?, '1')");
+                 var x = c.prepareStatement("INSERT INTO metric (analysis_id, name, metric_value, unit) VALUES (?, ?, ?, '1')");
                  var u = c.prepareStatement("UPDATE measurement SET current_analysis_id = ? WHERE id = ?")) {
                 int k = 0;
                 for (int i = 0; i < cells; i++) {
@@ -332,9 +366,13 @@ final class BenchCommand implements Callable<Integer> {
                         a.setTimestamp(3, now);
                         a.executeUpdate();
                         long aid = key(a);
-                        x.setLong(1, aid);
-                        x.setDouble(2, 0.9 + 0.1 * ((k * 7919) % 1000) / 1000.0);
-                        x.executeUpdate();
+                        for (int q = 0; q < metrics; q++) {
+                            x.setLong(1, aid);
+                            x.setString(2, metrics == 1 ? "ut.transmitting_fraction" : String.format("m%02d.value", q));
+                            x.setDouble(3, metrics == 1 ? 0.9 + 0.1 * ((k * 7919) % 1000) / 1000.0 : rnd.nextDouble() + rnd.nextDouble() + rnd.nextDouble());
+                            x.addBatch();
+                        }
+                        x.executeBatch();
                         u.setLong(1, aid);
                         u.setLong(2, mid);
                         u.executeUpdate();

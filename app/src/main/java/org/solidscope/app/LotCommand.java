@@ -159,7 +159,8 @@ final class LotCommand implements Runnable {
             out.printf("lot %s: %s against %s over %d cells%n", lot, r.x(), r.y(), r.n());
             out.printf("  Pearson  r   = %7.3f  p = %.3g  95 %% %s%n", r.pearson(), r.pearsonP(), interval(r.pearsonCi()));
             out.printf("  Spearman rho = %7.3f  p = %.3g  95 %% %s%n", r.spearman(), r.spearmanP(), interval(r.spearmanCi()));
-            if (bootstrap > 0) out.printf("  (intervals: percentile bootstrap, %d resamples, seed %d)%n", bootstrap, seed);
+            if (r.intervals().equals("bootstrap")) out.printf("  (intervals: percentile bootstrap, %d resamples, seed %d)%n", bootstrap, seed);
+            if (r.intervals().equals("fisher-z")) out.printf("  (intervals: Fisher's z, Bonett-Wright for rho: more than %d cells)%n", Correlation.BOOTSTRAP_MAX_N);
             if (r.n() < 10) out.printf("  few cells: the bootstrap intervals are rough (resamples of %d cells repeat them); Spearman's p is exact%s%n",
                     r.n(), r.n() > Correlation.EXACT_SPEARMAN_MAX_N ? " up to " + Correlation.EXACT_SPEARMAN_MAX_N + " cells" : "");
             return 0;

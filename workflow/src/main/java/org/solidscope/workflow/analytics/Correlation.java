@@ -28,8 +28,12 @@ public final class Correlation {
      * @param pearson  Pearson's r; NaN when either variable does not vary
      * @param spearman Spearman's ρ
      */
+    /** @param intervals how the intervals were found: {@code bootstrap}, {@code fisher-z} or {@code none} */
     public record Result(String x, String y, int n, double pearson, double pearsonP, Interval pearsonCi, double spearman, double spearmanP,
-                         Interval spearmanCi, int bootstrap) {}
+                         Interval spearmanCi, int bootstrap, String intervals) {}
+
+    /** Above this many cells the intervals come from Fisher's z rather than the bootstrap. */
+    public static final int BOOTSTRAP_MAX_N = 500;
 
     static final NaturalRanking RANKING = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE);
 
@@ -43,12 +47,18 @@ public final class Correlation {
         double[] rx = RANKING.rank(x), ry = RANKING.rank(y);
         double r = pearson(x, y), rho = pearson(rx, ry);
         Interval ri = new Interval(Double.NaN, Double.NaN), rhoi = ri;
-        if (bootstrap > 0) {
+        String how = "none";
+        if (bootstrap > 0 && n <= BOOTSTRAP_MAX_N) {
             double[][] b = bootstrap(x, y, bootstrap, seed);
             ri = percentile95(b[0]);
             rhoi = percentile95(b[1]);
+            how = "bootstrap";
+        } else if (bootstrap > 0) {
+            ri = fisherZ(r, 1 / Math.sqrt(n - 3));
+            rhoi = fisherZ(rho, Math.sqrt((1 + rho * rho / 2) / (n - 3)));
+            how = "fisher-z";
         }
-        return new Result(xName, yName, n, r, pValue(r, n), ri, rho, spearmanP(rx, ry, rho), rhoi, bootstrap);
+        return new Result(xName, yName, n, r, pValue(r, n), ri, rho, spearmanP(rx, ry, rho), rhoi, how.equals("bootstrap") ? bootstrap : 0, how);
     }
 
     /** Pearson's r in one pass over centred values; NaN when either does not vary or n < 2. */
@@ -111,25 +121,86 @@ public final class Correlation {
         return (double) extreme / total;
     }
 
-    /** r and ρ of {@code count} resamples of the pairs; resamples without variation are left out. */
+    /**
+     * r and ρ of {@code count} resamples of the pairs; resamples without variation are left out. A resample's ranks come
+     * from the sorted order of the originals and how often each was drawn (ties averaged, as a fresh ranking would give),
+     * in O(n) rather than a sort per resample.
+     */
     static double[][] bootstrap(double[] x, double[] y, int count, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int n = x.length;
-        double[] rs = new double[count], rhos = new double[count], bx = new double[n], by = new double[n];
+        int[] ox = ascending(x), oy = ascending(y);
+        double[] rs = new double[count], rhos = new double[count];
+        int[] times = new int[n];
+        double[] rankX = new double[n], rankY = new double[n];
         int k = 0;
         for (int b = 0; b < count; b++) {
-            for (int i = 0; i < n; i++) {
-                int j = rnd.nextInt(n);
-                bx[i] = x[j];
-                by[i] = y[j];
-            }
-            double r = pearson(bx, by);
+            // a resample is how often each cell is drawn: its statistics are the originals' weighted by those counts
+            java.util.Arrays.fill(times, 0);
+            for (int i = 0; i < n; i++) times[rnd.nextInt(n)]++;
+            double r = weightedPearson(x, y, times);
             if (Double.isNaN(r)) continue;
+            resampledRanks(x, ox, times, rankX);
+            resampledRanks(y, oy, times, rankY);
             rs[k] = r;
-            rhos[k] = pearson(RANKING.rank(bx), RANKING.rank(by));
+            rhos[k] = weightedPearson(rankX, rankY, times);
             k++;
         }
         return new double[][] {Arrays.copyOf(rs, k), Arrays.copyOf(rhos, k)};
+    }
+
+    /** Pearson's r of the pairs each taken {@code w[i]} times (NaN when either does not vary). */
+    static double weightedPearson(double[] x, double[] y, int[] w) {
+        double sw = 0, sx = 0, sy = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (w[i] == 0) continue;
+            sw += w[i];
+            sx += w[i] * x[i];
+            sy += w[i] * y[i];
+        }
+        double mx = sx / sw, my = sy / sw, sxy = 0, sxx = 0, syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (w[i] == 0) continue;
+            double dx = x[i] - mx, dy = y[i] - my;
+            sxy += w[i] * dx * dy;
+            sxx += w[i] * dx * dx;
+            syy += w[i] * dy * dy;
+        }
+        if (sxx == 0 || syy == 0) return Double.NaN;
+        return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+    }
+
+    /** Indices of {@code v} in ascending order of value. */
+    private static int[] ascending(double[] v) {
+        Integer[] idx = new Integer[v.length];
+        for (int i = 0; i < v.length; i++) idx[i] = i;
+        Arrays.sort(idx, (a, b) -> Double.compare(v[a], v[b]));
+        int[] out = new int[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = idx[i];
+        return out;
+    }
+
+    /**
+     * The average rank, within a resample, of each original element drawn {@code times[j]} times: walking the originals in
+     * ascending order, a run of equal values drawn c times in all takes ranks start+1 … start+c, their average for each.
+     */
+    static void resampledRanks(double[] v, int[] ascending, int[] times, double[] rankOf) {
+        int n = v.length, start = 0, i = 0;
+        while (i < n) {
+            int j = i, c = 0;
+            while (j < n && v[ascending[j]] == v[ascending[i]]) c += times[ascending[j++]];
+            double avg = start + (c + 1) / 2.0;
+            for (int q = i; q < j; q++) rankOf[ascending[q]] = avg;
+            start += c;
+            i = j;
+        }
+    }
+
+    /** tanh(atanh(r) ± 1.959964 σ): the 95 % interval of a correlation whose z has standard error σ. */
+    static Interval fisherZ(double r, double sigma) {
+        if (Double.isNaN(r)) return new Interval(Double.NaN, Double.NaN);
+        double z = 0.5 * Math.log((1 + r) / (1 - r));
+        return new Interval(Math.tanh(z - 1.959964 * sigma), Math.tanh(z + 1.959964 * sigma));
     }
 
     /** The 2.5th and 97.5th percentiles (linear between closest ranks). */

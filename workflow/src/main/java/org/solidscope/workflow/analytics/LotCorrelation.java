@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.solidscope.catalog.Catalog;
 import org.solidscope.catalog.CatalogQueries;
 import org.solidscope.core.InputException;
@@ -39,24 +37,38 @@ public final class LotCorrelation {
     }
 
     static Table table(String lot, List<CatalogQueries.MetricValue> rows) {
-        TreeSet<String> cells = new TreeSet<>();
-        Map<Variable, Map<String, double[]>> byVar = new TreeMap<>(Comparator.comparing(Variable::label));
-        for (var r : rows) {
-            cells.add(r.cellId());
-            // the first measurement of the state: the smallest order wins
-            byVar.computeIfAbsent(new Variable(r.metric(), r.state()), k -> new HashMap<>())
-                    .merge(r.cellId(), new double[] {r.value(), r.order()}, (a, b) -> a[1] <= b[1] ? a : b);
+        Map<String, Integer> cellAt = new HashMap<>();
+        Map<Variable, Integer> varAt = new HashMap<>();
+        int[] cellOf = new int[rows.size()], varOf = new int[rows.size()];
+        for (int k = 0; k < rows.size(); k++) {
+            var r = rows.get(k);
+            cellOf[k] = cellAt.computeIfAbsent(r.cellId(), c -> cellAt.size());
+            varOf[k] = varAt.computeIfAbsent(new Variable(r.metric(), r.state()), v -> varAt.size());
         }
-        List<String> cellList = new ArrayList<>(cells);
-        Map<String, Integer> at = new HashMap<>();
-        for (int i = 0; i < cellList.size(); i++) at.put(cellList.get(i), i);
-        List<Variable> vars = new ArrayList<>(byVar.keySet());
-        double[][] v = new double[vars.size()][cellList.size()];
-        for (int k = 0; k < vars.size(); k++) {
+        // cells by id and variables by label, whatever order the rows came in
+        List<String> cells = new ArrayList<>(cellAt.keySet());
+        cells.sort(null);
+        List<Variable> vars = new ArrayList<>(varAt.keySet());
+        vars.sort(Comparator.comparing(Variable::label));
+        int[] cellRank = new int[cells.size()], varRank = new int[vars.size()];
+        for (int i = 0; i < cells.size(); i++) cellRank[cellAt.get(cells.get(i))] = i;
+        for (int i = 0; i < vars.size(); i++) varRank[varAt.get(vars.get(i))] = i;
+        double[][] v = new double[vars.size()][cells.size()];
+        long[][] first = new long[vars.size()][cells.size()];
+        for (int k = 0; k < v.length; k++) {
             java.util.Arrays.fill(v[k], Double.NaN);
-            for (var e : byVar.get(vars.get(k)).entrySet()) v[k][at.get(e.getKey())] = e.getValue()[0];
+            java.util.Arrays.fill(first[k], Long.MAX_VALUE);
         }
-        return new Table(lot, cellList, vars, v);
+        for (int k = 0; k < rows.size(); k++) {
+            int a = varRank[varOf[k]], c = cellRank[cellOf[k]];
+            var r = rows.get(k);
+            // the first measurement of the state: the smallest order wins
+            if (r.order() < first[a][c]) {
+                first[a][c] = r.order();
+                v[a][c] = r.value();
+            }
+        }
+        return new Table(lot, cells, vars, v);
     }
 
     /** {@code METRIC@STATE} or {@code METRIC} alone when the lot holds it in one state only; refused naming what there is. */
@@ -151,15 +163,35 @@ public final class LotCorrelation {
             k = 0;
             for (int c = 0; c < nc; c++) ranks[v][c] = Double.isNaN(col[c]) ? Double.NaN : r[k++];
         }
-        List<Entry> entries = new ArrayList<>();
-        double[] xs = new double[nc], ys = new double[nc], rx = new double[nc], ry = new double[nc];
+        // columns every cell has, standardised once: a pair of them is one dot product (most of a lot's pairs)
+        double[][] z = new double[nv][], zr = new double[nv][];
+        for (int v : used) {
+            if (present[v] != nc) continue;
+            z[v] = standardised(t.values()[v]);
+            zr[v] = standardised(ranks[v]);
+        }
+        List<int[]> todo = new ArrayList<>();
         for (int a = 0; a < used.size(); a++) {
             for (int b = a + 1; b < used.size(); b++) {
                 int i = used.get(a), j = used.get(b);
-                Variable vi = t.variables().get(i), vj = t.variables().get(j);
-                if (!allPairs && vi.modality().equals(vj.modality())) continue;
-                double[] ci = t.values()[i], cj = t.values()[j];
-                int n = 0;
+                if (allPairs || !t.variables().get(i).modality().equals(t.variables().get(j).modality())) todo.add(new int[] {i, j});
+            }
+        }
+        List<Entry> entries = todo.parallelStream().map(ij -> {
+            int i = ij[0], j = ij[1];
+            Variable vi = t.variables().get(i), vj = t.variables().get(j);
+            double r, rho;
+            double[] pxr, pyr;
+            int n;
+            if (z[i] != null && z[j] != null) {
+                n = nc;
+                r = clamp(dot(z[i], z[j]));
+                rho = clamp(dot(zr[i], zr[j]));
+                pxr = ranks[i];
+                pyr = ranks[j];
+            } else {
+                double[] ci = t.values()[i], cj = t.values()[j], xs = new double[nc], ys = new double[nc], rx = new double[nc], ry = new double[nc];
+                n = 0;
                 for (int c = 0; c < nc; c++) {
                     if (Double.isNaN(ci[c]) || Double.isNaN(cj[c])) continue;
                     xs[n] = ci[c];
@@ -168,18 +200,18 @@ public final class LotCorrelation {
                     ry[n] = ranks[j][c];
                     n++;
                 }
-                if (n < 3) continue;
+                if (n < 3) return null;
                 double[] x = java.util.Arrays.copyOf(xs, n), y = java.util.Arrays.copyOf(ys, n);
-                double r = Correlation.pearson(x, y);
+                r = Correlation.pearson(x, y);
                 // the columns' own ranks hold when the pair has every value of both; otherwise rank the pair's cells
                 boolean whole = n == present[i] && n == present[j];
-                double[] pxr = whole ? java.util.Arrays.copyOf(rx, n) : Correlation.RANKING.rank(x), pyr = whole ? java.util.Arrays.copyOf(ry, n)
-                        : Correlation.RANKING.rank(y);
-                double rho = Correlation.pearson(pxr, pyr);
-                entries.add(new Entry(vi.label(), vj.label(), n, r, Correlation.pValue(r, n), Double.NaN, rho, Correlation.spearmanP(pxr, pyr, rho),
-                        Double.NaN, new Correlation.Interval(Double.NaN, Double.NaN)));
+                pxr = whole ? java.util.Arrays.copyOf(rx, n) : Correlation.RANKING.rank(x);
+                pyr = whole ? java.util.Arrays.copyOf(ry, n) : Correlation.RANKING.rank(y);
+                rho = Correlation.pearson(pxr, pyr);
             }
-        }
+            return new Entry(vi.label(), vj.label(), n, r, Correlation.pValue(r, n), Double.NaN, rho, Correlation.spearmanP(pxr, pyr, rho),
+                    Double.NaN, new Correlation.Interval(Double.NaN, Double.NaN));
+        }).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         double[] qp = Correlation.benjaminiHochberg(entries.stream().mapToDouble(Entry::pearsonP).toArray());
         double[] qs = Correlation.benjaminiHochberg(entries.stream().mapToDouble(Entry::spearmanP).toArray());
         List<Entry> q = new ArrayList<>();
@@ -189,13 +221,41 @@ public final class LotCorrelation {
         }
         q.sort(Comparator.comparingDouble((Entry e) -> Double.isNaN(e.spearmanQ()) ? 2 : e.spearmanQ())
                 .thenComparingDouble(e -> Double.isNaN(e.spearmanP()) ? 2 : e.spearmanP()).thenComparingDouble(e -> -Math.abs(e.spearman())));
-        for (int k = 0; k < Math.min(top, q.size()) && bootstrap > 0; k++) {
-            Entry e = q.get(k);
-            Pair p = pair(t, e.x(), e.y(), bootstrap, seed);
-            q.set(k, new Entry(e.x(), e.y(), e.n(), e.pearson(), e.pearsonP(), e.pearsonQ(), e.spearman(), e.spearmanP(), e.spearmanQ(),
-                    p.result().spearmanCi()));
+        if (bootstrap > 0) {
+            // the top pairs' intervals on every core: each pair's resamples are seeded alike, so the order of work changes nothing
+            List<Entry> head = java.util.stream.IntStream.range(0, Math.min(top, q.size())).parallel().mapToObj(k -> {
+                Entry e = q.get(k);
+                Pair p = pair(t, e.x(), e.y(), bootstrap, seed);
+                return new Entry(e.x(), e.y(), e.n(), e.pearson(), e.pearsonP(), e.pearsonQ(), e.spearman(), e.spearmanP(), e.spearmanQ(),
+                        p.result().spearmanCi());
+            }).toList();
+            for (int k = 0; k < head.size(); k++) q.set(k, head.get(k));
         }
         return new Matrix(t.lot(), nc, used.size(), q.size(), List.copyOf(q));
+    }
+
+    /** (v − mean) / √Σ(v − mean)²: the dot product of two such columns is Pearson's r. Null when it does not vary. */
+    private static double[] standardised(double[] v) {
+        double m = 0;
+        for (double x : v) m += x;
+        m /= v.length;
+        double ss = 0;
+        for (double x : v) ss += (x - m) * (x - m);
+        if (ss == 0) return null;
+        double f = 1 / Math.sqrt(ss);
+        double[] z = new double[v.length];
+        for (int i = 0; i < v.length; i++) z[i] = (v[i] - m) * f;
+        return z;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    private static double clamp(double r) {
+        return Math.max(-1, Math.min(1, r));
     }
 
     /** The result as the CLI's and the API's JSON (null for NaN by the project's writer). */
@@ -206,6 +266,7 @@ public final class LotCorrelation {
         m.put("n", r.n());
         m.put("pearson", Map.of("r", r.pearson(), "p", r.pearsonP(), "ci95", List.of(r.pearsonCi().low(), r.pearsonCi().high())));
         m.put("spearman", Map.of("rho", r.spearman(), "p", r.spearmanP(), "ci95", List.of(r.spearmanCi().low(), r.spearmanCi().high())));
+        m.put("intervals", r.intervals());
         m.put("bootstrap", r.bootstrap());
         return m;
     }

@@ -112,6 +112,43 @@ public class LotCorrelationTest {
         assertEquals(List.of(0.9, Double.NaN, 0.9), List.of(q[0], q[1], q[2]), "NaN is not a test");
     }
 
+    /** Past 500 cells the intervals are Fisher's z: for r = 0.5 of 1003 cells, tanh(atanh 0.5 ± 1.96/√1000) = [0.4521, 0.5450]. */
+    @Test
+    void fisherZIntervalsForLargeLots() {
+        Correlation.Interval i = Correlation.fisherZ(0.5, 1 / Math.sqrt(1000));
+        assertEquals(0.4521, i.low(), 0.0001);
+        assertEquals(0.5450, i.high(), 0.0001);
+        SplittableRandom rnd = new SplittableRandom(3);
+        double[][] s = sample(rnd, 2000, 0.7);
+        Correlation.Result r = Correlation.of("x", s[0], "y", s[1], 2000, 1);
+        assertEquals("fisher-z", r.intervals());
+        assertTrue(r.pearsonCi().contains(0.7) && r.spearmanCi().contains(r.spearman()), r.toString());
+        // the bootstrap's interval on the same data, forced by a smaller sample of it, agrees with Fisher's within a few thousandths
+        double[] x = java.util.Arrays.copyOf(s[0], 500), y = java.util.Arrays.copyOf(s[1], 500);
+        Correlation.Result boot = Correlation.of("x", x, "y", y, 4000, 1);
+        Correlation.Interval fz = Correlation.fisherZ(boot.pearson(), 1 / Math.sqrt(497));
+        assertEquals("bootstrap", boot.intervals());
+        assertEquals(fz.low(), boot.pearsonCi().low(), 0.02);
+        assertEquals(fz.high(), boot.pearsonCi().high(), 0.02);
+    }
+
+    /** The bootstrap's resample ranks, found from the originals' order and draw counts, are a fresh ranking's. */
+    @Test
+    void resampledRanksAreAFreshRankingsOfTheResample() {
+        double[] v = {3, 1, 2, 2, 5, 1, 4};
+        int[] times = {2, 0, 1, 3, 0, 1, 0}; // the resample 3, 3, 2, 2, 2, 2, 1
+        double[] byTheirOrder = new double[v.length];
+        Integer[] idx = {1, 5, 2, 3, 0, 6, 4};
+        int[] asc = java.util.Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
+        Correlation.resampledRanks(v, asc, times, byTheirOrder);
+        double[] resample = {3, 3, 2, 2, 2, 2, 1};
+        double[] fresh = Correlation.RANKING.rank(resample);
+        assertEquals(fresh[0], byTheirOrder[0], 0);
+        assertEquals(fresh[2], byTheirOrder[2], 0);
+        assertEquals(fresh[2], byTheirOrder[3], 0);
+        assertEquals(fresh[6], byTheirOrder[5], 0);
+    }
+
     /** Pairs of 40 cells, correlated ρ by construction (bivariate normal). */
     public static double[][] sample(SplittableRandom rnd, int n, double rho) {
         double[] x = new double[n], y = new double[n];
