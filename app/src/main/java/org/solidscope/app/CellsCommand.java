@@ -112,6 +112,10 @@ final class CellsCommand implements Runnable {
         @Option(names = "--history", description = "every analysis of every measurement, not only the current one")
         boolean history;
 
+        @Option(names = "--state", description = "one state across every instrument: its measurements, the state's verdict and the modalities "
+                + "that measured the cell elsewhere but not here (GET /api/cells/{id}/states/{state})")
+        String state;
+
         @Mixin
         CatalogOptions catalog;
 
@@ -119,6 +123,7 @@ final class CellsCommand implements Runnable {
         @SuppressWarnings("unchecked")
         public Integer call() {
             CatalogQueries q = new CatalogQueries(catalog.openForReading());
+            if (state != null) return showState(q);
             Map<String, Object> c = history ? q.showCell(id) : q.timeline(id);
             if (c == null) throw new InputException("ID", "cell", "a cell in the record", "'" + id + "'");
             if (json != null) AtomicOutput.writeString(json, Json.write(c));
@@ -141,6 +146,33 @@ final class CellsCommand implements Runnable {
                         a.get("verdict") == null ? "" : a.get("verdict"));
                 List<String> key = keyMetrics((Map<String, Object>) a.get("metrics"));
                 if (!key.isEmpty()) out.println("        " + String.join(", ", key));
+            }
+            return 0;
+        }
+
+        @SuppressWarnings("unchecked")
+        private Integer showState(CatalogQueries q) {
+            if (history) throw new InputException("--history/--state", "options", "one of --history and --state", "both");
+            Map<String, Object> v = q.stateView(id, state);
+            if (v == null) {
+                Map<String, Object> t = q.timeline(id);
+                if (t == null) throw new InputException("ID", "cell", "a cell in the record", "'" + id + "'");
+                throw new InputException("--state", "state", "a state of cell " + id + ": "
+                        + ((List<Map<String, Object>>) t.get("states")).stream().map(s -> s.get("state")).toList(), "'" + state + "'");
+            }
+            if (json != null) AtomicOutput.writeString(json, Json.write(v));
+            PrintWriter out = cmd.commandLine().getOut();
+            out.printf("cell %s, state %s (%s): %s%n", id, state, v.get("kind"), v.get("state_verdict") == null ? "–" : v.get("state_verdict"));
+            out.printf("  measured by %s%s%n", String.join(", ", (List<String>) v.get("modalities")),
+                    ((List<String>) v.get("missing")).isEmpty() ? "" : "; missing here: " + String.join(", ", (List<String>) v.get("missing")));
+            for (Map<String, Object> m : (List<Map<String, Object>>) v.get("measurements")) {
+                out.printf("    #%d %-10s %-34s %-10s%n", (Long) m.get("measurement_id"), m.get("modality"), m.get("file"),
+                        m.get("verdict") == null ? "not judged" : m.get("verdict"));
+                List<String> key = keyMetrics((Map<String, Object>) m.get("metrics"));
+                if (!key.isEmpty()) out.println("        " + String.join(", ", key));
+            }
+            for (Map<String, Object> r : (List<Map<String, Object>>) v.get("verdict_reasons")) {
+                out.printf("  %s %s: %s%n", r.get("verdict"), r.get("modality"), r.get("reason"));
             }
             return 0;
         }

@@ -52,6 +52,11 @@ class ToyModalityServerTest {
                 assertEquals(java.util.List.of(0.0, 10.0, "field (1)"), java.util.List.of(field.path("scale").path("lo").asDouble(),
                         field.path("scale").path("hi").asDouble(), field.path("scale").path("label").asText()), "the toy's own scale");
                 assertEquals(10.0, field.path("rows").get(1).get(2).asDouble());
+                var state = http.send(HttpRequest.newBuilder(URI.create(base + "/api/cells/t9/states/pristine")).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, state.statusCode());
+                assertEquals("[\"toy\"]", Json.mapper().readTree(state.body()).path("modalities").toString());
+                assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(base + "/api/cells/t9/states/formation")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode());
                 var npy = http.send(HttpRequest.newBuilder(URI.create(base + "/api/measurements/" + id + "/map.npy")).build(), HttpResponse.BodyHandlers.ofByteArray());
                 assertEquals(200, npy.statusCode());
                 assertTrue(npy.headers().firstValue("Content-Disposition").orElse("").contains("field-" + id + ".npy"));

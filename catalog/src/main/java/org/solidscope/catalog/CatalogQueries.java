@@ -354,6 +354,47 @@ public final class CatalogQueries {
         });
     }
 
+    /**
+     * One state of a cell across its instruments: the cell's head (verdict from every modality and its reasons), the
+     * state's measurements of every modality as the timeline gives them (metrics, arrays with their place in the cell's
+     * frame, verdicts), the state's verdict, and {@code missing}: the modalities that measured the cell in other states
+     * but not in this one. Null when the cell or the state is not in the record.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> stateView(String cellId, String state) {
+        Map<String, Object> t = timeline(cellId);
+        if (t == null) return null;
+        List<Map<String, Object>> states = (List<Map<String, Object>>) t.get("states");
+        Map<String, Object> st = states.stream().filter(s -> state.equals(s.get("state"))).findFirst().orElse(null);
+        if (st == null) return null;
+        java.util.Set<String> all = new java.util.TreeSet<>(), here = new java.util.TreeSet<>();
+        String verdict = null;
+        boolean judged = false;
+        for (Map<String, Object> s : states) {
+            for (Map<String, Object> m : (List<Map<String, Object>>) s.get("measurements")) {
+                all.add((String) m.get("modality"));
+                if (s != st) continue;
+                here.add((String) m.get("modality"));
+                if (m.get("verdict") != null) {
+                    verdict = worse(verdict, (String) m.get("verdict"));
+                    judged = true;
+                }
+            }
+        }
+        all.removeAll(here);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String k : List.of("cell", "lot", "format", "width_mm", "height_mm", "verdict", "modality_verdicts")) out.put(k, t.get(k));
+        out.put("state", state);
+        out.put("kind", st.get("kind"));
+        out.put("state_verdict", judged ? verdict : (here.isEmpty() ? null : CellSummary.NOT_JUDGED));
+        out.put("modalities", new ArrayList<>(here));
+        out.put("missing", new ArrayList<>(all));
+        out.put("measurements", st.get("measurements"));
+        out.put("verdict_reasons", ((List<Map<String, Object>>) t.get("verdict_reasons")).stream().filter(r -> state.equals(r.get("state"))).toList());
+        out.put("states", states.stream().map(s -> s.get("state")).toList());
+        return out;
+    }
+
     /** The newest analysis of each cell-level pipeline (a stage comparison) with its metrics, arrays, inputs and history count. */
     private static List<Map<String, Object>> cellAnalyses(Connection c, String cellId) throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();

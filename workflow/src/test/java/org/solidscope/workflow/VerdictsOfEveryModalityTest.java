@@ -123,6 +123,12 @@ class VerdictsOfEveryModalityTest {
             assertNull(rows.get("battery-4").verdict(), "nothing judged: no verdict, not PASS");
             assertEquals(Map.of("cycling", CellSummary.NOT_JUDGED), rows.get("battery-4").modalityVerdicts());
             long analyses = q.analysisCount();
+            // one state across instruments: what measured it, what measured the cell elsewhere but not here
+            Map<String, Object> inf = q.stateView("battery-3", "infiltration"), charged = q.stateView("battery-3", "charged_25");
+            assertEquals(List.of(List.of("ultrasound"), List.of("eis"), "FAIL"), List.of(inf.get("modalities"), inf.get("missing"), inf.get("state_verdict")));
+            assertEquals(List.of(List.of("eis"), List.of("ultrasound"), CellSummary.NOT_JUDGED),
+                    List.of(charged.get("modalities"), charged.get("missing"), charged.get("state_verdict")));
+            assertNull(q.stateView("battery-3", "formation"), "a state the cell does not have");
 
             Rejudge.Result r = new Rejudge(cat, ModalityRegistry.standard()).run("fixture-lot");
             assertEquals(3, r.analyses());

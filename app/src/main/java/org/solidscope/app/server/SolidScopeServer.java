@@ -169,6 +169,12 @@ public final class SolidScopeServer {
             if (c == null) throw new NotFound("cell " + ctx.pathParam("id"));
             json(ctx, c);
         });
+        r.get("/api/cells/{id}/states/{state}", ctx -> {
+            Map<String, Object> v = queries.stateView(ctx.pathParam("id"), ctx.pathParam("state"));
+            if (v == null) throw new NotFound(queries.timeline(ctx.pathParam("id")) == null ? "cell " + ctx.pathParam("id")
+                    : "state " + ctx.pathParam("state") + " of cell " + ctx.pathParam("id"));
+            json(ctx, v);
+        });
         r.get("/api/measurements/{id}/arrays/{name}", this::arrayFile);
         r.get("/api/measurements/{id}/map.png", this::mapPng);
         r.get("/api/cells/{id}/comparison.png", this::comparisonPng);
