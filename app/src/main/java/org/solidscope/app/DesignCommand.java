@@ -10,13 +10,12 @@ import org.solidscope.core.AtomicOutput;
 import org.solidscope.core.InputException;
 import org.solidscope.core.Json;
 import org.solidscope.design.CellDesign;
+import org.solidscope.design.DendriteAssessment;
 import org.solidscope.design.DendriteMargin;
 import org.solidscope.design.DesignFile;
 import org.solidscope.design.DesignMaterials;
 import org.solidscope.design.EnergyDensity;
-import org.solidscope.design.FlawPropagation;
 import org.solidscope.design.InterfaceStability;
-import org.solidscope.design.LithiumCreep;
 import org.solidscope.design.Sensitivity;
 import org.solidscope.report.BarChart;
 import org.solidscope.report.LinePlot;
@@ -223,44 +222,36 @@ final class DesignCommand implements Runnable {
             double a = flawUm != null ? flawUm : Double.NaN;
             if (cell != null) a = flawFromRecord(fromRecord, a);
             if (!Double.isFinite(a)) throw new InputException("--flaw-um", "flaw_um", "a flaw size (or --cell with a CT analysis)", "none");
-            if (!(temperatureC > -273.15 && temperatureC <= 1000)) {
-                throw new InputException("--temperature-c", "temperature", "−273.15 … 1000 °C", String.valueOf(temperatureC));
-            }
-            notNegative("--pressure-mpa", pressure);
-            InputException.requirePositive("--current-ma-cm2", "current_ma_cm2", current);
-            double tK = temperatureC + 273.15;
-            DendriteMargin m;
+            DendriteAssessment.Result d;
             try {
-                m = new DendriteMargin(k, a, gamma, asr, asrEa, 298.15);
+                d = DendriteAssessment.of(new DendriteAssessment.Inputs(k, a, gamma, asr, asrEa, current, pressure, temperatureC));
             } catch (InputException ie) {
                 throw new InputException("--" + ie.field().replace('_', '-'), ie.field(), ie.expected(), ie.found());
             }
+            DendriteMargin m = new DendriteMargin(k, a, gamma, asr, asrEa, DendriteAssessment.REFERENCE_K); // for the margin map below
             var out = Main.out();
-            double dphiC0 = FlawPropagation.criticalOverpotentialV(k, a, gamma);
             out.printf("flaw %.3g µm, K_IC %.3g MPa·m^½, γ %.3g: fracture stress %.1f MPa, reached by a plating overpotential of %.2f mV (Griffith, P = 0)%n",
-                    a, k, gamma, FlawPropagation.fractureStressMpa(k, a, gamma), 1e3 * dphiC0);
-            double applied = m.appliedOverpotentialV(current, tK), crit = m.criticalOverpotentialV(pressure), margin = m.margin(pressure, tK, current);
+                    a, k, gamma, d.fractureStressMpa(), 1e3 * d.griffithOverpotentialV());
             out.printf("at %.3g mA/cm², %.1f °C, %.3g MPa: applied %.2f mV, critical %.2f mV, margin %.3g (%s); predicted CCD %.3g mA/cm²%n",
-                    current, temperatureC, pressure, 1e3 * applied, 1e3 * crit, margin, margin >= 1 ? "stable" : "the flaw propagates",
-                    m.criticalCurrentDensityMaCm2(pressure, tK));
+                    current, temperatureC, pressure, 1e3 * d.appliedOverpotentialV(), 1e3 * d.criticalOverpotentialV(), d.margin(),
+                    d.margin() >= 1 ? "stable" : "the flaw propagates", d.predictedCcdMaCm2());
             Map<String, Object> res = new LinkedHashMap<>();
             res.put("k_ic_mpa_m05", k);
             res.put("flaw_um", a);
             res.put("gamma", gamma);
-            res.put("fracture_stress_mpa", FlawPropagation.fractureStressMpa(k, a, gamma));
-            res.put("griffith_overpotential_v", dphiC0);
-            res.put("applied_overpotential_v", applied);
-            res.put("critical_overpotential_v", crit);
-            res.put("margin", margin);
-            res.put("predicted_ccd_ma_cm2", m.criticalCurrentDensityMaCm2(pressure, tK));
+            res.put("fracture_stress_mpa", d.fractureStressMpa());
+            res.put("griffith_overpotential_v", d.griffithOverpotentialV());
+            res.put("applied_overpotential_v", d.appliedOverpotentialV());
+            res.put("critical_overpotential_v", d.criticalOverpotentialV());
+            res.put("margin", d.margin());
+            res.put("predicted_ccd_ma_cm2", d.predictedCcdMaCm2());
             if (e != null) {
                 double mn = InterfaceStability.monroeNewmanRatio(e.shearModulusGpa());
                 res.put("monroe_newman_ratio", mn);
                 out.printf("Monroe–Newman: G(%s)/G(Li) = %.3g (%s 2); flaws and grain boundaries can still carry Li%n", e.name(), mn, mn >= 2 ? "≥" : "<");
             }
-            double creep = LithiumCreep.relativeRate(tK, 298.15, DesignMaterials.shipped().lithium().creepActivationKjMol());
-            res.put("li_creep_rate_relative_to_25c", creep);
-            out.printf("Li creep rate at %.1f °C: %.3g × that at 25 °C (Q = 37 kJ/mol)%n", temperatureC, creep);
+            res.put("li_creep_rate_relative_to_25c", d.liCreepRateRelativeTo25C());
+            out.printf("Li creep rate at %.1f °C: %.3g × that at 25 °C (Q = %.3g kJ/mol)%n", temperatureC, d.liCreepRateRelativeTo25C(), d.creepActivationKjMol());
             if (onUs != null || offUs != null) {
                 if (onUs == null || offUs == null) throw new InputException(onUs == null ? "--pulse-on-us" : "--pulse-off-us", "pulse", "both --pulse-on-us and --pulse-off-us", "one of them");
                 InputException.requirePositive("--pulse-on-us", "pulse_on_us", onUs);

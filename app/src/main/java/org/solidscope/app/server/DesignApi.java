@@ -8,10 +8,9 @@ import java.util.Map;
 import org.solidscope.core.InputException;
 import org.solidscope.core.Json;
 import org.solidscope.design.CellDesign;
-import org.solidscope.design.DendriteMargin;
+import org.solidscope.design.DendriteAssessment;
 import org.solidscope.design.DesignFile;
 import org.solidscope.design.EnergyDensity;
-import org.solidscope.design.FlawPropagation;
 import org.solidscope.report.LinePlot;
 
 /**
@@ -74,17 +73,19 @@ final class DesignApi {
                 throw new InputException("query", e.getKey(), "a number", "'" + v + "'");
             }
         }
-        if (p.get("current_ma_cm2") <= 0) throw new InputException("query", "current_ma_cm2", "a current density > 0", String.valueOf(p.get("current_ma_cm2")));
-        if (p.get("pressure_mpa") < 0) throw new InputException("query", "pressure_mpa", "a pressure ≥ 0", String.valueOf(p.get("pressure_mpa")));
-        if (!(p.get("temperature_c") > -273.15)) throw new InputException("query", "temperature_c", "a temperature above −273.15 °C", String.valueOf(p.get("temperature_c")));
-        DendriteMargin m = new DendriteMargin(p.get("k_ic_mpa_m05"), p.get("flaw_um"), p.get("gamma"), p.get("asr_ohm_cm2"), p.get("asr_activation_kj_mol"), 298.15);
-        double tK = p.get("temperature_c") + 273.15;
+        DendriteAssessment.Result d;
+        try {
+            d = DendriteAssessment.of(new DendriteAssessment.Inputs(p.get("k_ic_mpa_m05"), p.get("flaw_um"), p.get("gamma"), p.get("asr_ohm_cm2"),
+                    p.get("asr_activation_kj_mol"), p.get("current_ma_cm2"), p.get("pressure_mpa"), p.get("temperature_c")));
+        } catch (InputException ie) {
+            throw new InputException("query", ie.field(), ie.expected(), ie.found());
+        }
         Map<String, Object> out = new LinkedHashMap<>(p);
-        out.put("griffith_overpotential_v", FlawPropagation.criticalOverpotentialV(p.get("k_ic_mpa_m05"), p.get("flaw_um"), p.get("gamma")));
-        out.put("applied_overpotential_v", m.appliedOverpotentialV(p.get("current_ma_cm2"), tK));
-        out.put("critical_overpotential_v", m.criticalOverpotentialV(p.get("pressure_mpa")));
-        out.put("margin", m.margin(p.get("pressure_mpa"), tK, p.get("current_ma_cm2")));
-        out.put("predicted_ccd_ma_cm2", m.criticalCurrentDensityMaCm2(p.get("pressure_mpa"), tK));
+        out.put("griffith_overpotential_v", d.griffithOverpotentialV());
+        out.put("applied_overpotential_v", d.appliedOverpotentialV());
+        out.put("critical_overpotential_v", d.criticalOverpotentialV());
+        out.put("margin", d.margin());
+        out.put("predicted_ccd_ma_cm2", d.predictedCcdMaCm2());
         return out;
     }
 }
