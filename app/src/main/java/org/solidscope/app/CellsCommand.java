@@ -13,13 +13,16 @@ import org.solidscope.catalog.CatalogQueries;
 import org.solidscope.core.AtomicOutput;
 import org.solidscope.core.InputException;
 import org.solidscope.core.Json;
+import org.solidscope.workflow.ModalityRegistry;
+import org.solidscope.workflow.correlative.MapRegistration;
+import org.solidscope.workflow.correlative.Registrations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "cells", mixinStandardHelpOptions = true, description = "Cells in the record.",
-        subcommands = {CellsCommand.ListCells.class, CellsCommand.Show.class},
+        subcommands = {CellsCommand.ListCells.class, CellsCommand.Show.class, CellsCommand.Register.class},
         footer = {"", "Examples:", "  solidscope cells list --lot demo-lot --verdict FAIL", "  solidscope cells list --lot demo-lot --where 'ct.ra_um>0.7'",
                 "  solidscope cells show battery-3 --json b3.json"})
 final class CellsCommand implements Runnable {
@@ -192,6 +195,54 @@ final class CellsCommand implements Runnable {
                 out.add(n + " " + (v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : String.valueOf(v)) + (unit.equals("1") ? "" : " " + unit));
             }
             return out;
+        }
+    }
+
+    @Command(name = "register", mixinStandardHelpOptions = true,
+            description = {"Register one measurement's map onto another's of the same cell (their modalities' maps: C-scan levels, CT",
+                    "height, XCS EMF): shift, rotation and scale by normalised cross-correlation over the common field; the",
+                    "transform (fixed mm to moving mm), its residual and the overlap are printed and kept in the record."},
+            footer = {"", "Example:", "  solidscope cells register 12 21     # battery-4's formation C-scan (12) and its formed CT section (21)"})
+    static final class Register implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec cmd;
+
+        @Parameters(index = "0", paramLabel = "FIXED", description = "measurement id of the fixed map (cells show lists them: #12)")
+        long fixed;
+
+        @Parameters(index = "1", paramLabel = "MOVING", description = "measurement id of the moving map")
+        long moving;
+
+        @Option(names = "--max-rotation-deg", defaultValue = "12", description = "rotations searched: ± this (default ${DEFAULT-VALUE})")
+        double maxRotation;
+
+        @Option(names = "--json", description = "print JSON")
+        boolean json;
+
+        @Mixin
+        CatalogOptions catalog;
+
+        @Override
+        public Integer call() {
+            if (!(maxRotation > 0 && maxRotation <= 45)) throw new InputException("--max-rotation-deg", "rotation", "0 < degrees ≤ 45", String.valueOf(maxRotation));
+            var o = MapRegistration.Options.defaults();
+            var s = new Registrations(catalog.open(), ModalityRegistry.standard())
+                    .register(fixed, moving, new MapRegistration.Options(maxRotation, o.maxScaleChange(), o.minOverlap(), o.minCorrelation()));
+            var r = s.registration();
+            PrintWriter out = cmd.commandLine().getOut();
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("registration_id", s.id());
+                m.put("registration", r);
+                m.put("residual", s.result().residual());
+                out.println(Json.write(m));
+                return 0;
+            }
+            out.printf("cell %s: #%d (%s) onto #%d (%s): shift (%.3f, %.3f) mm, rotation %.3f°, scale %.4f about (%.2f, %.2f) mm%n", r.cellId(), moving,
+                    r.movingArray(), fixed, r.fixedArray(), r.txMm(), r.tyMm(), r.rotationDeg(), r.scale(), r.pivotXMm(), r.pivotYMm());
+            out.printf("  NCC %.3f%s, residual %.3f, overlap %.1f %% of the fixed map; stored as registration %d%n", r.ncc(),
+                    r.ncc() < 0 ? " (contrast inverted)" : "", s.result().residual(), 100 * r.overlapFraction(), s.id());
+            return 0;
         }
     }
 }

@@ -342,6 +342,35 @@ public final class CatalogQueries {
         return out;
     }
 
+    /** A cell's stored registrations, newest first, as rows of their columns. */
+    public List<Map<String, Object>> registrations(String cellId) {
+        return catalog.inTransaction(c -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, fixed_measurement_id, moving_measurement_id, fixed_array, moving_array, tx_mm, ty_mm, "
+                    + "rotation_deg, scale, pivot_x_mm, pivot_y_mm, ncc, overlap_fraction, software_version, created_utc FROM registration WHERE cell_id = ? "
+                    + "ORDER BY id DESC")) {
+                ps.setString(1, cellId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("registration_id", rs.getLong(1));
+                        m.put("fixed_measurement_id", rs.getLong(2));
+                        m.put("moving_measurement_id", rs.getLong(3));
+                        m.put("fixed_array", rs.getString(4));
+                        m.put("moving_array", rs.getString(5));
+                        String[] k = {"tx_mm", "ty_mm", "rotation_deg", "scale", "pivot_x_mm", "pivot_y_mm", "ncc", "overlap_fraction"};
+                        for (int i = 0; i < k.length; i++) m.put(k[i], rs.getDouble(6 + i));
+                        m.put("residual", 1 - Math.abs(rs.getDouble(12)));
+                        m.put("software_version", rs.getString(14));
+                        m.put("created_utc", rs.getTimestamp(15).toInstant().toString());
+                        out.add(m);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** The modality of a measurement, or null when there is no such measurement. */
     public String measurementModality(long measurementId) {
         return catalog.inTransaction(c -> {

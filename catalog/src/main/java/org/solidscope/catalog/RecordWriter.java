@@ -199,6 +199,34 @@ public final class RecordWriter {
         });
     }
 
+    /** A registration of one measurement's map onto another's of the same cell (fixed mm to moving mm). */
+    public record Registration(String cellId, long fixedMeasurementId, long movingMeasurementId, String fixedArray, String movingArray, double txMm,
+                               double tyMm, double rotationDeg, double scale, double pivotXMm, double pivotYMm, double ncc, double overlapFraction) {}
+
+    /** Stores a registration; returns its id. */
+    public long addRegistration(Registration r) {
+        return catalog.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO registration (cell_id, fixed_measurement_id, moving_measurement_id, fixed_array, "
+                    + "moving_array, tx_mm, ty_mm, rotation_deg, scale, pivot_x_mm, pivot_y_mm, ncc, overlap_fraction, software_version, created_utc) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, r.cellId());
+                ps.setLong(2, r.fixedMeasurementId());
+                ps.setLong(3, r.movingMeasurementId());
+                ps.setString(4, r.fixedArray());
+                ps.setString(5, r.movingArray());
+                double[] v = {r.txMm(), r.tyMm(), r.rotationDeg(), r.scale(), r.pivotXMm(), r.pivotYMm(), r.ncc(), r.overlapFraction()};
+                for (int i = 0; i < v.length; i++) ps.setDouble(6 + i, v[i]);
+                ps.setString(14, org.solidscope.core.SoftwareVersion.get());
+                ps.setTimestamp(15, Timestamp.from(Instant.now()));
+                ps.executeUpdate();
+                try (ResultSet k = ps.getGeneratedKeys()) {
+                    k.next();
+                    return k.getLong(1);
+                }
+            }
+        });
+    }
+
     /** A new verdict of a stored analysis under a specification ({@code verdict} null: the specification does not judge it). */
     public record Judgement(long analysisId, String cellId, String specName, String specSha256, Verdict verdict) {}
 

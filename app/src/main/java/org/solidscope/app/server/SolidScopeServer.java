@@ -169,6 +169,10 @@ public final class SolidScopeServer {
             if (c == null) throw new NotFound("cell " + ctx.pathParam("id"));
             json(ctx, c);
         });
+        r.get("/api/cells/{id}/registrations", ctx -> {
+            if (queries.timeline(ctx.pathParam("id")) == null) throw new NotFound("cell " + ctx.pathParam("id"));
+            json(ctx, queries.registrations(ctx.pathParam("id")));
+        });
         r.get("/api/cells/{id}/states/{state}", ctx -> {
             Map<String, Object> v = queries.stateView(ctx.pathParam("id"), ctx.pathParam("state"));
             if (v == null) throw new NotFound(queries.timeline(ctx.pathParam("id")) == null ? "cell " + ctx.pathParam("id")

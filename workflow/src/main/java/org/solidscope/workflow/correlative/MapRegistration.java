@@ -17,9 +17,10 @@ import org.solidscope.core.ScalarMap;
  *
  * <p>The two modalities see the same structure with different contrast (a void lowers ultrasonic transmission and
  * raises nothing in another), so the measure is the absolute normalised cross-correlation |NCC| over the pixels both
- * maps cover. A coarse search over rotation and scale finds the shift of each by FFT cross-correlation; Nelder–Mead
+ * maps cover (the coarse search weights it by the square root of the share of the fixed map they cover). A coarse search over rotation and scale finds the shift of each by FFT cross-correlation; Nelder–Mead
  * (Hipparchus) refines all four. Partial overlap is the normal case: only the common part counts, nothing is
- * extrapolated. A pair whose best overlap covers too little of the fixed map, or that shares no structure there, is
+ * extrapolated; a map's own gaps (NaN: outside the cell it found) count as a level below its lowest, so that the outline
+ * registers. A pair whose best overlap covers too little of the fixed map, or that shares no structure there, is
  * refused with that reason.
  */
 public final class MapRegistration {
@@ -46,22 +47,26 @@ public final class MapRegistration {
         public static Options defaults() { return new Options(12, 0.07, 0.2, 0.3); }
     }
 
-    public static Result register(ScalarMap fixed, ScalarMap moving, Options o) {
+    public static Result register(ScalarMap fixedMap, ScalarMap movingMap, Options o) {
+        // a map's gaps (outside the cell it found) are a level of their own: the outline is what two maps share best
+        ScalarMap fixed = gapsFilled(fixedMap), moving = gapsFilled(movingMap);
         double cx = fixed.geometry().xMm((fixed.width() - 1) / 2.0), cy = fixed.geometry().yMm((fixed.height() - 1) / 2.0);
         int valid = 0;
         for (float v : fixed.values()) if (!Float.isNaN(v)) valid++;
         if (valid < 16) throw new InputException("fixed map", "pixels", "a map of at least 16 valid pixels", String.valueOf(valid));
         double[] best = null;
-        double bestScore = -1;
+        double bestScore = Double.NEGATIVE_INFINITY;
         for (double rot = -o.maxRotationDeg(); rot <= o.maxRotationDeg() + 1e-9; rot += 1.5) {
             for (double s = 1 - o.maxScaleChange(); s <= 1 + o.maxScaleChange() + 1e-9; s += 0.035) {
                 double[] t = shiftByCorrelation(fixed, moving, rot, s, cx, cy);
-                double[] cand = {t[0], t[1], rot, s};
-                double[] m = measure(fixed, moving, new Transform(cand[0], cand[1], cand[2], cand[3], cx, cy), valid);
-                double score = Math.abs(m[0]) * Math.min(1, m[1] / o.minOverlap());
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = cand;
+                // the correlation's shift, and none: the maps' own placement is a candidate too (two scans of one cell)
+                for (double[] cand : new double[][] {{t[0], t[1], rot, s}, {0, 0, rot, s}}) {
+                    double[] m = measure(fixed, moving, new Transform(cand[0], cand[1], cand[2], cand[3], cx, cy), valid);
+                    double score = score(m, o);
+                    if (score > bestScore) {
+                        bestScore = score;
+                        best = cand;
+                    }
                 }
             }
         }
@@ -88,6 +93,31 @@ public final class MapRegistration {
                     "a structure the two maps share (|NCC| ≥ %.2f over their overlap)", o.minCorrelation()), String.format(java.util.Locale.ROOT, "|NCC| %.3f", Math.abs(m[0])));
         }
         return new Result(tr, m[0], 1 - Math.abs(m[0]), m[1], (int) Math.round(m[1] * valid));
+    }
+
+    /** The map with its NaN pixels set a quarter of its range below its lowest value; as it was when it has none. */
+    static ScalarMap gapsFilled(ScalarMap m) {
+        float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+        boolean gaps = false;
+        for (float v : m.values()) {
+            if (Float.isNaN(v)) { gaps = true; continue; }
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        if (!gaps || lo > hi) return m;
+        float fill = lo - 0.25f * Math.max(hi - lo, 1e-6f);
+        float[] v = m.values().clone();
+        for (int i = 0; i < v.length; i++) if (Float.isNaN(v[i])) v[i] = fill;
+        return m.withValues(m.unit(), v);
+    }
+
+    /**
+     * What the coarse search ranks by: |NCC| weighted by the square root of the overlap, so that a high correlation over a
+     * sliver of the field (a few edge pixels lined up by chance) does not pick the basin over a good one across most of
+     * it; below the least overlap, only the overlap counts. The refinement then maximises |NCC| alone, unbiased.
+     */
+    static double score(double[] m, Options o) {
+        return m[1] < o.minOverlap() ? -1 + m[1] : Math.abs(m[0]) * Math.sqrt(m[1]);
     }
 
     /** {NCC, overlap fraction} of the fixed map against the moving one sampled through {@code tr}. */

@@ -11,6 +11,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.solidscope.core.GridGeometry;
 import org.solidscope.core.InputException;
 import org.solidscope.core.ScalarMap;
+import org.solidscope.ultrasound.Stage;
+import org.solidscope.ultrasound.sim.CellScenario;
+import org.solidscope.ultrasound.sim.InstrumentSettings;
+import org.solidscope.ultrasound.sim.Placement;
+import org.solidscope.ultrasound.sim.ScanSimulator;
+import org.solidscope.ultrasound.sim.Scenarios;
 
 /**
  * Simulated pairs with known transforms: one scene (a cell's outline and a dozen features) seen by a fine modality and by a
@@ -78,6 +84,36 @@ class MapRegistrationTest {
         assertTrue(r.ncc() < -0.9, "inverted contrast found: " + r.ncc());
         assertEquals(1 - Math.abs(r.ncc()), r.residual(), 1e-12);
         assertTrue(r.overlapFraction() > 0.5 && r.overlapFraction() < 1, "partial overlap: " + r.overlapFraction());
+    }
+
+    /**
+     * Two stages of each seed cell as the ultrasonic simulator scans them, each placed anew on the scanner (shift ≤ 3 mm,
+     * rotation ≤ 1.5°): the registration of the formation scan onto the infiltration scan is the change of placement,
+     * q = R(a_f − a_i)(p − c_i) + c_f, within one scan pixel at the cell's corners and 0.5°.
+     */
+    @Test
+    void twoStagesOfASimulatedCellRegisterToTheirPlacements() {
+        for (CellScenario sc : Scenarios.seedLot()) {
+            Placement pi = Scenarios.placement(sc, Stage.INFILTRATION), pf = Scenarios.placement(sc, Stage.FORMATION);
+            var inst = InstrumentSettings.seedWorkstation(15);
+            ScalarMap f = ScanSimulator.standard().simulate(sc, Stage.INFILTRATION, pi, inst, 1).scan().amplitude();
+            ScalarMap m = ScanSimulator.standard().simulate(sc, Stage.FORMATION, pf, inst, 2).scan().amplitude();
+            MapRegistration.Result r = MapRegistration.register(f, m, MapRegistration.Options.defaults());
+            double[] c0 = ScanSimulator.nominalCentre(sc.design());
+            double ci0 = c0[0] + pi.dxMm(), ci1 = c0[1] + pi.dyMm(), cf0 = c0[0] + pf.dxMm(), cf1 = c0[1] + pf.dyMm();
+            double th = Math.toRadians(pf.angleDeg() - pi.angleDeg());
+            assertEquals(pf.angleDeg() - pi.angleDeg(), r.transform().rotationDeg(), 0.5, sc.design().id() + ": " + r);
+            double hw = sc.design().widthMm() / 2, hh = sc.design().heightMm() / 2, worst = 0;
+            for (double[] corner : new double[][] {{-hw, -hh}, {hw, -hh}, {-hw, hh}, {hw, hh}}) {
+                double ai = Math.toRadians(pi.angleDeg());
+                double px = Math.cos(ai) * corner[0] - Math.sin(ai) * corner[1] + ci0, py = Math.sin(ai) * corner[0] + Math.cos(ai) * corner[1] + ci1;
+                double qx = Math.cos(th) * (px - ci0) - Math.sin(th) * (py - ci1) + cf0, qy = Math.sin(th) * (px - ci0) + Math.cos(th) * (py - ci1) + cf1;
+                double[] e = r.transform().apply(px, py);
+                worst = Math.max(worst, Math.hypot(e[0] - qx, e[1] - qy));
+            }
+            assertTrue(worst <= f.geometry().pitchMm(), sc.design().id() + ": corners misplaced by up to " + worst + " mm (pitch "
+                    + f.geometry().pitchMm() + "): " + r);
+        }
     }
 
     @Test
