@@ -469,7 +469,7 @@ final class CyclingCommand implements Runnable {
                 return 0;
             }
             if (preset.equals("cv")) {
-                double on = onsetV != null ? onsetV : 4.4 + 0.05 * Math.log(1 / 0.33);
+                double on = onsetV != null ? onsetV : org.solidscope.echem.cycling.LimitSimulator.SEED004_ONSET_V;
                 AtomicOutput.writeString(out, org.solidscope.echem.cycling.LimitSimulator.voltammogram(1.0, 0, 5, 0.1, on, 1.0, seed));
                 Main.out().printf("wrote %s: 0 → 5 → 0 V at 0.1 mV/s on 1 cm²; oxidation reaches 1 µA/cm² at %.4f V%n", out, on);
                 return 0;

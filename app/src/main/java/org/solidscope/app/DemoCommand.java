@@ -111,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
                 org.solidscope.echem.cycling.LimitSimulator.ccd(1.0, 0.05, 0.05, 0.6, 50, 1800, 10, 0.4, 1).csv());
         AtomicOutput.writeString(cyclingRecord.resolve("battery-4_cycle_1.csv.json"), Json.write(Map.of("run", "ccd", "area_cm2", 1.0)));
         AtomicOutput.writeString(cyclingRecord.resolve("battery-4_pristine.csv"),
-                org.solidscope.echem.cycling.LimitSimulator.voltammogram(1.0, 0, 5, 0.1, 4.4 + 0.05 * Math.log(1 / 0.33), 1.0, 1));
+                org.solidscope.echem.cycling.LimitSimulator.voltammogram(1.0, 0, 5, 0.1, org.solidscope.echem.cycling.LimitSimulator.SEED004_ONSET_V, 1.0, 1));
         AtomicOutput.writeString(cyclingRecord.resolve("battery-4_pristine.csv.json"), Json.write(Map.of("run", "cv", "area_cm2", 1.0)));
         // on the XCS beamline: battery-3 through its first cycle (seed 004's states), simulated spectra cubes with their truth
         Path xcsRecord = out.resolve("xcs").resolve("record");

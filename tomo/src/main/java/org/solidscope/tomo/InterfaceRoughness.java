@@ -1,5 +1,7 @@
 package org.solidscope.tomo;
 
+import org.solidscope.core.NumericalException;
+
 /**
  * Roughness of a buried interface, e.g. Li metal (the phase, below) against the electrolyte (above),
  * from a binary volume whose z axis crosses the interface.
@@ -65,7 +67,7 @@ public final class InterfaceRoughness {
             for (int r = c + 1; r < 3; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
             double[] t = m[c]; m[c] = m[p]; m[p] = t;
             double tv = v[c]; v[c] = v[p]; v[p] = tv;
-            if (Math.abs(m[c][c]) < 1e-300) throw new ArithmeticException("singular plane fit (fewer than 3 non-collinear columns)");
+            if (Math.abs(m[c][c]) < 1e-300) throw new NumericalException("singular plane fit (fewer than 3 non-collinear columns)");
             for (int r = c + 1; r < 3; r++) {
                 double f = m[r][c] / m[c][c];
                 for (int k = c; k < 3; k++) m[r][k] -= f * m[c][k];

@@ -121,7 +121,7 @@ public interface Modality {
         return s != null && s.judges() ? s.specName() : null;
     }
 
-    /** Cell and state of a file; {@code cellWidthMm}/{@code cellHeightMm} are NaN until an analysis measures them. */
+    /** Cell and state of a file. */
     record Identity(String cellId, CellState state) {}
 
     /**

@@ -57,6 +57,12 @@ public final class LimitSimulator {
     }
 
     /**
+     * Seed 004's stability window: its SPE carries 0.33 µA/cm² at 4.4 V, so with the simulated oxidation's 50 mV per
+     * e-fold it reaches 1 µA/cm² at 4.4 + 0.05·ln(1/0.33) V.
+     */
+    public static final double SEED004_ONSET_V = 4.4 + 0.05 * Math.log(1 / 0.33);
+
+    /**
      * A cyclic voltammogram from {@code fromV} to {@code toV} and back at {@code rateMvS}: a capacitive current
      * density of 0.02 µA/cm² (sign of the sweep) plus oxidation {@code thresholdUaCm2·exp((V − onsetV)/0.05 V)}, so that
      * the faradaic current reaches the threshold at {@code onsetV}; noise 0.002 µA/cm².
