@@ -234,15 +234,15 @@ public final class CatalogQueries {
 
     /** Every analysis of a lot (null: every lot) that a re-judge reads: metrics only, no arrays, nothing recomputed. */
     public List<Judgeable> judgeable(String lot) {
-        return catalog.inTransaction(c -> {
+        Map<Long, Judgeable> heads = catalog.inTransaction(c -> {
             Map<Long, Judgeable> out = new LinkedHashMap<>();
             String lotCond = lot == null ? "" : " AND ce.lot_id = ?";
-            String heads = "SELECT a.id, ce.id, a.modality, s.name, a.pipeline, a.spec_name, a.verdict, a.reasons FROM cell ce "
+            String sql = "SELECT a.id, ce.id, a.modality, s.name, a.pipeline, a.spec_name, a.verdict, a.reasons FROM cell ce "
                     + "JOIN cell_state s ON s.cell_id = ce.id JOIN measurement m ON m.state_id = s.id JOIN analysis a ON a.id = m.current_analysis_id "
                     + "WHERE 1 = 1" + lotCond + " UNION ALL SELECT a.id, ce.id, a.modality, NULL, a.pipeline, a.spec_name, a.verdict, a.reasons FROM cell ce "
                     + "JOIN analysis a ON a.cell_id = ce.id WHERE a.measurement_id IS NULL AND a.id = (SELECT MAX(b.id) FROM analysis b "
                     + "WHERE b.cell_id = a.cell_id AND b.pipeline = a.pipeline AND b.measurement_id IS NULL)" + lotCond + " ORDER BY 1";
-            try (PreparedStatement ps = c.prepareStatement(heads)) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 if (lot != null) {
                     ps.setString(1, lot);
                     ps.setString(2, lot);
@@ -254,21 +254,10 @@ public final class CatalogQueries {
                     }
                 }
             }
-            String metrics = "SELECT x.analysis_id, x.name, x.metric_value FROM metric x JOIN analysis a ON a.id = x.analysis_id "
-                    + "LEFT JOIN measurement m ON m.id = a.measurement_id LEFT JOIN cell_state s ON s.id = m.state_id "
-                    + "JOIN cell ce ON ce.id = COALESCE(a.cell_id, s.cell_id) WHERE (m.current_analysis_id = a.id OR a.measurement_id IS NULL)" + lotCond;
-            try (PreparedStatement ps = c.prepareStatement(metrics)) {
-                if (lot != null) ps.setString(1, lot);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Judgeable j = out.get(rs.getLong(1));
-                        Double v = dbl(rs, 3);
-                        if (j != null) j.metrics().put(rs.getString(2), v == null ? Double.NaN : v);
-                    }
-                }
-            }
-            return new ArrayList<>(out.values());
+            return out;
         });
+        for (MetricRow r : metricRows(heads.keySet(), null)) heads.get(r.analysisId()).metrics().put(r.name(), r.value());
+        return new ArrayList<>(heads.values());
     }
 
     /**
@@ -296,33 +285,12 @@ public final class CatalogQueries {
             }
             return null;
         });
-        long[] ids = owners.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-        int parts = ids.length == 0 ? 0 : (int) Math.min(4, Math.max(1, ids.length / 2_000));
-        String only = metric == null ? "" : " AND name = ?";
-        List<List<MetricValue>> chunks = java.util.stream.IntStream.range(0, parts).parallel().mapToObj(k -> catalog.inTransaction(c -> {
-            List<MetricValue> out = new ArrayList<>();
-            long lo = ids[(int) ((long) ids.length * k / parts)], hi = ids[(int) ((long) ids.length * (k + 1) / parts) - 1];
-            Map<String, String> names = new java.util.HashMap<>(); // one string per metric name, not one per row
-            try (PreparedStatement ps = c.prepareStatement("SELECT analysis_id, name, metric_value FROM metric WHERE analysis_id BETWEEN ? AND ? "
-                    + "AND metric_value IS NOT NULL" + only)) {
-                ps.setLong(1, lo);
-                ps.setLong(2, hi);
-                if (metric != null) ps.setString(3, metric);
-                ps.setFetchSize(10_000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Owner o = owners.get(rs.getLong(1));
-                        double v = rs.getDouble(3);
-                        if (o == null || !Double.isFinite(v)) continue; // another lot's analysis, or one no longer current
-                        String name = names.computeIfAbsent(rs.getString(2), n -> n);
-                        out.add(new MetricValue(o.cell(), o.state(), name, v, o.measurement()));
-                    }
-                }
-            }
-            return out;
-        })).toList();
         List<MetricValue> out = new ArrayList<>();
-        for (List<MetricValue> c : chunks) out.addAll(c);
+        for (MetricRow r : metricRows(owners.keySet(), metric)) {
+            if (!Double.isFinite(r.value())) continue;
+            Owner o = owners.get(r.analysisId());
+            out.add(new MetricValue(o.cell(), o.state(), r.name(), r.value(), o.measurement()));
+        }
         catalog.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT ce.id, x.name, x.metric_value FROM cell ce JOIN analysis a ON a.cell_id = ce.id "
                     + "JOIN metric x ON x.analysis_id = a.id WHERE ce.lot_id = ? AND a.measurement_id IS NULL AND x.metric_value IS NOT NULL"
@@ -369,6 +337,43 @@ public final class CatalogQueries {
             }
             return out;
         });
+    }
+
+    /** One stored metric value of an analysis (NaN for none). */
+    record MetricRow(long analysisId, String name, double value) {}
+
+    /**
+     * The metric rows of these analyses ({@code metric} null: every metric), read as plain rows by ranges of analysis id,
+     * in parallel on the pool's connections, and kept when their analysis is one of {@code ids}: a million values without
+     * a join per value.
+     */
+    private List<MetricRow> metricRows(java.util.Set<Long> ids, String metric) {
+        long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().toArray();
+        int parts = sorted.length == 0 ? 0 : (int) Math.min(4, Math.max(1, sorted.length / 2_000));
+        String only = metric == null ? "" : " AND name = ?";
+        List<List<MetricRow>> chunks = java.util.stream.IntStream.range(0, parts).parallel().mapToObj(k -> catalog.inTransaction(c -> {
+            List<MetricRow> out = new ArrayList<>();
+            long lo = sorted[(int) ((long) sorted.length * k / parts)], hi = sorted[(int) ((long) sorted.length * (k + 1) / parts) - 1];
+            Map<String, String> names = new java.util.HashMap<>(); // one string per metric name, not one per row
+            try (PreparedStatement ps = c.prepareStatement("SELECT analysis_id, name, metric_value FROM metric WHERE analysis_id BETWEEN ? AND ?" + only)) {
+                ps.setLong(1, lo);
+                ps.setLong(2, hi);
+                if (metric != null) ps.setString(3, metric);
+                ps.setFetchSize(10_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long a = rs.getLong(1);
+                        if (!ids.contains(a)) continue; // another lot's analysis, or one no longer current
+                        double v = rs.getDouble(3);
+                        out.add(new MetricRow(a, names.computeIfAbsent(rs.getString(2), n -> n), rs.wasNull() ? Double.NaN : v));
+                    }
+                }
+            }
+            return out;
+        })).toList();
+        List<MetricRow> all = new ArrayList<>();
+        for (List<MetricRow> c : chunks) all.addAll(c);
+        return all;
     }
 
     /** The modality of a measurement, or null when there is no such measurement. */
