@@ -18,5 +18,5 @@ for url in "/api/lots/bench-1000/cells?size=100" "/api/lots/bench-1000/cells?siz
     "/api/cells/battery-1/states/formation"; do
   wrk -t2 -c8 -d15s "http://127.0.0.1:$PORT$url" >/dev/null 2>&1 || true   # warm-up: the JIT compiles the request path
   echo "== $url"
-  wrk -t2 -c8 -d10s --latency "http://127.0.0.1:$PORT$url" | grep -E "Requests/sec|Latency  |  50%|  99%"
+  wrk -t2 -c8 -d10s --latency "http://127.0.0.1:$PORT$url" | grep -E "Requests/sec|Latency  |  50%|  99%|Non-2xx"
 done
