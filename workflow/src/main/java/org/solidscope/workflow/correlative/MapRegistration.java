@@ -48,19 +48,30 @@ public final class MapRegistration {
     }
 
     public static Result register(ScalarMap fixedMap, ScalarMap movingMap, Options o) {
+        return register(fixedMap, movingMap, null, o);
+    }
+
+    /**
+     * As {@link #register(ScalarMap, ScalarMap, Options)}, the search centred on a prior placement (from where each map
+     * says it lies in the cell's frame): rotations and scales about the prior's, shifts found about its shift, and the
+     * prior itself a candidate. A small map (a CT section) is so found inside a large one (a C-scan) that the shift
+     * search alone, which spans the fixed map's own size, would not reach. Null prior: the maps' own grids.
+     */
+    public static Result register(ScalarMap fixedMap, ScalarMap movingMap, Transform prior, Options o) {
         // a map's gaps (outside the cell it found) are a level of their own: the outline is what two maps share best
         ScalarMap fixed = gapsFilled(fixedMap), moving = gapsFilled(movingMap);
         double cx = fixed.geometry().xMm((fixed.width() - 1) / 2.0), cy = fixed.geometry().yMm((fixed.height() - 1) / 2.0);
+        Transform p0 = prior == null ? new Transform(0, 0, 0, 1, cx, cy) : about(prior, cx, cy);
         int valid = 0;
         for (float v : fixed.values()) if (!Float.isNaN(v)) valid++;
         if (valid < 16) throw new InputException("fixed map", "pixels", "a map of at least 16 valid pixels", String.valueOf(valid));
         double[] best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (double rot = -o.maxRotationDeg(); rot <= o.maxRotationDeg() + 1e-9; rot += 1.5) {
-            for (double s = 1 - o.maxScaleChange(); s <= 1 + o.maxScaleChange() + 1e-9; s += 0.035) {
-                double[] t = shiftByCorrelation(fixed, moving, rot, s, cx, cy);
-                // the correlation's shift, and none: the maps' own placement is a candidate too (two scans of one cell)
-                for (double[] cand : new double[][] {{t[0], t[1], rot, s}, {0, 0, rot, s}}) {
+        for (double rot = p0.rotationDeg() - o.maxRotationDeg(); rot <= p0.rotationDeg() + o.maxRotationDeg() + 1e-9; rot += 1.5) {
+            for (double s = p0.scale() * (1 - o.maxScaleChange()); s <= p0.scale() * (1 + o.maxScaleChange()) + 1e-9; s += 0.035 * p0.scale()) {
+                double[] t = shiftByCorrelation(fixed, moving, rot, s, cx, cy, p0.txMm(), p0.tyMm());
+                // the correlation's shift, and the prior's: the maps' own placement is a candidate too (two scans of one cell)
+                for (double[] cand : new double[][] {{t[0], t[1], rot, s}, {p0.txMm(), p0.tyMm(), rot, s}}) {
                     double[] m = measure(fixed, moving, new Transform(cand[0], cand[1], cand[2], cand[3], cx, cy), valid);
                     double score = score(m, o);
                     if (score > bestScore) {
@@ -77,7 +88,7 @@ public final class MapRegistration {
         var point = opt.optimize(new MaxEval(4000), GoalType.MAXIMIZE, new InitialGuess(start),
                 new NelderMeadSimplex(new double[] {pitch, pitch, 1.0, 0.02}),
                 new ObjectiveFunction(x -> {
-                    if (Math.abs(x[2]) > o.maxRotationDeg() + 3 || Math.abs(x[3] - 1) > o.maxScaleChange() + 0.03) return -1;
+                    if (Math.abs(x[2] - p0.rotationDeg()) > o.maxRotationDeg() + 3 || Math.abs(x[3] / p0.scale() - 1) > o.maxScaleChange() + 0.03) return -1;
                     double[] m = measure(fixed, moving, new Transform(x[0], x[1], x[2], x[3], cx, cy), validPixels);
                     return m[1] < o.minOverlap() ? -1 + m[1] : Math.abs(m[0]);
                 }));
@@ -152,7 +163,7 @@ public final class MapRegistration {
      * map's size about its centre, cross-correlated with the fixed map by FFT (both zero-mean, gaps as zero); the peak's
      * offset δ on the fixed grid is the shift in the fixed frame, t = s·R(θ)·δ in the moving one.
      */
-    static double[] shiftByCorrelation(ScalarMap fixed, ScalarMap moving, double rotDeg, double scale, double cx, double cy) {
+    static double[] shiftByCorrelation(ScalarMap fixed, ScalarMap moving, double rotDeg, double scale, double cx, double cy, double t0x, double t0y) {
         var fg = fixed.geometry();
         int w = fixed.width(), h = fixed.height();
         int pw = Fft.nextPowerOfTwo(2 * w), ph = Fft.nextPowerOfTwo(2 * h);
@@ -167,7 +178,7 @@ public final class MapRegistration {
         }
         // the moving map under (θ, s) on a pw × ph grid of the fixed pitch, its (ox, oy) cell over the fixed map's (0, 0)
         int ox = (pw - w) / 2, oy = (ph - h) / 2;
-        Transform tr = new Transform(0, 0, rotDeg, scale, cx, cy);
+        Transform tr = new Transform(t0x, t0y, rotDeg, scale, cx, cy);
         var mg = moving.geometry();
         double gm = 0;
         int gn = 0;
@@ -197,7 +208,24 @@ public final class MapRegistration {
         if (bk / pw > ph / 2 + oy) dyPx -= ph;
         double dx = dxPx * fg.pitchMm(), dy = dyPx * fg.pitchMm();
         double a = Math.toRadians(rotDeg);
-        return new double[] {scale * (Math.cos(a) * dx - Math.sin(a) * dy), scale * (Math.sin(a) * dx + Math.cos(a) * dy)};
+        return new double[] {t0x + scale * (Math.cos(a) * dx - Math.sin(a) * dy), t0y + scale * (Math.sin(a) * dx + Math.cos(a) * dy)};
+    }
+
+    /** The same transform written about another pivot (c′): t′ = t + s·R(θ)(c′ − c) − (c′ − c). */
+    static Transform about(Transform t, double cx, double cy) {
+        double a = Math.toRadians(t.rotationDeg()), dx = cx - t.pivotXMm(), dy = cy - t.pivotYMm();
+        double rx = t.scale() * (Math.cos(a) * dx - Math.sin(a) * dy), ry = t.scale() * (Math.sin(a) * dx + Math.cos(a) * dy);
+        return new Transform(t.txMm() + rx - dx, t.tyMm() + ry - dy, t.rotationDeg(), t.scale(), cx, cy);
+    }
+
+    /**
+     * The placement two maps' cell frames imply: a fixed-map point p (mm, its grid) lies in the cell at R(a_f)·p + o_f, and a
+     * cell point u in the moving map at R(−a_m)·(u − o_m); so q = R(a_f − a_m)·p + R(−a_m)·(o_f − o_m), about pivot 0.
+     */
+    public static Transform fromFrames(double fixedOriginX, double fixedOriginY, double fixedRotationDeg, double movingOriginX, double movingOriginY,
+                                       double movingRotationDeg) {
+        double am = Math.toRadians(-movingRotationDeg), dx = fixedOriginX - movingOriginX, dy = fixedOriginY - movingOriginY;
+        return new Transform(Math.cos(am) * dx - Math.sin(am) * dy, Math.sin(am) * dx + Math.cos(am) * dy, fixedRotationDeg - movingRotationDeg, 1, 0, 0);
     }
 
     /** In-place 2-D FFT by rows then columns. */

@@ -12,7 +12,8 @@ import org.solidscope.workflow.ModalityRegistry;
 
 /**
  * Registers two stored measurements of one cell by their maps (each modality's {@link Modality#mapArray()}) and keeps
- * the transform in the record with its fit: the fixed map's mm to the moving map's.
+ * the transform in the record with its fit: the fixed map's mm to the moving map's. Where both maps say where they lie
+ * in the cell's frame, that placement seeds the search.
  */
 public final class Registrations {
     private final Catalog catalog;
@@ -33,7 +34,7 @@ public final class Registrations {
         if (!f.cellId().equals(m.cellId())) {
             throw new InputException("MOVING", "cell", "a measurement of the fixed one's cell (" + f.cellId() + ")", "cell " + m.cellId());
         }
-        MapRegistration.Result r = MapRegistration.register(load(f), load(m), options);
+        MapRegistration.Result r = MapRegistration.register(load(f), load(m), prior(f, m), options);
         var t = r.transform();
         RecordWriter.Registration reg = new RecordWriter.Registration(f.cellId(), fixedId, movingId, f.name(), m.name(), t.txMm(), t.tyMm(),
                 t.rotationDeg(), t.scale(), t.pivotXMm(), t.pivotYMm(), r.ncc(), r.overlapFraction());
@@ -49,6 +50,14 @@ public final class Registrations {
         CatalogQueries.ArrayRef ref = q.array(id, mod.mapArray());
         if (ref == null || ref.pitchMm() == null) throw new InputException(option, "map", "a stored " + mod.mapArray() + " map with its pitch", "none");
         return ref;
+    }
+
+    /** Where the two maps' cell frames place one on the other, or null when either map does not say where it lies. */
+    static MapRegistration.Transform prior(CatalogQueries.ArrayRef f, CatalogQueries.ArrayRef m) {
+        if (f.frame() == null || m.frame() == null || !f.frame().hasNonNull("origin_x_mm") || !m.frame().hasNonNull("origin_x_mm")) return null;
+        return MapRegistration.fromFrames(f.frame().get("origin_x_mm").asDouble(), f.frame().get("origin_y_mm").asDouble(),
+                f.frame().path("rotation_deg").asDouble(0), m.frame().get("origin_x_mm").asDouble(), m.frame().get("origin_y_mm").asDouble(),
+                m.frame().path("rotation_deg").asDouble(0));
     }
 
     private ScalarMap load(CatalogQueries.ArrayRef ref) {
