@@ -414,7 +414,7 @@ public final class SolidScopeServer {
     private void mapPng(Context ctx) {
         Modality m = mapModality(ctx);
         var ref = arrayRef(ctx, m.mapArray());
-        Modality.Rendering look = rendering(m, m.mapArray(), ref);
+        Modality.Rendering look = rendering(m, m.mapArray(), ref, null);
         double lo = ctx.queryParam("lo") == null ? look.lo() : number(ctx, "lo");
         double hi = ctx.queryParam("hi") == null ? look.hi() : number(ctx, "hi");
         int width = whole(ctx, "width", 520);
@@ -453,13 +453,27 @@ public final class SolidScopeServer {
         return m;
     }
 
-    /** The modality's drawing of an array, or the one every array gets: viridis over its 1st to 99th percentile. */
-    private Modality.Rendering rendering(Modality m, String name, CatalogQueries.ArrayRef ref) {
+    /**
+     * The modality's drawing of an array, or the one every array gets: viridis over its 1st to 99th percentile, kept by
+     * the array's checksum so that a cached image costs no read of the array ({@code loaded}: the array when the caller
+     * has read it already, else null).
+     */
+    private Modality.Rendering rendering(Modality m, String name, CatalogQueries.ArrayRef ref, ScalarMap loaded) {
         Modality.Rendering r = m.rendering(name);
         if (r != null) return r;
-        double[] range = org.solidscope.report.ArrayImages.percentiles(map(ref).values(), 0.01, 0.99);
+        double[] range = percentileScale.get(ref.sha256());
+        if (range == null) {
+            range = org.solidscope.report.ArrayImages.percentiles((loaded != null ? loaded : map(ref)).values(), 0.01, 0.99);
+            percentileScale.put(ref.sha256(), range);
+        }
         return new Modality.Rendering(range[0], Math.max(range[1], range[0] + 1e-9), "VIRIDIS", name, name + " (" + ref.unit() + ")");
     }
+
+    /** 1st and 99th percentiles of arrays drawn without a modality's scale, by checksum (least recently used go first). */
+    private final Map<String, double[]> percentileScale = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, double[]> e) { return size() > 10_000; }
+    });
 
     /** Another map's outline on this one: its four corners in this map's mm and its modality, drawn beside it. */
     private record FieldOfView(double[][] corners, String label) {}
@@ -545,7 +559,7 @@ public final class SolidScopeServer {
         }
         if (img == null) {
             ScalarMap m = map(ref);
-            Modality.Rendering look = rendering(modalities.byId("record", ref.modality()), name, ref);
+            Modality.Rendering look = rendering(modalities.byId("record", ref.modality()), name, ref, m);
             double lo = ctx.queryParam("lo") == null ? look.lo() : number(ctx, "lo");
             double hi = ctx.queryParam("hi") == null ? look.hi() : number(ctx, "hi");
             if (ref.kind().equals("slice") || ref.kind().equals("mask")) {
@@ -634,7 +648,7 @@ public final class SolidScopeServer {
         String key = "cmp/" + ref.sha256() + "/" + width;
         byte[] png = mapCache.get(key);
         if (png == null) {
-            Modality.Rendering look = rendering(by, kind, ref);
+            Modality.Rendering look = rendering(by, kind, ref, null);
             png = HeatMapRenderer.png(map(ref), look.lo(), look.hi(), ColourMap.valueOf(look.colourMap()), cellId + ": " + look.title(), look.label(), Overlay.none(), width);
             mapCache.put(key, png);
         }
